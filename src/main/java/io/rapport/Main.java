@@ -1,2 +1,54 @@
 package io.rapport;
-public class Main { public static void main(String[] a) {} }
+
+import io.rapport.cli.ExitCodes;
+import io.rapport.cli.ServeCommand;
+import io.rapport.config.Config;
+import io.rapport.config.ConfigException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar rapport.jar [serve|analyze|...]}. With no subcommand, serves the bot when Slack
+ * credentials are configured and otherwise explains how to connect Slack.
+ */
+@Command(
+    name = "rapport",
+    mixinStandardHelpOptions = true,
+    version = "Rapport 0.1.0",
+    description = "A Slack bot that keeps sales teams' client relationships healthy and profitable.",
+    subcommands = {ServeCommand.class})
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("Rapport stopped: " + e.getMessage());
+          org.slf4j.LoggerFactory.getLogger(Main.class).error("Unexpected failure", e);
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Config config;
+    try {
+      config = Config.load();
+    } catch (ConfigException e) {
+      System.err.println("Rapport cannot start: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (config.hasSlackCredentials()) {
+      return new ServeCommand().call();
+    }
+    System.err.println(ServeCommand.missingCredentialsMessage(config));
+    System.err.println("(The offline demo arrives with the report issue; until then, connect Slack.)");
+    return ExitCodes.USAGE;
+  }
+}

@@ -1,0 +1,108 @@
+package io.rapport;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.rapport.config.Config;
+import io.rapport.slack.AfterAck;
+import io.rapport.slack.SlackApp;
+import io.rapport.slack.http.BoltAdapter;
+import io.rapport.slack.http.HttpServer;
+import io.rapport.slack.http.RapportHandler;
+import io.rapport.slack.http.SlackSignatureVerifier;
+import io.rapport.slack.out.SlackApi;
+import io.rapport.store.Database;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: the parts wired together once, started in HTTP or Socket Mode, and stopped in
+ * order (stop taking requests, finish in-flight work, close the Slack client).
+ */
+public final class Rapport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Rapport.class);
+
+  private final Config config;
+  private final Clock clock;
+  private final Database database;
+  private final SlackApi slackApi;
+  private final AfterAck afterAck;
+  private final App app;
+  private HttpServer http;
+  private SocketModeApp socketMode;
+
+  private Rapport(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.database = Database.open(config.databaseUrl());
+    this.slackApi = new SlackApi(config);
+    this.afterAck = new AfterAck(4);
+    this.app = SlackApp.build(config, slackApi);
+  }
+
+  /** Wires Rapport for {@code config}; the caller starts it with {@link #startHttp()} or {@link #startSocketMode()}. */
+  public static Rapport create(Config config, Clock clock) {
+    return new Rapport(config, clock);
+  }
+
+  /** Serves {@code POST /slack/events} and {@code GET /healthz} on the configured port. */
+  public Rapport startHttp() throws Exception {
+    SlackSignatureVerifier verifier =
+        new SlackSignatureVerifier(config.slackSigningSecret().orElseThrow(), clock);
+    RapportHandler handler =
+        new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
+    http = new HttpServer(config.port(), handler).start();
+    LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
+        RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
+    return this;
+  }
+
+  /** Connects to Slack over Socket Mode with {@code SLACK_APP_TOKEN}; no HTTP listener for Slack. */
+  public Rapport startSocketMode() throws Exception {
+    socketMode = new SocketModeApp(config.slackAppToken().orElseThrow(), app);
+    socketMode.startAsync();
+    LOG.info("Rapport is connected to Slack over Socket Mode");
+    return this;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public void join() throws InterruptedException {
+    if (http != null) {
+      http.join();
+    }
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public App app() {
+    return app;
+  }
+
+  @Override
+  public void close() {
+    LOG.info("Rapport is stopping");
+    try {
+      if (http != null) {
+        http.close();
+      }
+      if (socketMode != null) {
+        socketMode.close();
+      }
+    } catch (Exception e) {
+      LOG.warn("Stopping the server failed: {}", e.toString());
+    }
+    afterAck.close();
+    app.stop();
+    slackApi.close();
+    LOG.info("Rapport stopped");
+  }
+}

@@ -1,0 +1,58 @@
+package io.rapport.cli;
+
+import io.rapport.Rapport;
+import io.rapport.config.Config;
+import io.rapport.config.ConfigException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: starts the bot in HTTP mode, or Socket Mode when {@code SLACK_APP_TOKEN} is set. */
+@Command(name = "serve", description = "Start the Slack bot (HTTP on PORT, or Socket Mode with SLACK_APP_TOKEN).")
+public final class ServeCommand implements Callable<Integer> {
+  private final PrintStream err;
+
+  public ServeCommand() {
+    this(System.err);
+  }
+
+  public ServeCommand(PrintStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Config config;
+    try {
+      config = Config.load();
+    } catch (ConfigException e) {
+      err.println("Rapport cannot start: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (!config.hasSlackCredentials()) {
+      err.println(missingCredentialsMessage(config));
+      return ExitCodes.USAGE;
+    }
+    Rapport rapport = Rapport.create(config, Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(rapport::close, "shutdown"));
+    if (config.socketMode()) {
+      rapport.startSocketMode();
+      Thread.currentThread().join();
+    } else {
+      rapport.startHttp();
+      rapport.join();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** What to do when Slack credentials are missing: names each variable, points at {@code demo}. */
+  public static String missingCredentialsMessage(Config config) {
+    return "Rapport needs Slack credentials to run the bot. Missing: "
+        + String.join(", ", config.missingForServe())
+        + ".\n"
+        + "Set them in the environment or in a .env file (see .env.example and the README's"
+        + " \"Create the Slack app\" section).\n"
+        + "To see Rapport work without Slack, run: java -jar target/rapport.jar demo";
+  }
+}

@@ -1,0 +1,248 @@
+package io.rapport.config;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rapport's configuration (SPEC §3), read once from the environment and an optional {@code .env}
+ * file, validated, and immutable afterwards. Environment variables win over {@code .env}.
+ *
+ * <p>{@link #toString()} never shows a secret.
+ */
+public record Config(
+    Optional<String> slackBotToken,
+    Optional<String> slackSigningSecret,
+    Optional<String> slackAppToken,
+    String slackApiUrl,
+    int port,
+    String databaseUrl,
+    Set<String> admins) {
+
+  public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+  public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+  public static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
+  public static final String SLACK_API_URL = "SLACK_API_URL";
+  public static final String PORT = "PORT";
+  public static final String DATABASE_URL = "DATABASE_URL";
+  public static final String RAPPORT_ADMINS = "RAPPORT_ADMINS";
+
+  public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+  public static final int DEFAULT_PORT = 3000;
+  public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:rapport.db";
+
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+
+  public Config {
+    admins = Set.copyOf(admins);
+  }
+
+  /** Reads the process environment and {@code ./.env}. */
+  public static Config load() {
+    return load(System.getenv(), Path.of("."));
+  }
+
+  /**
+   * Reads {@code env}, falling back to the {@code .env} file in {@code directory} for variables
+   * that {@code env} does not set.
+   *
+   * @throws ConfigException naming the variable when a value is unusable
+   */
+  public static Config load(Map<String, String> env, Path directory) {
+    Map<String, String> values = new HashMap<>(readDotenv(directory));
+    env.forEach(
+        (k, v) -> {
+          if (v != null) {
+            values.put(k, v);
+          }
+        });
+    return fromValues(values);
+  }
+
+  static Config fromValues(Map<String, String> values) {
+    return new Config(
+        token(values, SLACK_BOT_TOKEN, "xoxb-"),
+        optional(values, SLACK_SIGNING_SECRET),
+        token(values, SLACK_APP_TOKEN, "xapp-"),
+        apiUrl(values.get(SLACK_API_URL)),
+        port(values.get(PORT)),
+        databaseUrl(values.get(DATABASE_URL)),
+        admins(values.get(RAPPORT_ADMINS)));
+  }
+
+  /** The variables {@code serve} still needs, empty when the bot can start. */
+  public List<String> missingForServe() {
+    List<String> missing = new ArrayList<>();
+    if (slackBotToken.isEmpty()) {
+      missing.add(SLACK_BOT_TOKEN);
+    }
+    if (slackAppToken.isEmpty() && slackSigningSecret.isEmpty()) {
+      missing.add(SLACK_SIGNING_SECRET);
+    }
+    return missing;
+  }
+
+  public boolean hasSlackCredentials() {
+    return missingForServe().isEmpty();
+  }
+
+  public boolean socketMode() {
+    return slackAppToken.isPresent();
+  }
+
+  public boolean isAdmin(String userId) {
+    return admins.contains(userId);
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins);
+  }
+
+  public Config withDatabaseUrl(String url) {
+    return new Config(
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins);
+  }
+
+  @Override
+  public String toString() {
+    return "Config[slackBotToken="
+        + redact(slackBotToken)
+        + ", slackSigningSecret="
+        + redact(slackSigningSecret)
+        + ", slackAppToken="
+        + redact(slackAppToken)
+        + ", slackApiUrl="
+        + slackApiUrl
+        + ", port="
+        + port
+        + ", databaseUrl="
+        + redactDatabaseUrl(databaseUrl)
+        + ", admins="
+        + admins
+        + "]";
+  }
+
+  /** A JDBC URL with any password parameter or user-info hidden, safe for logs. */
+  public static String redactDatabaseUrl(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  private static String redact(Optional<String> secret) {
+    return secret.map(s -> "***").orElse("(unset)");
+  }
+
+  private static Map<String, String> readDotenv(Path directory) {
+    if (!Files.isRegularFile(directory.resolve(".env"))) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> values = new HashMap<>();
+      for (DotenvEntry e :
+          Dotenv.configure()
+              .directory(directory.toString())
+              .load()
+              .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+        values.put(e.getKey(), e.getValue());
+      }
+      return values;
+    } catch (DotenvException e) {
+      throw new ConfigException(".env: cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Optional<String> optional(Map<String, String> values, String name) {
+    String v = values.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  private static Optional<String> token(Map<String, String> values, String name, String prefix) {
+    Optional<String> v = optional(values, name);
+    if (v.isPresent() && !v.get().startsWith(prefix)) {
+      throw new ConfigException(name + " must start with \"" + prefix + "\" (check you copied the right token)");
+    }
+    return v;
+  }
+
+  private static String apiUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_SLACK_API_URL;
+    }
+    String v = value.trim();
+    try {
+      URI uri = new URI(v);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new ConfigException(
+            SLACK_API_URL + " must be an http(s) URL such as " + DEFAULT_SLACK_API_URL + ", got \"" + v + "\"");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConfigException(SLACK_API_URL + " is not a valid URL: \"" + v + "\"");
+    }
+    return v.endsWith("/") ? v : v + "/";
+  }
+
+  private static int port(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_PORT;
+    }
+    try {
+      int p = Integer.parseInt(value.trim());
+      if (p < 0 || p > 65535) {
+        throw new ConfigException(PORT + " must be between 0 and 65535, got " + p);
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(PORT + " must be a whole number such as 3000, got \"" + value + "\"");
+    }
+  }
+
+  private static String databaseUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_DATABASE_URL;
+    }
+    String v = value.trim();
+    if (!v.startsWith("jdbc:sqlite:") && !v.startsWith("jdbc:postgresql:")) {
+      throw new ConfigException(
+          DATABASE_URL
+              + " must be a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:, got \""
+              + redactDatabaseUrl(v)
+              + "\"");
+    }
+    return v;
+  }
+
+  private static Set<String> admins(String value) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (value == null || value.isBlank()) {
+      return ids;
+    }
+    for (String part : value.split(",")) {
+      String id = part.trim();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!USER_ID.matcher(id).matches()) {
+        throw new ConfigException(
+            RAPPORT_ADMINS
+                + " must be a comma-separated list of Slack user IDs such as U012ABCDEF, got \""
+                + id
+                + "\"");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,43 @@
+package io.rapport.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import io.rapport.config.Config;
+import io.rapport.slack.listeners.commands.CommandsRegistrar;
+import io.rapport.slack.out.SlackApi;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, signature
+ * verification for HTTP, the shared {@code Slack} instance (so {@code SLACK_API_URL} holds for
+ * listeners too), and every listener.
+ */
+public final class SlackApp {
+  private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
+
+  private SlackApp() {}
+
+  public static App build(Config config, SlackApi slackApi) {
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slackApi.slack())
+            .singleTeamBotToken(config.slackBotToken().orElseThrow())
+            .signingSecret(config.slackSigningSecret().orElse(null))
+            .requestVerificationEnabled(!config.socketMode())
+            // Events nobody listens to are still acknowledged, so Slack does not retry them.
+            .allEventsApiAutoAckEnabled(true)
+            .subtypedMessageEventsAutoAckEnabled(true)
+            .unmatchedRequestHandler(
+                req -> {
+                  LOG.info("No listener for a {} request; acknowledged", req.getRequestType());
+                  return Response.json(200, Map.of());
+                })
+            .build();
+    App app = new App(appConfig);
+    CommandsRegistrar.register(app);
+    return app;
+  }
+}

@@ -1,0 +1,57 @@
+package io.rapport.slack.http;
+
+import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty 12 server: a size limit (413 above it), graceful shutdown that lets in-flight requests
+ * finish, and Rapport's handler.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** Slack's own payloads are small; a modal submission with every field is a few kilobytes. */
+  public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  public HttpServer(int port, Handler handler) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    server = new Server(threads);
+    connector = new ServerConnector(server);
+    connector.setPort(port);
+    server.addConnector(connector);
+    GracefulHandler graceful = new GracefulHandler();
+    SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+    sizeLimit.setHandler(handler);
+    graceful.setHandler(sizeLimit);
+    server.setHandler(graceful);
+    server.setStopTimeout(STOP_TIMEOUT.toMillis());
+  }
+
+  public HttpServer start() throws Exception {
+    server.start();
+    return this;
+  }
+
+  /** The port actually bound (useful when started on port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,111 @@
+package io.rapport.slack.http;
+
+import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rapport's HTTP surface (SPEC §4) as one Jetty 12 core handler: {@code POST /slack/events} for
+ * everything from Slack, {@code GET /healthz}, and 404 for anything else.
+ *
+ * <p>Every request to {@code /slack/events} is verified here before Bolt sees it; a request that
+ * fails gets 401 and reaches no listener, so it changes nothing.
+ */
+public final class RapportHandler extends Handler.Abstract {
+  public static final String EVENTS_PATH = "/slack/events";
+  public static final String HEALTH_PATH = "/healthz";
+  private static final Logger LOG = LoggerFactory.getLogger(RapportHandler.class);
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final BoltAdapter bolt;
+  private final SlackSignatureVerifier verifier;
+  private final BooleanSupplier healthy;
+
+  public RapportHandler(BoltAdapter bolt, SlackSignatureVerifier verifier, BooleanSupplier healthy) {
+    this.bolt = bolt;
+    this.verifier = verifier;
+    this.healthy = healthy;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    if (EVENTS_PATH.equals(path)) {
+      if (!HttpMethod.POST.is(method)) {
+        return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "{\"error\":\"use POST\"}");
+      }
+      return slack(request, response, callback);
+    }
+    if (HEALTH_PATH.equals(path) && (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))) {
+      return healthy.getAsBoolean()
+          ? reply(response, callback, HttpStatus.OK_200, "{\"status\":\"ok\"}")
+          : reply(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "{\"status\":\"unavailable\"}");
+    }
+    return reply(response, callback, HttpStatus.NOT_FOUND_404, "{\"error\":\"not found\"}");
+  }
+
+  private boolean slack(Request request, Response response, Callback callback) throws Exception {
+    String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers
+          .computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1))
+          .add(field.getValue());
+    }
+    Verdict verdict =
+        verifier.verify(
+            request.getHeaders().get("X-Slack-Request-Timestamp"),
+            request.getHeaders().get("X-Slack-Signature"),
+            body);
+    if (verdict != Verdict.OK) {
+      LOG.warn(
+          "Refused a request to {} from {}: {}",
+          EVENTS_PATH,
+          Request.getRemoteAddr(request),
+          verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      return reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
+    }
+    com.slack.api.bolt.response.Response out =
+        bolt.handle(
+            EVENTS_PATH,
+            request.getHttpURI().getQuery(),
+            headers,
+            body,
+            Request.getRemoteAddr(request));
+    response.setStatus(out.getStatusCode() == null ? 200 : out.getStatusCode());
+    if (out.getHeaders() != null) {
+      out.getHeaders()
+          .forEach((name, values) -> values.forEach(v -> response.getHeaders().add(name, v)));
+    }
+    String content = out.getBody() == null ? "" : out.getBody();
+    if (out.getContentType() != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.getContentType());
+    }
+    Content.Sink.write(response, true, content, callback);
+    return true;
+  }
+
+  private static boolean reply(Response response, Callback callback, int status, String json) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+    Content.Sink.write(response, true, json, callback);
+    return true;
+  }
+}

@@ -1,0 +1,93 @@
+package io.rapport.store;
+
+import io.rapport.config.Config;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database: opens SQLite (WAL, foreign keys, busy timeout, immediate write transactions) or
+ * PostgreSQL, runs the versioned migrations under {@code db/migration}, and hands out {@link Jdbi}.
+ */
+public final class Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final DataSource dataSource;
+
+  private Database(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+  }
+
+  /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+  public static Database open(String jdbcUrl) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    DataSource ds = dialect == Dialect.SQLITE ? sqlite(jdbcUrl) : postgres(jdbcUrl);
+    Database db = new Database(ds, dialect);
+    db.migrate();
+    LOG.info("Database ready: {} ({})", Config.redactDatabaseUrl(jdbcUrl.split("\\?")[0]), dialect);
+    return db;
+  }
+
+  private static DataSource sqlite(String jdbcUrl) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // Write transactions take the lock at BEGIN, so two writers queue on the busy timeout
+    // instead of failing with SQLITE_BUSY when a read lock is upgraded.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl(jdbcUrl);
+    return ds;
+  }
+
+  private static DataSource postgres(String jdbcUrl) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(jdbcUrl);
+    return ds;
+  }
+
+  private void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .failOnMissingLocations(false)
+        .load()
+        .migrate();
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** True when the database answers a trivial query; used by {@code /healthz}. */
+  public boolean isHealthy() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(2);
+      return s.execute("SELECT 1");
+    } catch (SQLException e) {
+      LOG.warn("Database health check failed: {}", e.getMessage());
+      return false;
+    }
+  }
+}
