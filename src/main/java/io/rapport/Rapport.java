@@ -10,7 +10,11 @@ import io.rapport.slack.http.HttpServer;
 import io.rapport.slack.http.RapportHandler;
 import io.rapport.slack.http.SlackSignatureVerifier;
 import io.rapport.slack.out.SlackApi;
+import io.rapport.slack.listeners.commands.CommandsRegistrar;
+import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
 import io.rapport.store.Database;
+import io.rapport.store.Store;
+import io.rapport.team.Access;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +29,12 @@ public final class Rapport implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Database database;
+  private final Store store;
+  private final Access access;
   private final SlackApi slackApi;
   private final AfterAck afterAck;
   private final App app;
+  private final CommandsRegistrar commands;
   private HttpServer http;
   private SocketModeApp socketMode;
 
@@ -35,9 +42,23 @@ public final class Rapport implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.database = Database.open(config.databaseUrl());
+    this.store = new Store(database);
+    this.access = new Access(store, config.admins());
     this.slackApi = new SlackApi(config);
     this.afterAck = new AfterAck(4);
     this.app = SlackApp.build(config, slackApi);
+    this.commands = new CommandsRegistrar(app);
+    registerListeners();
+  }
+
+  /** Every capability registers its listeners here, one line each. */
+  private void registerListeners() {
+    commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
+  }
+
+  /** The slash commands this app answers (checked against manifest.yml by a test). */
+  public java.util.Set<String> registeredCommands() {
+    return commands.names();
   }
 
   /** Wires Rapport for {@code config}; the caller starts it with {@link #startHttp()} or {@link #startSocketMode()}. */
@@ -85,6 +106,26 @@ public final class Rapport implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Access access() {
+    return access;
+  }
+
+  public SlackApi slackApi() {
+    return slackApi;
+  }
+
+  public AfterAck afterAck() {
+    return afterAck;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import io.rapport.config.Config;
-import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.out.SlackApi;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, signature
  * verification for HTTP, the shared {@code Slack} instance (so {@code SLACK_API_URL} holds for
- * listeners too), and every listener.
+ * listeners too), to which {@code Rapport} adds
+ * every capability's listeners.
  */
 public final class SlackApp {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
@@ -36,8 +36,6 @@ public final class SlackApp {
                   return Response.json(200, Map.of());
                 })
             .build();
-    App app = new App(appConfig);
-    CommandsRegistrar.register(app);
-    return app;
+    return new App(appConfig);
   }
 }

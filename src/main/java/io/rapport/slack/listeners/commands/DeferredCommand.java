@@ -1,0 +1,76 @@
+package io.rapport.slack.listeners.commands;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.rapport.slack.AfterAck;
+import io.rapport.slack.views.Reply;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shape of every slash command that touches the database or Slack: parse the text (no I/O),
+ * answer a usage mistake at once, otherwise acknowledge with nothing and do the work after the
+ * ack, replying through {@code response_url}. A failure in the work becomes a polite message and a
+ * log line naming the command and user; never a stack trace.
+ */
+public abstract class DeferredCommand implements SlashCommandHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(DeferredCommand.class);
+  public static final String SORRY =
+      "Sorry — Rapport could not do that just now. Please try again in a minute; if it keeps"
+          + " happening, tell your Rapport admin.";
+
+  /** The work to run after the ack; returns the reply, or null for none. */
+  @FunctionalInterface
+  public interface Work {
+    Reply run() throws UsageException;
+  }
+
+  private final AfterAck afterAck;
+
+  protected DeferredCommand(AfterAck afterAck) {
+    this.afterAck = afterAck;
+  }
+
+  /** Checks the request without I/O and returns the work to run after the ack. */
+  protected abstract Work plan(CommandRequest request) throws UsageException;
+
+  @Override
+  public final Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+    Work work;
+    CommandRequest request;
+    try {
+      request = CommandRequest.of(req.getPayload());
+      work = plan(request);
+    } catch (UsageException e) {
+      return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage()));
+    }
+    afterAck.run(
+        request.command() + " by " + request.userId() + " in " + request.workspaceId(),
+        () -> respond(ctx, request, work));
+    return ctx.ack();
+  }
+
+  private void respond(SlashCommandContext ctx, CommandRequest request, Work work) {
+    Reply reply;
+    try {
+      reply = work.run();
+    } catch (UsageException e) {
+      reply = Reply.text(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} by {} in {} failed", request.command(), request.userId(), request.workspaceId(), e);
+      reply = Reply.text(SORRY);
+    }
+    if (reply == null) {
+      return;
+    }
+    Reply r = reply;
+    try {
+      ctx.respond(res -> res.responseType(r.responseType()).text(r.text()).blocks(r.blocks()));
+    } catch (IOException e) {
+      LOG.warn("Could not answer {} by {} through response_url: {}", request.command(), request.userId(), e.toString());
+    }
+  }
+}
