@@ -12,6 +12,8 @@ import io.rapport.slack.http.SlackSignatureVerifier;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
+import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
+import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -54,6 +56,13 @@ public final class Rapport implements AutoCloseable {
   /** Every capability registers its listeners here, one line each. */
   private void registerListeners() {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
+    commands.add(RelationshipAdminCommand.COMMAND,
+        new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+  }
+
+  /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
+  private java.util.List<AdminSubcommand> adminSubcommands() {
+    return java.util.List.of();
   }
 
   /** The slash commands this app answers (checked against manifest.yml by a test). */
