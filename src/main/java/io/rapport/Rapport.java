@@ -2,6 +2,7 @@ package io.rapport;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.rapport.checkin.CheckInListener;
 import io.rapport.config.Config;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.SlackApp;
@@ -17,6 +18,7 @@ import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
+import io.rapport.team.UserTimeZones;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public final class Rapport implements AutoCloseable {
   private final Database database;
   private final Store store;
   private final Access access;
+  private final UserTimeZones timeZones;
+  private final java.util.List<CheckInListener> checkInListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final SlackApi slackApi;
   private final AfterAck afterAck;
   private final App app;
@@ -47,6 +51,7 @@ public final class Rapport implements AutoCloseable {
     this.store = new Store(database);
     this.access = new Access(store, config.admins());
     this.slackApi = new SlackApi(config);
+    this.timeZones = new UserTimeZones(store, slackApi, clock);
     this.afterAck = new AfterAck(4);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
@@ -123,6 +128,15 @@ public final class Rapport implements AutoCloseable {
 
   public Access access() {
     return access;
+  }
+
+  public UserTimeZones timeZones() {
+    return timeZones;
+  }
+
+  /** Told after every stored check-in (flags judge the account again). */
+  public java.util.List<CheckInListener> checkInListeners() {
+    return checkInListeners;
   }
 
   public SlackApi slackApi() {

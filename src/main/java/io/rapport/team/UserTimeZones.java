@@ -1,0 +1,85 @@
+package io.rapport.team;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import io.rapport.domain.IsoWeek;
+import io.rapport.slack.out.SlackApi;
+import io.rapport.store.Store;
+import io.rapport.store.UserDao.TimeZoneRow;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each user's Slack time zone ({@code users.info} → {@code tz}), cached in the database and
+ * refreshed once it is a day old, so a rep who moves from Sydney to London is prompted at their
+ * new 15:00 within a day. When Slack cannot be asked, the last known zone (or UTC) is used.
+ */
+public final class UserTimeZones {
+  private static final Logger LOG = LoggerFactory.getLogger(UserTimeZones.class);
+  public static final Duration REFRESH_AFTER = Duration.ofHours(24);
+
+  private final Store store;
+  private final SlackApi slack;
+  private final Clock clock;
+
+  public UserTimeZones(Store store, SlackApi slack, Clock clock) {
+    this.store = store;
+    this.slack = slack;
+    this.clock = clock;
+  }
+
+  /** The user's zone: cached if fresh, otherwise asked of Slack (one Web API call). */
+  public ZoneId zoneOf(String workspaceId, String userId) {
+    long now = clock.millis();
+    Optional<TimeZoneRow> cached = store.users().timeZone(workspaceId, userId);
+    if (cached.isPresent() && now - cached.get().fetchedAtMillis() < REFRESH_AFTER.toMillis()) {
+      return parse(cached.get().tz());
+    }
+    Optional<String> fetched = fetch(userId);
+    if (fetched.isPresent()) {
+      store.ensureWorkspace(workspaceId, now);
+      store.users().setTimeZone(workspaceId, userId, fetched.get(), now);
+      return parse(fetched.get());
+    }
+    return cached.map(c -> parse(c.tz())).orElse(ZoneOffset.UTC);
+  }
+
+  /** The zone if it is cached, without asking Slack (for the ack path). */
+  public Optional<ZoneId> cachedZoneOf(String workspaceId, String userId) {
+    return store.users().timeZone(workspaceId, userId).map(c -> parse(c.tz()));
+  }
+
+  /** The current ISO week in the user's time zone. */
+  public IsoWeek currentWeek(String workspaceId, String userId) {
+    return IsoWeek.of(LocalDate.now(clock.withZone(zoneOf(workspaceId, userId))));
+  }
+
+  private Optional<String> fetch(String userId) {
+    try {
+      UsersInfoResponse r = slack.methods().usersInfo(req -> req.user(userId));
+      if (r.isOk() && r.getUser() != null && r.getUser().getTz() != null) {
+        return Optional.of(r.getUser().getTz());
+      }
+      LOG.warn("users.info for {} gave no time zone ({})", userId, r.getError());
+    } catch (IOException | SlackApiException e) {
+      LOG.warn("users.info for {} failed: {}", userId, e.toString());
+    }
+    return Optional.empty();
+  }
+
+  private static ZoneId parse(String tz) {
+    try {
+      return ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+}
