@@ -15,6 +15,18 @@ import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
 import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
 import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
+import io.rapport.prompt.DueAccounts;
+import io.rapport.prompt.PromptCompletion;
+import io.rapport.prompt.PromptNow;
+import io.rapport.prompt.PromptResponses;
+import io.rapport.prompt.PromptScheduler;
+import io.rapport.prompt.PromptSender;
+import io.rapport.slack.listeners.actions.PromptButtons;
+import io.rapport.slack.listeners.commands.admin.PauseSubcommand;
+import io.rapport.slack.listeners.commands.admin.PromptNowSubcommand;
+import io.rapport.slack.out.SlackCalls;
+import io.rapport.slack.out.SlackLimits;
+import io.rapport.slack.out.Ticker;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -29,6 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Rapport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Rapport.class);
+  /** How often the prompt scheduler looks for due prompts (the first pass runs at start-up). */
+  private static final java.time.Duration PROMPT_PASS_EVERY = java.time.Duration.ofSeconds(30);
+  /** Names this process's claims on prompt rows. */
+  private static final String PROMPT_INSTANCE_ID =
+      ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
   private final Config config;
   private final Clock clock;
@@ -41,6 +58,11 @@ public final class Rapport implements AutoCloseable {
   private final AfterAck afterAck;
   private final App app;
   private final CommandsRegistrar commands;
+  private final SlackCalls slackCalls;
+  private final PromptSender promptSender;
+  private final PromptScheduler promptScheduler;
+  private final PromptNow promptNow;
+  private final PromptResponses promptResponses;
   private HttpServer http;
   private SocketModeApp socketMode;
 
@@ -55,6 +77,18 @@ public final class Rapport implements AutoCloseable {
     this.afterAck = new AfterAck(4);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
+    this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
+    DueAccounts dueAccounts = new DueAccounts(store);
+    PromptSender.ZoneLookup zones =
+        (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
+    this.promptSender = new PromptSender(store, slackCalls, dueAccounts, zones, clock, Ticker.SYSTEM,
+        PROMPT_INSTANCE_ID, 8);
+    this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, clock);
+    this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, clock);
+    PromptCompletion promptCompletion = new PromptCompletion(store, dueAccounts, slackCalls, clock);
+    this.checkInListeners.add(promptCompletion);
+    this.promptResponses = new PromptResponses(store, dueAccounts, promptCompletion, slackCalls, zones,
+        () -> checkInListeners, clock);
     registerListeners();
   }
 
@@ -63,11 +97,15 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    new PromptButtons(afterAck, promptResponses).register(app);
   }
 
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
   private java.util.List<AdminSubcommand> adminSubcommands() {
-    return java.util.List.of();
+    return java.util.List.of(
+        new PromptNowSubcommand(store, promptNow),
+        PauseSubcommand.pause(store),
+        PauseSubcommand.resume(store));
   }
 
   /** The slash commands this app answers (checked against manifest.yml by a test). */
@@ -87,6 +125,7 @@ public final class Rapport implements AutoCloseable {
     RapportHandler handler =
         new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
     http = new HttpServer(config.port(), handler).start();
+    promptScheduler.start(PROMPT_PASS_EVERY);
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
         RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
     return this;
@@ -96,6 +135,7 @@ public final class Rapport implements AutoCloseable {
   public Rapport startSocketMode() throws Exception {
     socketMode = new SocketModeApp(config.slackAppToken().orElseThrow(), app);
     socketMode.startAsync();
+    promptScheduler.start(PROMPT_PASS_EVERY);
     LOG.info("Rapport is connected to Slack over Socket Mode");
     return this;
   }
@@ -151,6 +191,16 @@ public final class Rapport implements AutoCloseable {
     return clock;
   }
 
+  /** Slack calls that must get through: rate limits, Retry-After, backoff (see {@link SlackCalls}). */
+  public SlackCalls slackCalls() {
+    return slackCalls;
+  }
+
+  /** The weekly prompts' scheduler (tests call {@link PromptScheduler#runDue()} directly). */
+  public PromptScheduler prompts() {
+    return promptScheduler;
+  }
+
   @Override
   public void close() {
     LOG.info("Rapport is stopping");
@@ -164,6 +214,8 @@ public final class Rapport implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("Stopping the server failed: {}", e.toString());
     }
+    promptScheduler.close();
+    promptSender.close();
     afterAck.close();
     app.stop();
     slackApi.close();

@@ -44,6 +44,10 @@ public final class Store {
     return database.jdbi().onDemand(CheckInDao.class);
   }
 
+  public PromptDao prompts() {
+    return database.jdbi().onDemand(PromptDao.class);
+  }
+
   /** Makes sure the workspace row exists (remembered, so repeat calls cost nothing). */
   public void ensureWorkspace(String workspaceId, long nowMillis) {
     if (knownWorkspaces.add(workspaceId)) {

@@ -1,0 +1,139 @@
+package io.rapport.prompt;
+
+import io.rapport.checkin.CheckInListener;
+import io.rapport.domain.Account;
+import io.rapport.domain.InvalidFieldException;
+import io.rapport.domain.IsoWeek;
+import io.rapport.slack.out.SlackCallException;
+import io.rapport.slack.out.SlackCalls;
+import io.rapport.store.PromptDao.PromptRow;
+import io.rapport.store.Store;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the rep's buttons on a prompt do: <b>Nothing to report</b> records a quiet week for every
+ * account still open that week; <b>Snooze to tomorrow</b> asks again a day later (once a week, in
+ * place of the reminder). Both run after the ack.
+ */
+public final class PromptResponses {
+  private static final Logger LOG = LoggerFactory.getLogger(PromptResponses.class);
+  /** How far back a prompt's button still records an answer (the check-in modal's late weeks). */
+  static final int LATE_WEEKS = 4;
+
+  /** The answer to a button: the text, and whether the pressed message itself now says it. */
+  public record Answer(String text, boolean messageUpdated) {}
+
+  private final Store store;
+  private final DueAccounts dueAccounts;
+  private final PromptCompletion completion;
+  private final SlackCalls slack;
+  private final PromptSender.ZoneLookup zones;
+  private final Supplier<List<CheckInListener>> listeners;
+  private final Clock clock;
+
+  public PromptResponses(Store store, DueAccounts dueAccounts, PromptCompletion completion, SlackCalls slack,
+      PromptSender.ZoneLookup zones, Supplier<List<CheckInListener>> listeners, Clock clock) {
+    this.store = store;
+    this.dueAccounts = dueAccounts;
+    this.completion = completion;
+    this.slack = slack;
+    this.zones = zones;
+    this.listeners = listeners;
+    this.clock = clock;
+  }
+
+  /** Records "nothing to report" for each of the rep's accounts still open in {@code weekText}. */
+  public Answer nothingToReport(String ws, String rep, String weekText, String channel, String ts) {
+    IsoWeek week;
+    try {
+      week = IsoWeek.parse(weekText);
+    } catch (InvalidFieldException e) {
+      return new Answer("That button is out of date — type `/checkin` to check in.", false);
+    }
+    IsoWeek current = PromptScheduler.weekAt(clock.instant(), zones.zoneOf(ws, rep));
+    if (week.compareTo(current) > 0 || week.compareTo(current.minusWeeks(LATE_WEEKS)) < 0) {
+      return new Answer(PromptMessage.tooOld(week), false);
+    }
+    store.ensureWorkspace(ws, clock.millis());
+    List<String> recorded = new ArrayList<>();
+    for (Account a : dueAccounts.of(ws, rep, week)) {
+      if (store.checkIns().markNothingToReport(ws, a.id(), rep, week.toString(), clock.millis()) == 1) {
+        recorded.add(a.id());
+      }
+    }
+    String text = PromptMessage.nothingToReportText(week, recorded.size());
+    boolean updated = false;
+    for (PromptRow row : store.prompts().openMessages(ws, rep, week.toString())) {
+      if (row.week().equals(week.toString())) {
+        completion.replace(row, text);
+        updated |= row.messageTs() != null && row.messageTs().equals(ts);
+      }
+    }
+    if (!updated && channel != null && ts != null) {
+      updated = update(channel, ts, text);
+    }
+    for (String accountId : recorded) {
+      for (CheckInListener listener : listeners.get()) {
+        try {
+          listener.afterCheckIn(ws, accountId);
+        } catch (RuntimeException e) {
+          LOG.error("A check-in listener failed for account {} in {}", accountId, ws, e);
+        }
+      }
+    }
+    return new Answer(text, updated);
+  }
+
+  /** Asks again tomorrow (once per week); the reminder, if not yet sent, is dropped in its favour. */
+  public Answer snooze(String ws, String rep, String weekText, String channel, String ts) {
+    IsoWeek week;
+    try {
+      week = IsoWeek.parse(weekText);
+    } catch (InvalidFieldException e) {
+      return new Answer("That button is out of date.", false);
+    }
+    IsoWeek current = PromptScheduler.weekAt(clock.instant(), zones.zoneOf(ws, rep));
+    if (!week.equals(current)) {
+      return new Answer(PromptMessage.weekOver(week), false);
+    }
+    long now = clock.millis();
+    long tomorrow = now + PromptScheduler.REMINDER_AFTER.toMillis();
+    if (store.prompts().create(ws, rep, week.toString(), PromptKind.SNOOZE.id(), tomorrow, null, now) == 0) {
+      return new Answer(PromptMessage.alreadySnoozed(week), false);
+    }
+    store.prompts().cancelReminder(ws, rep, week.toString(), now);
+    List<Account> due = dueAccounts.of(ws, rep, week);
+    String text = PromptMessage.snoozedText(week);
+    boolean updated = false;
+    if (channel != null && ts != null) {
+      try {
+        slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(text)
+            .blocks(PromptMessage.snoozed(week, due))));
+        updated = true;
+      } catch (SlackCallException e) {
+        LOG.warn("Could not update the snoozed prompt of {}: {}", rep, e.error());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return new Answer(text, updated);
+  }
+
+  private boolean update(String channel, String ts, String text) {
+    try {
+      slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(text)
+          .blocks(PromptMessage.note(text))));
+      return true;
+    } catch (SlackCallException e) {
+      LOG.warn("Could not update a prompt message: {}", e.error());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,259 @@
+package io.rapport.prompt;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Team;
+import io.rapport.domain.WeeklySchedule;
+import io.rapport.prompt.PromptSender.Outcome;
+import io.rapport.store.PromptDao;
+import io.rapport.store.PromptDao.PromptRow;
+import io.rapport.store.Store;
+import io.rapport.team.UserTimeZones;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which prompts are due and has them sent. Each pass ({@link #runDue()}): for every rep of
+ * a team that is not paused, the week's slot is the team's day and time in the rep's own Slack time
+ * zone (computed as a {@link ZonedDateTime} each week, so daylight-saving changes and moves between
+ * zones are followed); once it has passed, the week's {@code weekly} row is created. Weekly prompts
+ * sent 24 hours ago with something still open get their one {@code reminder} row. Then every ready
+ * row is sent by the {@link PromptSender} — including rows a crashed run left behind.
+ *
+ * <p>Passes run on a background timer in production ({@link #start}) and are called directly by
+ * tests with a fixed clock. Everything a pass does is idempotent; several instances may run passes
+ * against one database.
+ */
+public final class PromptScheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PromptScheduler.class);
+  public static final Duration REMINDER_AFTER = Duration.ofHours(24);
+  /** Slots this close ahead refresh the rep's time zone from Slack first. */
+  private static final Duration REFRESH_ZONE_AHEAD = Duration.ofHours(26);
+  private static final int BATCH = 500;
+
+  /** What one pass did. */
+  public record Pass(int created, int reminders, Map<Outcome, Integer> outcomes) {
+    public int sent() {
+      return outcomes.getOrDefault(Outcome.SENT, 0) + outcomes.getOrDefault(Outcome.RECOVERED, 0);
+    }
+  }
+
+  private final Store store;
+  private final DueAccounts dueAccounts;
+  private final UserTimeZones timeZones;
+  private final PromptSender sender;
+  private final Clock clock;
+  private final Object passLock = new Object();
+  private ScheduledExecutorService timer;
+
+  public PromptScheduler(Store store, DueAccounts dueAccounts, UserTimeZones timeZones, PromptSender sender,
+      Clock clock) {
+    this.store = store;
+    this.dueAccounts = dueAccounts;
+    this.timeZones = timeZones;
+    this.sender = sender;
+    this.clock = clock;
+  }
+
+  /** Runs a pass now, then every {@code period}: the first pass resumes whatever a previous run left. */
+  public synchronized void start(Duration period) {
+    if (timer != null) {
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "prompt-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        runDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        LOG.error("Prompt pass failed; the next one will try again", e);
+      }
+    }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One pass: create due rows, create reminders, send everything ready. */
+  public Pass runDue() throws InterruptedException {
+    synchronized (passLock) {
+      int created = createDueWeeklyPrompts();
+      int reminders = createReminders();
+      Map<String, Outcome> outcomes = sendReady();
+      Pass pass = new Pass(created, reminders, PromptSender.tally(outcomes));
+      if (created + reminders + outcomes.size() > 0) {
+        LOG.info("Prompt pass: {} weekly and {} reminder rows created; {}", created, reminders, pass.outcomes());
+      }
+      return pass;
+    }
+  }
+
+  /** The slot of {@code week} in {@code zone}: the schedule's day and local time there. */
+  public static ZonedDateTime slot(WeeklySchedule schedule, IsoWeek week, ZoneId zone) {
+    // ZonedDateTime.of moves a time inside a spring-forward gap later by the gap's length and takes
+    // the earlier offset in an autumn overlap, so the slot always exists exactly once.
+    return ZonedDateTime.of(week.day(schedule.day()), schedule.time(), zone);
+  }
+
+  /** Creates the weekly row of every rep whose slot this week has passed; returns how many. */
+  int createDueWeeklyPrompts() {
+    Instant now = clock.instant();
+    Map<String, Map<String, List<Team>>> repsByWorkspace = new LinkedHashMap<>();
+    for (Team team : store.teams().everywhere()) {
+      if (team.paused()) {
+        continue;
+      }
+      for (String rep : store.teams().members(team.workspaceId(), team.id())) {
+        repsByWorkspace.computeIfAbsent(team.workspaceId(), w -> new LinkedHashMap<>())
+            .computeIfAbsent(rep, r -> new ArrayList<>()).add(team);
+      }
+    }
+    int created = 0;
+    IsoWeek utcWeek = IsoWeek.of(LocalDate.ofInstant(now, ZoneOffset.UTC));
+    for (var workspace : repsByWorkspace.entrySet()) {
+      String ws = workspace.getKey();
+      Set<String> existing = new HashSet<>(store.prompts().repWeeks(ws, PromptKind.WEEKLY.id(),
+          utcWeek.minusWeeks(1).toString(), utcWeek.plusWeeks(1).toString()));
+      for (var repTeams : workspace.getValue().entrySet()) {
+        String rep = repTeams.getKey();
+        try {
+          if (createIfDue(ws, rep, repTeams.getValue(), now, existing)) {
+            created++;
+          }
+        } catch (RuntimeException e) {
+          LOG.error("Could not schedule the prompt of {} in {}", rep, ws, e);
+        }
+      }
+    }
+    return created;
+  }
+
+  private boolean createIfDue(String ws, String rep, List<Team> teams, Instant now, Set<String> existing) {
+    ZoneId zone = timeZones.cachedZoneOf(ws, rep).orElse(null);
+    if (zone != null) {
+      IsoWeek week = weekAt(now, zone);
+      if (existing.contains(rep + " " + week)) {
+        return false;
+      }
+      Instant slot = earliestSlot(teams, week, zone).slot.toInstant();
+      if (slot.isAfter(now.plus(REFRESH_ZONE_AHEAD))) {
+        return false;
+      }
+    }
+    // Near (or past) the slot: make sure the zone is fresh (users.info at most once a day).
+    zone = timeZones.zoneOf(ws, rep);
+    IsoWeek week = weekAt(now, zone);
+    if (existing.contains(rep + " " + week)) {
+      return false;
+    }
+    Slot earliest = earliestSlot(teams, week, zone);
+    if (now.isBefore(earliest.slot.toInstant())) {
+      return false;
+    }
+    return ensureWeekly(ws, rep, week, earliest.slot.toInstant().toEpochMilli(), earliest.team.id(), teams);
+  }
+
+  private record Slot(Team team, ZonedDateTime slot) {}
+
+  private static Slot earliestSlot(List<Team> teams, IsoWeek week, ZoneId zone) {
+    Slot best = null;
+    for (Team team : teams) {
+      ZonedDateTime s = slot(team.schedule(), week, zone);
+      if (best == null || s.isBefore(best.slot)) {
+        best = new Slot(team, s);
+      }
+    }
+    return best;
+  }
+
+  static IsoWeek weekAt(Instant now, ZoneId zone) {
+    return IsoWeek.of(now.atZone(zone).toLocalDate());
+  }
+
+  /**
+   * Creates the rep's weekly row for {@code week} (once) together with the (team, week, account)
+   * slots it asks about; returns false when the row existed or the rep has no key accounts.
+   */
+  boolean ensureWeekly(String ws, String rep, IsoWeek week, long dueAt, String teamId, List<Team> teams) {
+    List<Account> keyAccounts = dueAccounts.keyAccounts(ws, rep);
+    if (keyAccounts.isEmpty()) {
+      return false;
+    }
+    long now = clock.millis();
+    List<String> teamIds = teams.isEmpty() ? List.of("") : teams.stream().map(Team::id).toList();
+    return store.jdbi().inTransaction(h -> {
+      PromptDao dao = h.attach(PromptDao.class);
+      if (dao.create(ws, rep, week.toString(), PromptKind.WEEKLY.id(), dueAt, teamId, now) == 0) {
+        return false;
+      }
+      for (String team : teamIds) {
+        for (Account a : keyAccounts) {
+          dao.addSlot(ws, team, week.toString(), a.id(), rep, now);
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Creates the one reminder of weekly prompts sent at least 24 hours ago; returns how many. */
+  int createReminders() {
+    Instant now = clock.instant();
+    IsoWeek from = IsoWeek.of(LocalDate.ofInstant(now, ZoneOffset.UTC)).minusWeeks(1);
+    int created = 0;
+    for (PromptRow weekly : store.prompts().needingReminder(now.toEpochMilli() - REMINDER_AFTER.toMillis(),
+        from.toString())) {
+      created += store.prompts().create(weekly.workspaceId(), weekly.repId(), weekly.week(),
+          PromptKind.REMINDER.id(), weekly.sentAt() + REMINDER_AFTER.toMillis(), weekly.teamId(), now.toEpochMilli());
+    }
+    return created;
+  }
+
+  /** Sends every row that is ready, batch by batch, until none is left that this instance can take. */
+  Map<String, Outcome> sendReady() throws InterruptedException {
+    Map<String, Outcome> all = new LinkedHashMap<>();
+    while (true) {
+      long now = clock.millis();
+      List<PromptRow> ready = store.prompts().ready(now, now - PromptSender.CLAIM_LEASE.toMillis(), BATCH);
+      ready = ready.stream().filter(r -> !all.containsKey(r.key())).toList();
+      if (ready.isEmpty()) {
+        return all;
+      }
+      Map<String, Outcome> outcomes = sender.deliverAll(ready);
+      all.putAll(outcomes);
+      if (outcomes.values().stream().allMatch(o -> o == Outcome.NOT_CLAIMED)) {
+        return all;
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (timer != null) {
+      timer.shutdownNow();
+      try {
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      timer = null;
+    }
+  }
+}

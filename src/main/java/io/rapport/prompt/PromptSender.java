@@ -1,0 +1,303 @@
+package io.rapport.prompt;
+
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import io.rapport.domain.Account;
+import io.rapport.domain.IsoWeek;
+import io.rapport.slack.out.SlackCallException;
+import io.rapport.slack.out.SlackCalls;
+import io.rapport.slack.out.Ticker;
+import io.rapport.store.PromptDao;
+import io.rapport.store.PromptDao.PromptRow;
+import io.rapport.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends prompt rows exactly once: claims the row (one UPDATE that only one instance can win), opens
+ * the DM, checks the DM's history first when an earlier attempt may have posted, posts the prompt
+ * with metadata naming the prompt, and marks the row sent with the message ts. A permanent Slack
+ * error ends the row as {@code failed}; a transient one gives it back for a later try. Rows are sent
+ * by a small pool of workers, so one slow or failing rep never holds up the others.
+ */
+public final class PromptSender implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PromptSender.class);
+  /** A claim not renewed for this long is taken to belong to a dead instance. */
+  public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+  /** After this many claims, a row that still fails is given up on (recorded as failed). */
+  static final int MAX_ATTEMPTS = 10;
+  private static final int HISTORY_LIMIT = 100;
+
+  /** What became of one row. */
+  public enum Outcome {
+    /** Posted now. */
+    SENT,
+    /** An earlier attempt had posted it (found in the DM's history); recorded, not re-sent. */
+    RECOVERED,
+    /** Nothing was due any more when its turn came. */
+    SKIPPED,
+    /** Its week ended before it could go. */
+    EXPIRED,
+    /** A permanent error (recorded on the row). */
+    FAILED,
+    /** A transient failure; the row goes again later. */
+    RETRY_LATER,
+    /** Someone else holds or finished it. */
+    NOT_CLAIMED
+  }
+
+  private final Store store;
+  private final SlackCalls slack;
+  private final DueAccounts dueAccounts;
+  private final ZoneLookup zones;
+  private final Clock clock;
+  private final Ticker ticker;
+  private final String instanceId;
+  private final ExecutorService workers;
+
+  /** The rep's time zone as the sender sees it (cached; never blocks on Slack when it can avoid it). */
+  @FunctionalInterface
+  public interface ZoneLookup {
+    ZoneId zoneOf(String workspaceId, String repId);
+  }
+
+  public PromptSender(Store store, SlackCalls slack, DueAccounts dueAccounts, ZoneLookup zones, Clock clock,
+      Ticker ticker, String instanceId, int workerCount) {
+    this.store = store;
+    this.slack = slack;
+    this.dueAccounts = dueAccounts;
+    this.zones = zones;
+    this.clock = clock;
+    this.ticker = ticker;
+    this.instanceId = instanceId;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+      Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Sends every row on the worker pool and waits; returns the outcome of each, by row key. */
+  public Map<String, Outcome> deliverAll(List<PromptRow> rows) throws InterruptedException {
+    List<Future<Outcome>> futures = new ArrayList<>(rows.size());
+    for (PromptRow row : rows) {
+      futures.add(workers.submit(() -> deliver(row)));
+    }
+    Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        outcomes.put(rows.get(i).key(), futures.get(i).get());
+      } catch (ExecutionException e) {
+        LOG.error("Sending prompt {} failed unexpectedly", rows.get(i).key(), e.getCause());
+        outcomes.put(rows.get(i).key(), Outcome.RETRY_LATER);
+      }
+    }
+    return outcomes;
+  }
+
+  /** Counts of outcomes. */
+  public static Map<Outcome, Integer> tally(Map<String, Outcome> outcomes) {
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    outcomes.values().forEach(o -> counts.merge(o, 1, Integer::sum));
+    return counts;
+  }
+
+  /** Claims and sends one row (if nobody else has it). */
+  public Outcome deliver(PromptRow row) {
+    PromptDao dao = store.prompts();
+    long now = clock.millis();
+    if (dao.claim(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, now,
+        now - CLAIM_LEASE.toMillis()) == 0) {
+      return Outcome.NOT_CLAIMED;
+    }
+    PromptRow claimed = dao.find(row.workspaceId(), row.repId(), row.week(), row.kind()).orElseThrow();
+    try {
+      return send(claimed);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      release(claimed, "interrupted", Duration.ZERO);
+      return Outcome.RETRY_LATER;
+    } catch (RuntimeException e) {
+      LOG.error("Sending prompt {} failed", claimed.key(), e);
+      release(claimed, "error: " + e.getClass().getSimpleName(), slack.backoff(claimed.attempts()));
+      return Outcome.RETRY_LATER;
+    }
+  }
+
+  private Outcome send(PromptRow row) throws InterruptedException {
+    PromptDao dao = store.prompts();
+    String ws = row.workspaceId();
+    String rep = row.repId();
+    IsoWeek week = IsoWeek.parse(row.week());
+    PromptKind kind = PromptKind.of(row.kind());
+    IsoWeek current = IsoWeek.of(clock.instant().atZone(zones.zoneOf(ws, rep)).toLocalDate());
+    if (!week.equals(current)) {
+      finish(row, "expired", "week " + week + " had ended (now " + current + ")");
+      return Outcome.EXPIRED;
+    }
+    if (row.attempts() > MAX_ATTEMPTS) {
+      finish(row, "failed", "gave up after " + MAX_ATTEMPTS + " tries: " + row.lastError());
+      return Outcome.FAILED;
+    }
+    List<Account> due = dueAccounts.of(ws, rep, week);
+    if (due.isEmpty()) {
+      finish(row, "skipped", "nothing due");
+      return Outcome.SKIPPED;
+    }
+    String channel;
+    try {
+      channel = openDm(row);
+    } catch (SlackCallException e) {
+      return failed(row, e);
+    }
+    dao.setChannel(ws, rep, row.week(), row.kind(), instanceId, channel);
+    // A row claimed before may have been posted by the claimer that died or timed out.
+    boolean mayHavePosted = row.attempts() > 1 || row.channelId() != null;
+    int failures = 0;
+    while (true) {
+      if (mayHavePosted) {
+        Optional<String> ts;
+        try {
+          ts = findPosted(channel, row.key());
+        } catch (SlackCallException e) {
+          return failed(row, e);
+        }
+        if (ts.isPresent()) {
+          markSent(row, channel, ts.get(), due);
+          LOG.info("Prompt {} had been posted before ({}); recorded, not re-sent", row.key(), ts.get());
+          return Outcome.RECOVERED;
+        }
+      }
+      if (dao.renew(ws, rep, row.week(), row.kind(), instanceId, clock.millis()) == 0) {
+        LOG.warn("Lost the claim on prompt {}; leaving it to its new owner", row.key());
+        return Outcome.NOT_CLAIMED;
+      }
+      List<LayoutBlock> blocks = PromptMessage.prompt(row.key(), kind, week, due);
+      String text = PromptMessage.text(kind, week, due);
+      try {
+        ChatPostMessageResponse r = slack.callOnce("chat.postMessage", channel, m -> m.chatPostMessage(req -> req
+            .channel(channel).text(text).blocks(blocks).metadata(PromptMessage.metadata(row.key()))
+            .unfurlLinks(false).unfurlMedia(false)));
+        return markSent(row, channel, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
+      } catch (SlackCallException e) {
+        if (e.permanent() || !e.uncertain()) {
+          return failed(row, e);
+        }
+        failures++;
+        mayHavePosted = true;
+        if (failures >= slack.limiter().limits().transientAttempts()) {
+          return failed(row, e);
+        }
+        LOG.info("Posting prompt {} failed ({}); checking and trying again", row.key(), e.error());
+        ticker.sleepNanos(slack.backoff(failures).toNanos());
+      }
+    }
+  }
+
+  private String openDm(PromptRow row) throws SlackCallException, InterruptedException {
+    ConversationsOpenResponse r = slack.call("conversations.open", null,
+        m -> m.conversationsOpen(req -> req.users(List.of(row.repId()))));
+    if (r.getChannel() == null || r.getChannel().getId() == null) {
+      throw new SlackCallException("conversations.open", "no_channel", false, false, null);
+    }
+    return r.getChannel().getId();
+  }
+
+  /** Looks for Rapport's message for {@code key} among the DM's recent messages. */
+  Optional<String> findPosted(String channel, String key) throws SlackCallException, InterruptedException {
+    ConversationsHistoryResponse r = slack.call("conversations.history", null,
+        m -> m.conversationsHistory(req -> req.channel(channel).limit(HISTORY_LIMIT).includeAllMetadata(true)));
+    if (r.getMessages() == null) {
+      return Optional.empty();
+    }
+    for (Message message : r.getMessages()) {
+      if (isPromptFor(message, key)) {
+        return Optional.ofNullable(message.getTs());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean isPromptFor(Message message, String key) {
+    Message.Metadata metadata = message.getMetadata();
+    if (metadata != null && PromptMessage.EVENT_TYPE.equals(metadata.getEventType())
+        && metadata.getEventPayload() != null && key.equals(metadata.getEventPayload().get("key"))) {
+      return true;
+    }
+    return message.getBlocks() != null && message.getBlocks().stream()
+        .anyMatch(b -> Objects.equals(PromptMessage.BLOCK_ID_PREFIX + key, b.getBlockId()));
+  }
+
+  private boolean markSent(PromptRow row, String channel, String ts, List<Account> due) {
+    String ids = due.stream().map(Account::id).collect(Collectors.joining(","));
+    int n = store.prompts().markSent(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, channel, ts,
+        ids, clock.millis());
+    if (n == 0) {
+      LOG.warn("Prompt {} was posted ({}) but its claim had been taken over meanwhile", row.key(), ts);
+    }
+    return n == 1;
+  }
+
+  private Outcome failed(PromptRow row, SlackCallException e) {
+    if (e.permanent()) {
+      LOG.warn("Prompt {} cannot be sent: {} ({})", row.key(), e.error(), e.method());
+      finish(row, "failed", e.method() + ": " + e.error());
+      return Outcome.FAILED;
+    }
+    Duration wait = slack.backoff(row.attempts()).plus(slack.limiter().limits().backoffBase());
+    LOG.info("Prompt {} will be tried again: {} ({})", row.key(), e.error(), e.method());
+    release(row, e.method() + ": " + e.error(), wait);
+    return Outcome.RETRY_LATER;
+  }
+
+  private void finish(PromptRow row, String status, String reason) {
+    store.prompts().finish(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, status,
+        truncate(reason));
+  }
+
+  private void release(PromptRow row, String reason, Duration wait) {
+    store.prompts().release(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, truncate(reason),
+        clock.millis() + wait.toMillis());
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 250 ? s : s.substring(0, 250);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

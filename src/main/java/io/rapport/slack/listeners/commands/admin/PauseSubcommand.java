@@ -1,0 +1,64 @@
+package io.rapport.slack.listeners.commands.admin;
+
+import io.rapport.domain.Team;
+import io.rapport.slack.listeners.commands.CommandArgs;
+import io.rapport.slack.listeners.commands.CommandRequest;
+import io.rapport.slack.listeners.commands.DeferredCommand;
+import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.slack.views.Reply;
+import io.rapport.store.Store;
+import java.util.List;
+
+/**
+ * {@code /relationship-admin pause team NAME} and {@code resume team NAME}: a paused team's reps
+ * get no scheduled prompts (prompts already sent stay; completion history is kept).
+ */
+public final class PauseSubcommand implements AdminSubcommand {
+  private final Store store;
+  private final boolean pause;
+
+  private PauseSubcommand(Store store, boolean pause) {
+    this.store = store;
+    this.pause = pause;
+  }
+
+  public static PauseSubcommand pause(Store store) {
+    return new PauseSubcommand(store, true);
+  }
+
+  public static PauseSubcommand resume(Store store) {
+    return new PauseSubcommand(store, false);
+  }
+
+  @Override
+  public String name() {
+    return pause ? "pause" : "resume";
+  }
+
+  @Override
+  public List<String> usage() {
+    return List.of(name() + " team NAME");
+  }
+
+  @Override
+  public DeferredCommand.Work plan(CommandRequest request) throws UsageException {
+    CommandArgs args = request.args();
+    if (args.size() < 3 || !args.get(1).is("team")) {
+      throw new UsageException("Usage: `/relationship-admin " + name() + " team NAME` — e.g. `"
+          + name() + " team Enterprise`.");
+    }
+    String typed = args.rest(2);
+    return () -> {
+      Team team = TeamArgument.resolve(store, request.workspaceId(), typed);
+      if (team.paused() == pause) {
+        return Reply.text("*" + team.name() + "* is already " + (pause ? "paused" : "running") + "; nothing changed.");
+      }
+      store.teams().setPaused(request.workspaceId(), team.id(), pause);
+      return Reply.text(pause
+          ? ":double_vertical_bar: Paused *" + team.name() + "*: its reps get no weekly prompts until you"
+              + " `/relationship-admin resume team " + team.name() + "`."
+          : ":arrow_forward: Resumed *" + team.name() + "*: its reps get their weekly prompt again ("
+              + team.schedule().display() + " in each rep's time zone).");
+    };
+  }
+}

@@ -1,0 +1,178 @@
+package io.rapport.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Weekly prompts as durable rows, one per (workspace, rep, ISO week, kind). A row is created
+ * {@code pending} when due, claimed by one instance ({@code claimed}: an UPDATE that succeeds for
+ * exactly one claimer), and ends {@code sent} (with the DM channel and message ts), {@code failed}
+ * (a permanent error), {@code skipped} (nothing was due any more), {@code expired} (its week ended
+ * before it could go) or {@code cancelled} (a snooze replaced the reminder).
+ */
+@RegisterConstructorMapper(PromptDao.PromptRow.class)
+@RegisterConstructorMapper(PromptDao.Completion.class)
+public interface PromptDao {
+  String COLUMNS =
+      "workspace_id, rep_id, week, kind, status, due_at, claimed_by, claimed_at, channel_id, message_ts,"
+          + " attempts, last_error, sent_at, account_ids, team_id, completed_at";
+  String KEY = " workspace_id = :ws AND rep_id = :rep AND week = :week AND kind = :kind ";
+
+  /** A {@code prompts} row. */
+  record PromptRow(
+      String workspaceId,
+      String repId,
+      String week,
+      String kind,
+      String status,
+      long dueAt,
+      String claimedBy,
+      Long claimedAt,
+      String channelId,
+      String messageTs,
+      int attempts,
+      String lastError,
+      Long sentAt,
+      String accountIds,
+      String teamId,
+      Long completedAt) {
+
+    /** The natural key as one string, put on the Slack message's metadata. */
+    public String key() {
+      return workspaceId + ":" + repId + ":" + week + ":" + kind;
+    }
+  }
+
+  /** Completion of one team in one week: due (rep, key account) slots and how many were answered. */
+  record Completion(String teamId, String week, int due, int answered) {
+    public double rate() {
+      return due == 0 ? 1.0 : (double) answered / due;
+    }
+  }
+
+  /** Creates the prompt when it does not exist yet; returns 1 when it was created. */
+  @SqlUpdate(
+      "INSERT INTO prompts (workspace_id, rep_id, week, kind, status, due_at, team_id, created_at)"
+          + " VALUES (:ws, :rep, :week, :kind, 'pending', :due, :team, :now)"
+          + " ON CONFLICT (workspace_id, rep_id, week, kind) DO NOTHING")
+  int create(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("due") long dueAt, @Bind("team") String teamId, @Bind("now") long now);
+
+  /** Records a (team, week, account) slot a rep was asked about. */
+  @SqlUpdate(
+      "INSERT INTO prompt_slots (workspace_id, team_id, week, account_id, rep_id, created_at)"
+          + " VALUES (:ws, :team, :week, :account, :rep, :now)"
+          + " ON CONFLICT (workspace_id, team_id, week, account_id) DO NOTHING")
+  int addSlot(@Bind("ws") String ws, @Bind("team") String teamId, @Bind("week") String week,
+      @Bind("account") String accountId, @Bind("rep") String rep, @Bind("now") long now);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM prompts WHERE" + KEY)
+  Optional<PromptRow> find(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind);
+
+  /** Reps of the workspace that have a prompt of {@code kind} for one of the weeks. */
+  @SqlQuery("SELECT rep_id || ' ' || week FROM prompts WHERE workspace_id = :ws AND kind = :kind"
+      + " AND week >= :from AND week <= :to")
+  List<String> repWeeks(@Bind("ws") String ws, @Bind("kind") String kind, @Bind("from") String fromWeek,
+      @Bind("to") String toWeek);
+
+  /** Rows ready to send: pending and due (and not waiting to retry), or claimed by someone long ago. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM prompts WHERE (status = 'pending' AND due_at <= :now"
+          + " AND (next_attempt_at IS NULL OR next_attempt_at <= :now))"
+          + " OR (status = 'claimed' AND claimed_at < :staleBefore) ORDER BY due_at LIMIT :limit")
+  List<PromptRow> ready(@Bind("now") long now, @Bind("staleBefore") long staleBefore, @Bind("limit") int limit);
+
+  /** Rows of one workspace and week, of any status and kind. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM prompts WHERE workspace_id = :ws AND week = :week")
+  List<PromptRow> ofWeek(@Bind("ws") String ws, @Bind("week") String week);
+
+  /**
+   * Claims a row for {@code me}: succeeds (returns 1) for exactly one caller, when the row is
+   * pending and due or its previous claim is stale (its claimer died). Counts the attempt.
+   */
+  @SqlUpdate(
+      "UPDATE prompts SET status = 'claimed', claimed_by = :me, claimed_at = :now, attempts = attempts + 1"
+          + " WHERE" + KEY + " AND ((status = 'pending' AND due_at <= :now"
+          + " AND (next_attempt_at IS NULL OR next_attempt_at <= :now))"
+          + " OR (status = 'claimed' AND claimed_at < :staleBefore))")
+  int claim(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("kind") String kind,
+      @Bind("me") String me, @Bind("now") long now, @Bind("staleBefore") long staleBefore);
+
+  /** Keeps {@code me}'s claim fresh while it waits on Slack; 0 when the claim was lost. */
+  @SqlUpdate("UPDATE prompts SET claimed_at = :now WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
+  int renew(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("kind") String kind,
+      @Bind("me") String me, @Bind("now") long now);
+
+  @SqlUpdate("UPDATE prompts SET channel_id = :channel WHERE" + KEY + " AND claimed_by = :me")
+  int setChannel(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("me") String me, @Bind("channel") String channel);
+
+  @SqlUpdate(
+      "UPDATE prompts SET status = 'sent', channel_id = :channel, message_ts = :ts, account_ids = :accounts,"
+          + " sent_at = :now, last_error = NULL WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
+  int markSent(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("me") String me, @Bind("channel") String channel, @Bind("ts") String ts,
+      @Bind("accounts") String accountIds, @Bind("now") long now);
+
+  /** Ends a claimed row without a message: failed, skipped or expired, with the reason. */
+  @SqlUpdate(
+      "UPDATE prompts SET status = :status, last_error = :reason WHERE" + KEY
+          + " AND status = 'claimed' AND claimed_by = :me")
+  int finish(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("me") String me, @Bind("status") String status,
+      @Bind("reason") String reason);
+
+  /** Gives a claimed row back after a transient failure, to be tried again at {@code nextAt}. */
+  @SqlUpdate(
+      "UPDATE prompts SET status = 'pending', claimed_by = NULL, last_error = :reason, next_attempt_at = :nextAt"
+          + " WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
+  int release(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("me") String me, @Bind("reason") String reason, @Bind("nextAt") long nextAt);
+
+  /** Weekly prompts sent before {@code cutoff} in the weeks given that have no follow-up yet. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM prompts p WHERE p.kind = 'weekly' AND p.status = 'sent'"
+          + " AND p.completed_at IS NULL AND p.sent_at <= :cutoff AND p.week >= :from AND NOT EXISTS"
+          + " (SELECT 1 FROM prompts r WHERE r.workspace_id = p.workspace_id AND r.rep_id = p.rep_id"
+          + " AND r.week = p.week AND r.kind IN ('reminder', 'snooze'))")
+  List<PromptRow> needingReminder(@Bind("cutoff") long cutoff, @Bind("from") String fromWeek);
+
+  /** The rep's sent prompts of recent weeks whose message does not yet say "all done". */
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM prompts WHERE workspace_id = :ws AND rep_id = :rep AND week >= :from"
+          + " AND status = 'sent' AND completed_at IS NULL ORDER BY week, kind")
+  List<PromptRow> openMessages(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("from") String fromWeek);
+
+  /** Marks a prompt's message as completed; 1 for the one caller that should update the message. */
+  @SqlUpdate("UPDATE prompts SET completed_at = :now WHERE" + KEY + " AND completed_at IS NULL")
+  int markCompleted(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind, @Bind("now") long now);
+
+  /** A snooze replaces the week's reminder when that has not gone yet. */
+  @SqlUpdate(
+      "INSERT INTO prompts (workspace_id, rep_id, week, kind, status, due_at, created_at, last_error)"
+          + " VALUES (:ws, :rep, :week, 'reminder', 'cancelled', :now, :now, 'snoozed')"
+          + " ON CONFLICT (workspace_id, rep_id, week, kind) DO UPDATE SET status = 'cancelled',"
+          + " last_error = 'snoozed' WHERE prompts.status = 'pending'")
+  int cancelReminder(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("now") long now);
+
+  /**
+   * Completion per team and week for the report: due (rep, key account) slots the prompts asked
+   * about, and how many have a check-in or "nothing to report" for that week.
+   */
+  @SqlQuery(
+      "SELECT s.team_id AS team_id, s.week AS week, COUNT(*) AS due, COUNT(c.account_id) AS answered"
+          + " FROM prompt_slots s LEFT JOIN checkins c ON c.workspace_id = s.workspace_id"
+          + " AND c.account_id = s.account_id AND c.week = s.week"
+          + " WHERE s.workspace_id = :ws AND s.week >= :from AND s.week <= :to"
+          + " GROUP BY s.team_id, s.week ORDER BY s.week, s.team_id")
+  List<Completion> completion(@Bind("ws") String ws, @Bind("from") String fromWeek, @Bind("to") String toWeek);
+
+  @SqlQuery("SELECT COUNT(*) FROM prompts WHERE workspace_id = :ws AND week = :week AND kind = :kind AND status = :status")
+  int count(@Bind("ws") String ws, @Bind("week") String week, @Bind("kind") String kind, @Bind("status") String status);
+}
