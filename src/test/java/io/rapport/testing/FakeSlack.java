@@ -103,6 +103,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Reply>> carriedOutThen = new ConcurrentHashMap<>();
   private final Map<String, String> timeZones = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_000);
@@ -152,6 +153,15 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next call of {@code method} (after any {@link #enqueue}d ones) is carried out — a post lands
+   * in the channel's history — but answered with {@code reply}: a 5xx or timeout after the fact.
+   */
+  public FakeSlack enqueueAfterCarryingOut(String method, Reply reply) {
+    carriedOutThen.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(reply);
+    return this;
+  }
+
   /** Replaces the answer of {@code method}; return null from the function for the default. */
   public FakeSlack handle(String method, Function<Call, Reply> handler) {
     handlers.put(method, handler);
@@ -180,6 +190,7 @@ public final class FakeSlack implements AutoCloseable {
     uploads.clear();
     queued.clear();
     handlers.clear();
+    carriedOutThen.clear();
   }
 
   /** Waits until {@code count} calls of {@code method} have arrived; fails after {@code timeout}. */
@@ -258,6 +269,13 @@ public final class FakeSlack implements AutoCloseable {
     calls.add(call);
     Deque<Reply> q = queued.get(method);
     Reply scripted = q == null ? null : q.poll();
+    if (scripted == null && carriedOutThen.containsKey(method)) {
+      Reply late = carriedOutThen.get(method).poll();
+      if (late != null) {
+        defaultReply(call);
+        return write(response, callback, late);
+      }
+    }
     if (scripted == null && handlers.containsKey(method)) {
       scripted = handlers.get(method).apply(call);
     }
