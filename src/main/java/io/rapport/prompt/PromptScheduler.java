@@ -5,9 +5,14 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.prompt.PromptSender.Outcome;
+import io.rapport.store.AccountDao;
 import io.rapport.store.PromptDao;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
+import io.rapport.store.TeamDao;
+import io.rapport.store.UserDao;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import io.rapport.team.UserTimeZones;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class PromptScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PromptScheduler.class);
   public static final Duration REMINDER_AFTER = Duration.ofHours(24);
-  /** Slots this close ahead refresh the rep's time zone from Slack first. */
-  private static final Duration REFRESH_ZONE_AHEAD = Duration.ofHours(26);
+  /** Slots this close ahead refresh a stale time zone from Slack first (so at the slot it is still fresh). */
+  private static final Duration REFRESH_ZONE_AHEAD = Duration.ofHours(20);
   private static final int BATCH = 500;
 
   /** What one pass did. */
@@ -95,9 +100,17 @@ public final class PromptScheduler implements AutoCloseable {
   /** One pass: create due rows, create reminders, send everything ready. */
   public Pass runDue() throws InterruptedException {
     synchronized (passLock) {
-      int created = createDueWeeklyPrompts();
+      // Rows go to the senders as soon as they are created, so sending overlaps the creation of
+      // the rest; whatever is left (and anything a crashed run left) is picked up by sendReady.
+      Map<String, java.util.concurrent.Future<Outcome>> early = new LinkedHashMap<>();
+      int created = createDueWeeklyPrompts(row -> early.put(row.key(), sender.submit(row)));
       int reminders = createReminders();
-      Map<String, Outcome> outcomes = sendReady();
+      Map<String, Outcome> outcomes = new LinkedHashMap<>();
+      for (var e : early.entrySet()) {
+        outcomes.put(e.getKey(), PromptSender.await(e.getKey(), e.getValue()));
+      }
+      sendReady().forEach((key, outcome) -> outcomes.merge(key, outcome,
+          (first, second) -> first == Outcome.NOT_CLAIMED ? second : first));
       Pass pass = new Pass(created, reminders, PromptSender.tally(outcomes));
       if (created + reminders + outcomes.size() > 0) {
         LOG.info("Prompt pass: {} weekly and {} reminder rows created; {}", created, reminders, pass.outcomes());
@@ -115,13 +128,33 @@ public final class PromptScheduler implements AutoCloseable {
 
   /** Creates the weekly row of every rep whose slot this week has passed; returns how many. */
   int createDueWeeklyPrompts() {
+    return createDueWeeklyPrompts(row -> { });
+  }
+
+  /** The same, handing each created row to {@code created} at once. */
+  int createDueWeeklyPrompts(java.util.function.Consumer<PromptRow> created) {
+    // One connection for the whole pass: SQLite connections are not pooled, and opening one per
+    // query costs more than the query.
+    return store.jdbi().withHandle(h -> createDueWeeklyPrompts(h, created));
+  }
+
+  /** The DAOs of one pass, attached once to its handle (attaching costs more than a query). */
+  private record PassDaos(Handle handle, PromptDao prompts, UserDao users, AccountDao accounts) {
+    PassDaos(Handle h) {
+      this(h, h.attach(PromptDao.class), h.attach(UserDao.class), h.attach(AccountDao.class));
+    }
+  }
+
+  private int createDueWeeklyPrompts(Handle h, java.util.function.Consumer<PromptRow> onCreated) {
     Instant now = clock.instant();
+    TeamDao teamDao = h.attach(TeamDao.class);
+    PassDaos daos = new PassDaos(h);
     Map<String, Map<String, List<Team>>> repsByWorkspace = new LinkedHashMap<>();
-    for (Team team : store.teams().everywhere()) {
+    for (Team team : teamDao.everywhere()) {
       if (team.paused()) {
         continue;
       }
-      for (String rep : store.teams().members(team.workspaceId(), team.id())) {
+      for (String rep : teamDao.members(team.workspaceId(), team.id())) {
         repsByWorkspace.computeIfAbsent(team.workspaceId(), w -> new LinkedHashMap<>())
             .computeIfAbsent(rep, r -> new ArrayList<>()).add(team);
       }
@@ -130,13 +163,15 @@ public final class PromptScheduler implements AutoCloseable {
     IsoWeek utcWeek = IsoWeek.of(LocalDate.ofInstant(now, ZoneOffset.UTC));
     for (var workspace : repsByWorkspace.entrySet()) {
       String ws = workspace.getKey();
-      Set<String> existing = new HashSet<>(store.prompts().repWeeks(ws, PromptKind.WEEKLY.id(),
+      Set<String> existing = new HashSet<>(daos.prompts().repWeeks(ws, PromptKind.WEEKLY.id(),
           utcWeek.minusWeeks(1).toString(), utcWeek.plusWeeks(1).toString()));
       for (var repTeams : workspace.getValue().entrySet()) {
         String rep = repTeams.getKey();
         try {
-          if (createIfDue(ws, rep, repTeams.getValue(), now, existing)) {
+          Optional<PromptRow> row = createIfDue(daos, ws, rep, repTeams.getValue(), now, existing);
+          if (row.isPresent()) {
             created++;
+            onCreated.accept(row.get());
           }
         } catch (RuntimeException e) {
           LOG.error("Could not schedule the prompt of {} in {}", rep, ws, e);
@@ -146,29 +181,49 @@ public final class PromptScheduler implements AutoCloseable {
     return created;
   }
 
-  private boolean createIfDue(String ws, String rep, List<Team> teams, Instant now, Set<String> existing) {
-    ZoneId zone = timeZones.cachedZoneOf(ws, rep).orElse(null);
+  private Optional<PromptRow> createIfDue(PassDaos daos, String ws, String rep, List<Team> teams, Instant now,
+      Set<String> existing) {
+    Optional<UserDao.TimeZoneRow> cached = daos.users().timeZone(ws, rep);
+    ZoneId zone = cached.map(c -> zone(c.tz())).orElse(null);
     if (zone != null) {
       IsoWeek week = weekAt(now, zone);
       if (existing.contains(rep + " " + week)) {
-        return false;
+        return Optional.empty();
       }
       Instant slot = earliestSlot(teams, week, zone).slot.toInstant();
-      if (slot.isAfter(now.plus(REFRESH_ZONE_AHEAD))) {
-        return false;
+      boolean fresh = now.toEpochMilli() - cached.get().fetchedAtMillis() < UserTimeZones.REFRESH_AFTER.toMillis();
+      if (slot.isAfter(now.plus(REFRESH_ZONE_AHEAD)) || (fresh && now.isBefore(slot))) {
+        return Optional.empty();
       }
+      if (!fresh) {
+        // Near (or past) the slot with a day-old zone: ask Slack again (users.info, once a day).
+        zone = timeZones.zoneOf(ws, rep);
+      }
+    } else {
+      zone = timeZones.zoneOf(ws, rep);
     }
-    // Near (or past) the slot: make sure the zone is fresh (users.info at most once a day).
-    zone = timeZones.zoneOf(ws, rep);
     IsoWeek week = weekAt(now, zone);
     if (existing.contains(rep + " " + week)) {
-      return false;
+      return Optional.empty();
     }
     Slot earliest = earliestSlot(teams, week, zone);
     if (now.isBefore(earliest.slot.toInstant())) {
-      return false;
+      return Optional.empty();
     }
-    return ensureWeekly(ws, rep, week, earliest.slot.toInstant().toEpochMilli(), earliest.team.id(), teams);
+    long dueAt = earliest.slot.toInstant().toEpochMilli();
+    if (!ensureWeekly(daos, ws, rep, week, dueAt, earliest.team.id(), teams)) {
+      return Optional.empty();
+    }
+    return Optional.of(new PromptRow(ws, rep, week.toString(), PromptKind.WEEKLY.id(), "pending", dueAt, null, null,
+        null, null, 0, null, null, null, earliest.team.id(), null));
+  }
+
+  private static ZoneId zone(String tz) {
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
   }
 
   private record Slot(Team team, ZonedDateTime slot) {}
@@ -193,14 +248,19 @@ public final class PromptScheduler implements AutoCloseable {
    * slots it asks about; returns false when the row existed or the rep has no key accounts.
    */
   boolean ensureWeekly(String ws, String rep, IsoWeek week, long dueAt, String teamId, List<Team> teams) {
-    List<Account> keyAccounts = dueAccounts.keyAccounts(ws, rep);
+    return store.jdbi().withHandle(h -> ensureWeekly(new PassDaos(h), ws, rep, week, dueAt, teamId, teams));
+  }
+
+  private boolean ensureWeekly(PassDaos daos, String ws, String rep, IsoWeek week, long dueAt, String teamId,
+      List<Team> teams) {
+    List<Account> keyAccounts = DueAccounts.keyAccounts(daos.accounts(), ws, rep);
     if (keyAccounts.isEmpty()) {
       return false;
     }
     long now = clock.millis();
     List<String> teamIds = teams.isEmpty() ? List.of("") : teams.stream().map(Team::id).toList();
-    return store.jdbi().inTransaction(h -> {
-      PromptDao dao = h.attach(PromptDao.class);
+    return sender.gate().write(() -> daos.handle().inTransaction(t -> {
+      PromptDao dao = daos.prompts();
       if (dao.create(ws, rep, week.toString(), PromptKind.WEEKLY.id(), dueAt, teamId, now) == 0) {
         return false;
       }
@@ -210,7 +270,7 @@ public final class PromptScheduler implements AutoCloseable {
         }
       }
       return true;
-    });
+    }));
   }
 
   /** Creates the one reminder of weekly prompts sent at least 24 hours ago; returns how many. */

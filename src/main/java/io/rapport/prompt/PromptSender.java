@@ -10,9 +10,13 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.slack.out.SlackCallException;
 import io.rapport.slack.out.SlackCalls;
 import io.rapport.slack.out.Ticker;
+import io.rapport.store.AccountDao;
+import io.rapport.store.CheckInDao;
 import io.rapport.store.PromptDao;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
+import io.rapport.store.UserDao;
+import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -73,6 +77,7 @@ public final class PromptSender implements AutoCloseable {
   private final Ticker ticker;
   private final String instanceId;
   private final ExecutorService workers;
+  private final WriteGate gate;
 
   /** The rep's time zone as the sender sees it (cached; never blocks on Slack when it can avoid it). */
   @FunctionalInterface
@@ -89,6 +94,7 @@ public final class PromptSender implements AutoCloseable {
     this.clock = clock;
     this.ticker = ticker;
     this.instanceId = instanceId;
+    this.gate = new WriteGate(store.database().dialect());
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(workerCount, r -> {
       Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
@@ -97,8 +103,28 @@ public final class PromptSender implements AutoCloseable {
     });
   }
 
+  /** The gate this sender's writes go through (the scheduler's writes use it too). */
+  public WriteGate gate() {
+    return gate;
+  }
+
   public String instanceId() {
     return instanceId;
+  }
+
+  /** Sends {@code row} on the worker pool. */
+  public Future<Outcome> submit(PromptRow row) {
+    return workers.submit(() -> deliver(row));
+  }
+
+  /** The outcome of a submitted row (a failure inside counts as "try again later"). */
+  public static Outcome await(String key, Future<Outcome> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      LOG.error("Sending prompt {} failed unexpectedly", key, e.getCause());
+      return Outcome.RETRY_LATER;
+    }
   }
 
   /** Sends every row on the worker pool and waits; returns the outcome of each, by row key. */
@@ -128,55 +154,101 @@ public final class PromptSender implements AutoCloseable {
 
   /** Claims and sends one row (if nobody else has it). */
   public Outcome deliver(PromptRow row) {
-    PromptDao dao = store.prompts();
+    Session session = session();
+    try {
+      return deliver(session, session.prompts(), row);
+    } catch (RuntimeException e) {
+      // A broken connection: start the next row on a fresh one.
+      discard(session);
+      throw e;
+    }
+  }
+
+  /**
+   * A worker's own connection and DAOs, kept for the worker's life: SQLite connections are not
+   * pooled, and opening a connection or attaching a DAO costs more than the queries of a row.
+   */
+  private record Session(Handle handle, PromptDao prompts, UserDao users, AccountDao accounts,
+      CheckInDao checkIns) {
+    static Session open(Store store) {
+      Handle h = store.jdbi().open();
+      return new Session(h, h.attach(PromptDao.class), h.attach(UserDao.class), h.attach(AccountDao.class),
+          h.attach(CheckInDao.class));
+    }
+  }
+
+  private final ThreadLocal<Session> sessions = new ThreadLocal<>();
+  private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private Session session() {
+    Session s = sessions.get();
+    if (s == null) {
+      s = Session.open(store);
+      sessions.set(s);
+      openSessions.add(s);
+    }
+    return s;
+  }
+
+  private void discard(Session s) {
+    sessions.remove();
+    openSessions.remove(s);
+    try {
+      s.handle().close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing a broken connection failed: {}", e.toString());
+    }
+  }
+
+  private Outcome deliver(Session h, PromptDao dao, PromptRow row) {
     long now = clock.millis();
-    if (dao.claim(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, now,
-        now - CLAIM_LEASE.toMillis()) == 0) {
+    if (gate.write(() -> dao.claim(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, now,
+        now - CLAIM_LEASE.toMillis())) == 0) {
       return Outcome.NOT_CLAIMED;
     }
     PromptRow claimed = dao.find(row.workspaceId(), row.repId(), row.week(), row.kind()).orElseThrow();
     try {
-      return send(claimed);
+      return send(h, dao, claimed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      release(claimed, "interrupted", Duration.ZERO);
+      release(dao, claimed, "interrupted", Duration.ZERO);
       return Outcome.RETRY_LATER;
     } catch (RuntimeException e) {
       LOG.error("Sending prompt {} failed", claimed.key(), e);
-      release(claimed, "error: " + e.getClass().getSimpleName(), slack.backoff(claimed.attempts()));
+      release(dao, claimed, "error: " + e.getClass().getSimpleName(), slack.backoff(claimed.attempts()));
       return Outcome.RETRY_LATER;
     }
   }
 
-  private Outcome send(PromptRow row) throws InterruptedException {
-    PromptDao dao = store.prompts();
+  private Outcome send(Session h, PromptDao dao, PromptRow row) throws InterruptedException {
     String ws = row.workspaceId();
     String rep = row.repId();
     IsoWeek week = IsoWeek.parse(row.week());
     PromptKind kind = PromptKind.of(row.kind());
-    IsoWeek current = IsoWeek.of(clock.instant().atZone(zones.zoneOf(ws, rep)).toLocalDate());
+    ZoneId zone = h.users().timeZone(ws, rep).map(z -> parseZone(z.tz()))
+        .orElseGet(() -> zones.zoneOf(ws, rep));
+    IsoWeek current = IsoWeek.of(clock.instant().atZone(zone).toLocalDate());
     if (!week.equals(current)) {
-      finish(row, "expired", "week " + week + " had ended (now " + current + ")");
+      finish(dao, row, "expired", "week " + week + " had ended (now " + current + ")");
       return Outcome.EXPIRED;
     }
     if (row.attempts() > MAX_ATTEMPTS) {
-      finish(row, "failed", "gave up after " + MAX_ATTEMPTS + " tries: " + row.lastError());
+      finish(dao, row, "failed", "gave up after " + MAX_ATTEMPTS + " tries: " + row.lastError());
       return Outcome.FAILED;
     }
-    List<Account> due = dueAccounts.of(ws, rep, week);
+    List<Account> due = DueAccounts.of(h.accounts(), h.checkIns(), ws, rep, week);
     if (due.isEmpty()) {
-      finish(row, "skipped", "nothing due");
+      finish(dao, row, "skipped", "nothing due");
       return Outcome.SKIPPED;
     }
     String channel;
     try {
       channel = openDm(row);
     } catch (SlackCallException e) {
-      return failed(row, e);
+      return failed(dao, row, e);
     }
-    dao.setChannel(ws, rep, row.week(), row.kind(), instanceId, channel);
     // A row claimed before may have been posted by the claimer that died or timed out.
-    boolean mayHavePosted = row.attempts() > 1 || row.channelId() != null;
+    boolean mayHavePosted = row.attempts() > 1;
     int failures = 0;
     while (true) {
       if (mayHavePosted) {
@@ -184,15 +256,17 @@ public final class PromptSender implements AutoCloseable {
         try {
           ts = findPosted(channel, row.key());
         } catch (SlackCallException e) {
-          return failed(row, e);
+          return failed(dao, row, e);
         }
         if (ts.isPresent()) {
-          markSent(row, channel, ts.get(), due);
+          markSent(dao, row, channel, ts.get(), due);
           LOG.info("Prompt {} had been posted before ({}); recorded, not re-sent", row.key(), ts.get());
           return Outcome.RECOVERED;
         }
       }
-      if (dao.renew(ws, rep, row.week(), row.kind(), instanceId, clock.millis()) == 0) {
+      // Keep the claim fresh across retries (the first try follows the claim at once).
+      if ((mayHavePosted || failures > 0) && gate.write(() -> dao.renew(ws, rep, row.week(), row.kind(), instanceId,
+          clock.millis())) == 0) {
         LOG.warn("Lost the claim on prompt {}; leaving it to its new owner", row.key());
         return Outcome.NOT_CLAIMED;
       }
@@ -202,15 +276,15 @@ public final class PromptSender implements AutoCloseable {
         ChatPostMessageResponse r = slack.callOnce("chat.postMessage", channel, m -> m.chatPostMessage(req -> req
             .channel(channel).text(text).blocks(blocks).metadata(PromptMessage.metadata(row.key()))
             .unfurlLinks(false).unfurlMedia(false)));
-        return markSent(row, channel, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
+        return markSent(dao, row, channel, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
       } catch (SlackCallException e) {
         if (e.permanent() || !e.uncertain()) {
-          return failed(row, e);
+          return failed(dao, row, e);
         }
         failures++;
         mayHavePosted = true;
         if (failures >= slack.limiter().limits().transientAttempts()) {
-          return failed(row, e);
+          return failed(dao, row, e);
         }
         LOG.info("Posting prompt {} failed ({}); checking and trying again", row.key(), e.error());
         ticker.sleepNanos(slack.backoff(failures).toNanos());
@@ -252,36 +326,44 @@ public final class PromptSender implements AutoCloseable {
         .anyMatch(b -> Objects.equals(PromptMessage.BLOCK_ID_PREFIX + key, b.getBlockId()));
   }
 
-  private boolean markSent(PromptRow row, String channel, String ts, List<Account> due) {
+  private boolean markSent(PromptDao dao, PromptRow row, String channel, String ts, List<Account> due) {
     String ids = due.stream().map(Account::id).collect(Collectors.joining(","));
-    int n = store.prompts().markSent(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, channel, ts,
-        ids, clock.millis());
+    int n = gate.write(() -> dao.markSent(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId,
+        channel, ts, ids, clock.millis()));
     if (n == 0) {
       LOG.warn("Prompt {} was posted ({}) but its claim had been taken over meanwhile", row.key(), ts);
     }
     return n == 1;
   }
 
-  private Outcome failed(PromptRow row, SlackCallException e) {
+  private Outcome failed(PromptDao dao, PromptRow row, SlackCallException e) {
     if (e.permanent()) {
       LOG.warn("Prompt {} cannot be sent: {} ({})", row.key(), e.error(), e.method());
-      finish(row, "failed", e.method() + ": " + e.error());
+      finish(dao, row, "failed", e.method() + ": " + e.error());
       return Outcome.FAILED;
     }
     Duration wait = slack.backoff(row.attempts()).plus(slack.limiter().limits().backoffBase());
     LOG.info("Prompt {} will be tried again: {} ({})", row.key(), e.error(), e.method());
-    release(row, e.method() + ": " + e.error(), wait);
+    release(dao, row, e.method() + ": " + e.error(), wait);
     return Outcome.RETRY_LATER;
   }
 
-  private void finish(PromptRow row, String status, String reason) {
-    store.prompts().finish(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, status,
-        truncate(reason));
+  private void finish(PromptDao dao, PromptRow row, String status, String reason) {
+    gate.write(() -> dao.finish(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, status,
+        truncate(reason)));
   }
 
-  private void release(PromptRow row, String reason, Duration wait) {
-    store.prompts().release(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, truncate(reason),
-        clock.millis() + wait.toMillis());
+  private void release(PromptDao dao, PromptRow row, String reason, Duration wait) {
+    gate.write(() -> dao.release(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId,
+        truncate(reason), clock.millis() + wait.toMillis()));
+  }
+
+  private static ZoneId parseZone(String tz) {
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
   }
 
   private static String truncate(String s) {
@@ -299,5 +381,13 @@ public final class PromptSender implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    for (Session s : openSessions) {
+      try {
+        s.handle().close();
+      } catch (RuntimeException e) {
+        LOG.debug("Closing a worker's connection failed: {}", e.toString());
+      }
+    }
+    openSessions.clear();
   }
 }
