@@ -1,0 +1,93 @@
+package io.rapport.checkin;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Team;
+import io.rapport.store.AccountStatusDao;
+import io.rapport.store.AccountStatusDao.AccountCount;
+import io.rapport.store.AccountStatusDao.AccountWeek;
+import io.rapport.store.Store;
+import io.rapport.team.Access;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what App Home and {@code /accounts} show: each account's last check-in and open flags,
+ * and for managers each team's completion this week and the accounts that need attention. A few
+ * grouped queries per call, whatever the number of accounts.
+ */
+public final class AccountOverview {
+  /** Worst first: most open flags, then due this week, then the longest since an answer, then name. */
+  public static final Comparator<AccountStatus> WORST_FIRST =
+      Comparator.comparingInt((AccountStatus s) -> -s.openFlags())
+          .thenComparing(s -> !s.isDue())
+          .thenComparing(s -> s.lastAnswered().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
+
+  private static final int AT_RISK_PER_TEAM = 5;
+
+  private final Store store;
+  private final Access access;
+
+  public AccountOverview(Store store, Access access) {
+    this.store = store;
+    this.access = access;
+  }
+
+  private AccountStatusDao dao() {
+    return store.jdbi().onDemand(AccountStatusDao.class);
+  }
+
+  /** The status of each of {@code accounts} (in the same order) for {@code week}. */
+  public List<AccountStatus> statuses(String workspaceId, List<Account> accounts, IsoWeek week) {
+    if (accounts.isEmpty()) {
+      return List.of();
+    }
+    Set<String> reps = new LinkedHashSet<>();
+    accounts.forEach(a -> reps.add(a.rep()));
+    AccountStatusDao dao = dao();
+    Map<String, IsoWeek> last = new HashMap<>();
+    for (AccountWeek w : dao.lastAnswered(workspaceId, reps)) {
+      last.put(w.accountId(), IsoWeek.parse(w.week()));
+    }
+    Map<String, Integer> flags = new HashMap<>();
+    for (AccountCount c : dao.openFlags(workspaceId, reps)) {
+      flags.put(c.accountId(), c.count());
+    }
+    Set<String> answered = new java.util.HashSet<>(dao.answeredIn(workspaceId, reps, week.toString()));
+    List<AccountStatus> out = new ArrayList<>(accounts.size());
+    for (Account a : accounts) {
+      Optional<IsoWeek> l = Optional.ofNullable(last.get(a.id()));
+      out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id())));
+    }
+    return out;
+  }
+
+  /**
+   * The teams {@code userId} may oversee (managed teams; every team for an admin) with this
+   * week's completion and the accounts that need attention.
+   */
+  public List<TeamProgress> teams(String workspaceId, String userId, IsoWeek week) {
+    List<TeamProgress> out = new ArrayList<>();
+    AccountStatusDao dao = dao();
+    for (Team team : access.teamsInScope(workspaceId, userId)) {
+      List<String> members = store.teams().members(workspaceId, team.id());
+      int key = members.isEmpty() ? 0 : dao.keyAccounts(workspaceId, members);
+      int answered = members.isEmpty() ? 0 : dao.answeredKeyAccounts(workspaceId, members, week.toString());
+      List<AccountStatus> attention = members.isEmpty() ? List.of()
+          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week).stream()
+              .filter(s -> s.openFlags() > 0)
+              .sorted(WORST_FIRST)
+              .limit(AT_RISK_PER_TEAM)
+              .toList();
+      out.add(new TeamProgress(team, members.size(), key, answered, attention));
+    }
+    return out;
+  }
+}
