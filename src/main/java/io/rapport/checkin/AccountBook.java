@@ -156,7 +156,9 @@ public final class AccountBook {
 
   static String shorten(String s) {
     String t = s == null ? "" : s.strip();
-    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    t = t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    // Shown in Slack mrkdwn: a typed "<@U1>" must read as text, not become a mention.
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** The words people type in {@code /accounts set} for the domain's field names. */

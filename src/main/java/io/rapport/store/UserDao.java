@@ -36,7 +36,9 @@ public interface UserDao {
   List<String> admins(@Bind("ws") String workspaceId);
 
   @SqlQuery(
-      "SELECT tz, tz_fetched_at FROM users WHERE workspace_id = :ws AND user_id = :user AND tz IS NOT NULL")
+      "SELECT tz, tz_fetched_at AS fetched_at_millis FROM users WHERE workspace_id = :ws AND user_id = :user"
+          + " AND tz IS NOT NULL")
+  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(TimeZoneRow.class)
   Optional<TimeZoneRow> timeZone(@Bind("ws") String workspaceId, @Bind("user") String userId);
 
   @SqlUpdate(

@@ -92,7 +92,9 @@ public final class TeamAdministration {
 
   static String shorten(String s) {
     String t = s == null ? "" : s.strip();
-    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    t = t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    // Shown in Slack mrkdwn: a typed "<@U1>" must read as text, not become a mention.
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   public Team setManager(String workspaceId, Team team, String userId) {
