@@ -8,6 +8,7 @@ import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.checkin.CheckInService;
+import io.rapport.insight.Analyzer;
 import io.rapport.slack.listeners.actions.CheckInModalOpener;
 import io.rapport.slack.listeners.actions.OpenCheckInAction;
 import io.rapport.slack.listeners.commands.AccountsCommand;
@@ -83,7 +84,7 @@ public final class Rapport implements AutoCloseable {
     this.teamAdministration = new TeamAdministration(store, clock);
     this.adminRoster = new AdminRoster(store, config.admins(), clock);
     this.accountBook = new AccountBook(store, access, clock);
-    this.accountOverview = new AccountOverview(store, access);
+    this.accountOverview = new AccountOverview(store, access, new Analyzer());
     this.checkInService = new CheckInService(store, access, clock, checkInListeners);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, clock);

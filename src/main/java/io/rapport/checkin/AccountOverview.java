@@ -1,8 +1,11 @@
 package io.rapport.checkin;
 
 import io.rapport.domain.Account;
+import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
+import io.rapport.insight.AccountAnalysis;
+import io.rapport.insight.Analyzer;
 import io.rapport.store.AccountStatusDao;
 import io.rapport.store.AccountStatusDao.AccountCount;
 import io.rapport.store.AccountStatusDao.AccountWeek;
@@ -11,6 +14,7 @@ import io.rapport.team.Access;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +22,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what App Home and {@code /accounts} show: each account's last check-in and open flags,
- * and for managers each team's completion this week and the accounts that need attention. A few
- * grouped queries per call, whatever the number of accounts.
+ * Reads what App Home and {@code /accounts} show: each account's health (the insight core's
+ * {@link Analyzer} over its recent check-ins, judged with the other listed accounts as the book),
+ * last check-in and open flags, and for managers each team's completion this week and the
+ * accounts that need attention. A few grouped queries per call, whatever the number of accounts.
  */
 public final class AccountOverview {
-  /** Worst first: most open flags, then due this week, then the longest since an answer, then name. */
+  /**
+   * Worst first: lowest health band, then most open flags, then lowest score, then due this week,
+   * then the longest since an answer, then name.
+   */
   public static final Comparator<AccountStatus> WORST_FIRST =
-      Comparator.comparingInt((AccountStatus s) -> -s.openFlags())
+      Comparator.comparingInt(AccountStatus::healthRank)
+          .thenComparingInt(s -> -s.openFlags())
+          .thenComparingInt(s -> s.health().map(h -> h.score()).orElse(100))
           .thenComparing(s -> !s.isDue())
           .thenComparing(s -> s.lastAnswered().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
@@ -34,10 +44,12 @@ public final class AccountOverview {
 
   private final Store store;
   private final Access access;
+  private final Analyzer analyzer;
 
-  public AccountOverview(Store store, Access access) {
+  public AccountOverview(Store store, Access access, Analyzer analyzer) {
     this.store = store;
     this.access = access;
+    this.analyzer = analyzer;
   }
 
   private AccountStatusDao dao() {
@@ -60,11 +72,19 @@ public final class AccountOverview {
     for (AccountCount c : dao.openFlags(workspaceId, reps)) {
       flags.put(c.accountId(), c.count());
     }
-    Set<String> answered = new java.util.HashSet<>(dao.answeredIn(workspaceId, reps, week.toString()));
+    Set<String> answered = new HashSet<>(dao.answeredIn(workspaceId, reps, week.toString()));
+    Map<String, List<CheckIn>> history = new HashMap<>();
+    String from = week.minusWeeks(analyzer.policy().lookbackWeeks() - 1L).toString();
+    for (CheckIn c : dao.recentCheckIns(workspaceId, reps, from)) {
+      history.computeIfAbsent(c.account(), k -> new ArrayList<>()).add(c);
+    }
+    List<AccountAnalysis> analyses = analyzer.analyzeAll(accounts, history, week);
     List<AccountStatus> out = new ArrayList<>(accounts.size());
-    for (Account a : accounts) {
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
       Optional<IsoWeek> l = Optional.ofNullable(last.get(a.id()));
-      out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id())));
+      out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id()),
+          history.containsKey(a.id()) ? Optional.of(analyses.get(i).health()) : Optional.empty()));
     }
     return out;
   }
@@ -82,7 +102,7 @@ public final class AccountOverview {
       int answered = members.isEmpty() ? 0 : dao.answeredKeyAccounts(workspaceId, members, week.toString());
       List<AccountStatus> attention = members.isEmpty() ? List.of()
           : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week).stream()
-              .filter(s -> s.openFlags() > 0)
+              .filter(AccountStatus::needsAttention)
               .sorted(WORST_FIRST)
               .limit(AT_RISK_PER_TEAM)
               .toList();

@@ -2,27 +2,38 @@ package io.rapport.slack.views;
 
 import io.rapport.checkin.AccountStatus;
 import io.rapport.domain.IsoWeek;
+import io.rapport.insight.Health;
 
 /** How one account reads in a list (App Home, {@code /accounts}, the picker): one short line. */
 public final class AccountLines {
   private AccountLines() {}
 
-  /** E.g. "*Acme* · last check-in 2026-W47 · 1 open flag". */
+  /** E.g. ":large_yellow_circle: *Acme* · watch 64 · last check-in 2026-W47 · 1 open flag". */
   public static String line(AccountStatus s, IsoWeek week, boolean showRep) {
     StringBuilder b = new StringBuilder();
-    b.append('*').append(escape(s.account().name())).append('*');
+    b.append(s.health().map(h -> emoji(h.band())).orElse(":white_circle:")).append(' ').append('*').append(escape(s.account().name())).append('*');
     if (!s.account().isKey()) {
       b.append(" (standard)");
     }
     if (showRep) {
       b.append(" · <@").append(s.account().rep()).append('>');
     }
+    b.append(" · ").append(s.health().map(h -> h.band().id() + " " + h.score()).orElse("no recent check-ins"));
     b.append(" · ").append(lastCheckIn(s, week));
     if (s.openFlags() > 0) {
       b.append(" · :triangular_flag_on_post: ").append(s.openFlags())
           .append(s.openFlags() == 1 ? " open flag" : " open flags");
     }
     return b.toString();
+  }
+
+  /** The colour of a health band. */
+  public static String emoji(Health.Band band) {
+    return switch (band) {
+      case HEALTHY -> ":large_green_circle:";
+      case WATCH -> ":large_yellow_circle:";
+      case AT_RISK -> ":red_circle:";
+    };
   }
 
   static String lastCheckIn(AccountStatus s, IsoWeek week) {

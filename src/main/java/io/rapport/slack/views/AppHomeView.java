@@ -40,9 +40,11 @@ public final class AppHomeView {
     long due = own.stream().filter(AccountStatus::isDue).count();
     long key = own.stream().filter(s -> s.account().isKey()).count();
     int flags = own.stream().mapToInt(AccountStatus::openFlags).sum();
+    long atRisk = own.stream().filter(s -> s.healthRank() == 0).count();
     String summary = own.isEmpty()
         ? "You have no accounts yet. Add your key accounts with `/accounts add NAME`."
         : "Week " + week + ": " + (key - due) + " of " + key + " key accounts checked in"
+            + (atRisk > 0 ? " · " + atRisk + " at risk" : "")
             + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + ".";
     blocks.add(context(c -> c.elements(List.of(markdownText(summary)))));
 

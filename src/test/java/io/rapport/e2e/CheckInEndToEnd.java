@@ -28,7 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import io.rapport.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,23 +40,27 @@ import org.junit.jupiter.api.Test;
  * build teams, reps add accounts and check in through the modal, App Home shows them, and
  * everybody is refused what is not theirs.
  */
-class CheckInEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CheckInEndToEnd {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String WS = FakeSlack.TEAM_ID;
   static final String ADMIN = RapportUnderTest.ADMIN;
   /** The weeks a modal opened now offers (UTC; the test users' Slack time zone is UTC). */
-  static List<IsoWeek> weeks;
-  static String thisWeek;
-  static String lastWeek;
+  List<IsoWeek> weeks;
+  String thisWeek;
+  String lastWeek;
 
-  static RapportUnderTest rapport;
-  static final List<String> heard = new CopyOnWriteArrayList<>();
-  static final AtomicInteger viewIds = new AtomicInteger();
+  RapportUnderTest rapport;
+  final List<String> heard = new CopyOnWriteArrayList<>();
+  final AtomicInteger viewIds = new AtomicInteger();
+
+  /** The database this run uses. */
+  abstract TestDatabases.Kind kind();
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     // Bolt checks request timestamps against the system clock, so the test clock starts now.
-    rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.now()));
+    rapport = RapportUnderTest.startOn(kind(), new MutableClock(Instant.now()));
     IsoWeek now = IsoWeek.of(LocalDate.ofInstant(rapport.clock().instant(), ZoneOffset.UTC));
     weeks = List.of(now, now.minusWeeks(1), now.minusWeeks(2), now.minusWeeks(3), now.minusWeeks(4));
     thisWeek = now.toString();
@@ -62,18 +69,20 @@ class CheckInEndToEndTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    rapport.close();
+  void stop() throws Exception {
+    if (rapport != null) {
+      rapport.close();
+    }
   }
 
   // ---------------------------------------------------------------- helpers
 
   /** Sends a command and returns the text the user sees: the ack's, or the response_url post's. */
-  static String answer(String command, String text, String user) throws Exception {
+  String answer(String command, String text, String user) throws Exception {
     return answer(WS, command, text, user);
   }
 
-  static String answer(String team, String command, String text, String user) throws Exception {
+  String answer(String team, String command, String text, String user) throws Exception {
     rapport.fake().userTimeZone(user, "UTC");
     Map<String, String> form = rapport.slack().commandForm(team, command, text, user);
     HttpResponse<String> r = rapport.slack().sendForm(form);
@@ -88,7 +97,7 @@ class CheckInEndToEndTest {
   }
 
   /** The text a person reads in a reply: its blocks' texts, or the fallback text without blocks. */
-  static String shown(JsonNode message) {
+  String shown(JsonNode message) {
     if (!message.path("blocks").isArray() || message.path("blocks").isEmpty()) {
       return message.path("text").asText();
     }
@@ -103,15 +112,15 @@ class CheckInEndToEndTest {
     return String.join("\n", texts);
   }
 
-  static Store store() {
+  Store store() {
     return rapport.rapport().store();
   }
 
-  static Account account(String name) {
+  Account account(String name) {
     return store().accounts().active(WS).stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
   }
 
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
+  void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -121,19 +130,19 @@ class CheckInEndToEndTest {
     }
   }
 
-  static ObjectNode number(ObjectNode values, String block, String value) {
+  ObjectNode number(ObjectNode values, String block, String value) {
     values.putObject(block).putObject("value").put("type", "number_input").put("value", value);
     return values;
   }
 
-  static ObjectNode choice(ObjectNode values, String block, String type, String value) {
+  ObjectNode choice(ObjectNode values, String block, String type, String value) {
     ObjectNode v = values.putObject(block).putObject("value").put("type", type);
     v.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text").put("text", value);
     return values;
   }
 
   /** A realistic, valid submission for {@code week}. */
-  static ObjectNode answers(String week) {
+  ObjectNode answers(String week) {
     ObjectNode values = JSON.createObjectNode();
     choice(values, "week", "static_select", week);
     number(values, "contacts.business", "2");
@@ -151,24 +160,24 @@ class CheckInEndToEndTest {
     return values;
   }
 
-  static String metadata(Account account) {
+  String metadata(Account account) {
     return new io.rapport.slack.views.CheckInModal.Metadata(account.id(), weeks).toJson();
   }
 
-  static String newViewId() {
+  String newViewId() {
     return "VCHECKIN" + viewIds.incrementAndGet();
   }
 
-  static HttpResponse<String> submit(String user, String viewId, Account account, ObjectNode values) {
+  HttpResponse<String> submit(String user, String viewId, Account account, ObjectNode values) {
     return rapport.slack().viewSubmission(user, "checkin.modal", viewId, metadata(account), values);
   }
 
-  static Optional<CheckIn> stored(Account account, String week) {
+  Optional<CheckIn> stored(Account account, String week) {
     return store().checkIns().find(WS, account.id(), week);
   }
 
   /** A team with a manager and members, built by the admin through Slack. */
-  static void team(String name, String manager, String... members) throws Exception {
+  void team(String name, String manager, String... members) throws Exception {
     assertThat(answer("/relationship-admin", "team create " + name, ADMIN)).contains("Created team");
     assertThat(answer("/relationship-admin", "team " + name + " manager <@" + manager + "|m>", ADMIN))
         .contains("now manages");
@@ -388,10 +397,15 @@ class CheckInEndToEndTest {
     String rep = "UREPL001";
     answer("/accounts", "add \"Soylent\"", rep);
     Account soylent = account("Soylent");
-    String url = "jdbc:sqlite:" + rapport.directory().resolve("rapport.db");
+    String url = rapport.rapport().config().databaseUrl();
     try (Connection lock = DriverManager.getConnection(url); Statement s = lock.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
-      s.execute("BEGIN IMMEDIATE");
+      if (kind() == TestDatabases.Kind.SQLITE) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("BEGIN IMMEDIATE");
+      } else {
+        s.execute("BEGIN");
+        s.execute("LOCK TABLE checkins IN EXCLUSIVE MODE");
+      }
       // The database is locked for writing: the store must wait, the ack must not.
       HttpResponse<String> r = submit(rep, newViewId(), soylent, answers(thisWeek));
       assertThat(r.statusCode()).isEqualTo(200);
@@ -540,7 +554,7 @@ class CheckInEndToEndTest {
   }
 
   /** Waits until the after-ack executor has run everything queued so far. */
-  static void awaitQuiet() throws InterruptedException {
+  void awaitQuiet() throws InterruptedException {
     for (int i = 0; i < 4; i++) {
       java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
       rapport.rapport().afterAck().run("barrier", latch::countDown);
