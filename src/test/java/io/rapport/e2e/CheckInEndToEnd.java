@@ -450,6 +450,33 @@ abstract class CheckInEndToEnd {
         .contains("1 of 2 key accounts checked in (50%)");
   }
 
+  @Test
+  void healthBandsShowInAppHomeAndInTheManagersAttentionList() throws Exception {
+    team("Health Team", "UMGRB001", "UREPB001");
+    answer("/accounts", "add \"Bully Corp\"", "UREPB001");
+    answer("/accounts", "add \"Kind Corp\"", "UREPB001");
+    Account bully = account("Bully Corp");
+    for (IsoWeek w : weeks.subList(0, 3)) {
+      rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(bully.id(), w)
+          .clientConduct(io.rapport.domain.ClientConduct.THREATENING).valueRating(1).build());
+      rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
+          .clientConduct(io.rapport.domain.ClientConduct.RESPECTFUL).valueRating(5).build());
+    }
+    rapport.slack().appHomeOpened("UREPB001", "EvHome-health-rep");
+    String rep = rapport.fake().awaitCall("views.publish", c -> "UREPB001".equals(c.param("user_id")))
+        .jsonParam("view").toString();
+    assertThat(rep).contains(":red_circle: *Bully Corp* · at risk").contains(":large_green_circle: *Kind Corp* · healthy 100")
+        .contains("1 at risk");
+    assertThat(rep.indexOf("Bully Corp")).isLessThan(rep.indexOf("Kind Corp"));
+    rapport.fake().userTimeZone("UMGRB001", "UTC");
+    rapport.slack().appHomeOpened("UMGRB001", "EvHome-health-mgr");
+    String mgr = rapport.fake().awaitCall("views.publish", c -> "UMGRB001".equals(c.param("user_id")))
+        .jsonParam("view").toString();
+    assertThat(mgr).contains("*Health Team*").contains("Needs attention").contains("Bully Corp")
+        .doesNotContain("Kind Corp");
+    assertThat(answer("/accounts", "", "UREPB001")).contains("Bully Corp* · at risk");
+  }
+
   // ---------------------------------------------------------------- authorization
 
   @Test
