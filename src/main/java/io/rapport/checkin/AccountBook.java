@@ -72,7 +72,7 @@ public final class AccountBook {
     Account account = store.accounts().findActive(workspaceId, accountId)
         .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed)."));
     if (!access.canManageAccount(workspaceId, userId, account)) {
-      throw new NotAllowed("Sorry, *" + account.name() + "* is not one of your accounts, so I can't"
+      throw new NotAllowed("Sorry, *" + shorten(account.name()) + "* is not one of your accounts, so I can't"
           + " open its check-in. Its rep, their manager or an admin can.");
     }
     return account;
@@ -100,7 +100,7 @@ public final class AccountBook {
       AccountDao accounts = h.attach(AccountDao.class);
       for (Account existing : accounts.activeByNamePrefix(workspaceId, key)) {
         if (Names.key(existing.name()).equals(key)) {
-          throw new Refusal("There is already an account called *" + existing.name() + "*"
+          throw new Refusal("There is already an account called *" + shorten(existing.name()) + "*"
               + (existing.rep().equals(actorId) ? " (it is yours)." : " (rep <@" + existing.rep() + ">)."));
         }
       }
@@ -151,7 +151,7 @@ public final class AccountBook {
   }
 
   private static String names(List<Account> accounts) {
-    return accounts.stream().map(a -> "*" + a.name() + "*").collect(Collectors.joining(", "));
+    return accounts.stream().map(a -> "*" + shorten(a.name()) + "*").collect(Collectors.joining(", "));
   }
 
   static String shorten(String s) {

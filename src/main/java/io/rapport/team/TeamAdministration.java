@@ -48,7 +48,7 @@ public final class TeamAdministration {
     store.ensureWorkspace(workspaceId, now);
     TeamDao teams = store.teams();
     if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-      throw new Refusal("There is already a team called *" + clean + "*.");
+      throw new Refusal("There is already a team called *" + shorten(clean) + "*.");
     }
     String id = UUID.randomUUID().toString();
     WeeklySchedule s = WeeklySchedule.DEFAULT;
@@ -56,7 +56,7 @@ public final class TeamAdministration {
       teams.insert(workspaceId, id, clean, key, s.day().getValue(), s.time().toString(), now);
     } catch (JdbiException e) {
       if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-        throw new Refusal("There is already a team called *" + clean + "*.");
+        throw new Refusal("There is already a team called *" + shorten(clean) + "*.");
       }
       throw e;
     }
@@ -87,7 +87,7 @@ public final class TeamAdministration {
   }
 
   private static String names(List<Team> teams) {
-    return teams.stream().map(t -> "*" + t.name() + "*").collect(Collectors.joining(", "));
+    return teams.stream().map(t -> "*" + shorten(t.name()) + "*").collect(Collectors.joining(", "));
   }
 
   static String shorten(String s) {
