@@ -462,11 +462,21 @@ abstract class CheckInEndToEnd {
       rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
           .clientConduct(io.rapport.domain.ClientConduct.RESPECTFUL).valueRating(5).build());
     }
+    // Flags are the flags capability's rows; an open one counts, a closed one does not.
+    rapport.rapport().store().jdbi().useHandle(h -> {
+      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
+          + " opened_at, closed_at) VALUES (?, 'f1', ?, 'BIG_BROTHER', 'warning', 'open', '[]', 'tip', 1, NULL)",
+          WS, bully.id());
+      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
+          + " opened_at, closed_at) VALUES (?, 'f2', ?, 'HOSTAGE', 'watch', 'resolved', '[]', 'tip', 1, 2)",
+          WS, account("Kind Corp").id());
+    });
     rapport.slack().appHomeOpened("UREPB001", "EvHome-health-rep");
     String rep = rapport.fake().awaitCall("views.publish", c -> "UREPB001".equals(c.param("user_id")))
         .jsonParam("view").toString();
     assertThat(rep).contains(":red_circle: *Bully Corp* · at risk").contains(":large_green_circle: *Kind Corp* · healthy 100")
-        .contains("1 at risk");
+        .contains("1 at risk").contains("1 open flag");
+    assertThat(rep.substring(rep.indexOf("Kind Corp"))).doesNotContain("open flag");
     assertThat(rep.indexOf("Bully Corp")).isLessThan(rep.indexOf("Kind Corp"));
     rapport.fake().userTimeZone("UMGRB001", "UTC");
     rapport.slack().appHomeOpened("UMGRB001", "EvHome-health-mgr");
