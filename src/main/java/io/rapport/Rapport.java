@@ -87,7 +87,7 @@ public final class Rapport implements AutoCloseable {
     this.accountOverview = new AccountOverview(store, access, new Analyzer());
     this.checkInService = new CheckInService(store, access, clock, checkInListeners);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
-    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, clock);
+    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
     registerListeners();
@@ -99,9 +99,9 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
     commands.add(CheckInCommand.COMMAND, new CheckInCommand(
-        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones, clock));
+        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones));
     commands.add(AccountsCommand.COMMAND, new AccountsCommand(
-        afterAck, accountBook, accountOverview, access, timeZones, clock));
+        afterAck, accountBook, accountOverview, access, timeZones));
     app.blockAction(OpenCheckInAction.ACTION_ID,
         new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
     app.viewSubmission(CheckInModal.CALLBACK_ID,

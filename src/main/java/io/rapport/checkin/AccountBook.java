@@ -60,7 +60,7 @@ public final class AccountBook {
       boolean elsewhere = !key.isEmpty() && store.accounts().activeByNamePrefix(workspaceId, key).stream()
           .anyMatch(a -> Names.key(a.name()).equals(key));
       if (elsewhere) {
-        throw new NotAllowed("Sorry, *" + shorten(typed) + "* is not one of your accounts, so I can't"
+        throw new NotAllowed("Sorry, *" + Refusal.quote(typed) + "* is not one of your accounts, so I can't"
             + " show or change it. Its rep, their manager or an admin can.");
       }
     }
@@ -72,7 +72,7 @@ public final class AccountBook {
     Account account = store.accounts().findActive(workspaceId, accountId)
         .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed)."));
     if (!access.canManageAccount(workspaceId, userId, account)) {
-      throw new NotAllowed("Sorry, *" + shorten(account.name()) + "* is not one of your accounts, so I can't"
+      throw new NotAllowed("Sorry, *" + Refusal.quote(account.name()) + "* is not one of your accounts, so I can't"
           + " open its check-in. Its rep, their manager or an admin can.");
     }
     return account;
@@ -100,7 +100,7 @@ public final class AccountBook {
       AccountDao accounts = h.attach(AccountDao.class);
       for (Account existing : accounts.activeByNamePrefix(workspaceId, key)) {
         if (Names.key(existing.name()).equals(key)) {
-          throw new Refusal("There is already an account called *" + shorten(existing.name()) + "*"
+          throw new Refusal("There is already an account called *" + Refusal.quote(existing.name()) + "*"
               + (existing.rep().equals(actorId) ? " (it is yours)." : " (rep <@" + existing.rep() + ">)."));
         }
       }
@@ -139,7 +139,7 @@ public final class AccountBook {
     if (visible.isEmpty()) {
       return "You have no accounts yet. Add one with `/accounts add NAME`.";
     }
-    String q = "*" + shorten(match.query()) + "*";
+    String q = "*" + Refusal.quote(match.query()) + "*";
     if (match.isAmbiguous()) {
       return "More than one of your accounts starts with " + q + ": " + names(match.candidates())
           + ". Type more of the name.";
@@ -151,15 +151,9 @@ public final class AccountBook {
   }
 
   private static String names(List<Account> accounts) {
-    return accounts.stream().map(a -> "*" + shorten(a.name()) + "*").collect(Collectors.joining(", "));
+    return accounts.stream().map(a -> "*" + Refusal.quote(a.name()) + "*").collect(Collectors.joining(", "));
   }
 
-  static String shorten(String s) {
-    String t = s == null ? "" : s.strip();
-    t = t.length() > 60 ? t.substring(0, 60) + "…" : t;
-    // Shown in Slack mrkdwn: a typed "<@U1>" must read as text, not become a mention.
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   /** The words people type in {@code /accounts set} for the domain's field names. */
   static final class SettingNames {

@@ -40,6 +40,11 @@ public final class AccountOverview {
           .thenComparing(s -> s.lastAnswered().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
 
+  /** For choosing what to check in: due this week first, then by name. */
+  public static final Comparator<AccountStatus> DUE_FIRST =
+      Comparator.comparing((AccountStatus s) -> !s.isDue())
+          .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
+
   private static final int AT_RISK_PER_TEAM = 5;
 
   private final Store store;
@@ -95,17 +100,17 @@ public final class AccountOverview {
    */
   public List<TeamProgress> teams(String workspaceId, String userId, IsoWeek week) {
     List<TeamProgress> out = new ArrayList<>();
-    AccountStatusDao dao = dao();
     for (Team team : access.teamsInScope(workspaceId, userId)) {
       List<String> members = store.teams().members(workspaceId, team.id());
-      int key = members.isEmpty() ? 0 : dao.keyAccounts(workspaceId, members);
-      int answered = members.isEmpty() ? 0 : dao.answeredKeyAccounts(workspaceId, members, week.toString());
-      List<AccountStatus> attention = members.isEmpty() ? List.of()
-          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week).stream()
-              .filter(AccountStatus::needsAttention)
-              .sorted(WORST_FIRST)
-              .limit(AT_RISK_PER_TEAM)
-              .toList();
+      List<AccountStatus> all = members.isEmpty() ? List.of()
+          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week);
+      int key = (int) all.stream().filter(s -> s.account().isKey()).count();
+      int answered = (int) all.stream().filter(s -> s.account().isKey() && s.answeredThisWeek()).count();
+      List<AccountStatus> attention = all.stream()
+          .filter(AccountStatus::needsAttention)
+          .sorted(WORST_FIRST)
+          .limit(AT_RISK_PER_TEAM)
+          .toList();
       out.add(new TeamProgress(team, members.size(), key, answered, attention));
     }
     return out;

@@ -52,23 +52,7 @@ public interface AccountStatusDao {
       @BindList(value = "reps", onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<String> repIds,
       @Bind("from") String fromWeek);
 
-  /** How many of the reps' active key accounts have an answer for {@code week}. */
-  @SqlQuery(
-      "SELECT COUNT(*) FROM accounts a WHERE a.workspace_id = :ws AND a.rep_id IN (<reps>)"
-          + " AND a.removed_at IS NULL AND a.tier = 'key' AND EXISTS (SELECT 1 FROM checkins c"
-          + " WHERE c.workspace_id = a.workspace_id AND c.account_id = a.id AND c.week = :week)")
-  int answeredKeyAccounts(
-      @Bind("ws") String workspaceId,
-      @BindList(value = "reps", onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<String> repIds,
-      @Bind("week") String week);
 
-  /** How many active key accounts the reps have. */
-  @SqlQuery(
-      "SELECT COUNT(*) FROM accounts WHERE workspace_id = :ws AND rep_id IN (<reps>)"
-          + " AND removed_at IS NULL AND tier = 'key'")
-  int keyAccounts(
-      @Bind("ws") String workspaceId,
-      @BindList(value = "reps", onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<String> repIds);
 
   /** Ids of the reps' active accounts that have an answer for {@code week}. */
   @SqlQuery(

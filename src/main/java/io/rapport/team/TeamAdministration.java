@@ -48,7 +48,7 @@ public final class TeamAdministration {
     store.ensureWorkspace(workspaceId, now);
     TeamDao teams = store.teams();
     if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-      throw new Refusal("There is already a team called *" + shorten(clean) + "*.");
+      throw new Refusal("There is already a team called *" + Refusal.quote(clean) + "*.");
     }
     String id = UUID.randomUUID().toString();
     WeeklySchedule s = WeeklySchedule.DEFAULT;
@@ -56,7 +56,7 @@ public final class TeamAdministration {
       teams.insert(workspaceId, id, clean, key, s.day().getValue(), s.time().toString(), now);
     } catch (JdbiException e) {
       if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-        throw new Refusal("There is already a team called *" + shorten(clean) + "*.");
+        throw new Refusal("There is already a team called *" + Refusal.quote(clean) + "*.");
       }
       throw e;
     }
@@ -74,7 +74,7 @@ public final class TeamAdministration {
     if (all.isEmpty()) {
       return "There are no teams yet. Create one with `/relationship-admin team create NAME`.";
     }
-    String q = "*" + shorten(match.query()) + "*";
+    String q = "*" + Refusal.quote(match.query()) + "*";
     if (match.isAmbiguous()) {
       return "More than one team starts with " + q + ": " + names(match.candidates())
           + ". Type more of the name.";
@@ -87,15 +87,9 @@ public final class TeamAdministration {
   }
 
   private static String names(List<Team> teams) {
-    return teams.stream().map(t -> "*" + shorten(t.name()) + "*").collect(Collectors.joining(", "));
+    return teams.stream().map(t -> "*" + Refusal.quote(t.name()) + "*").collect(Collectors.joining(", "));
   }
 
-  static String shorten(String s) {
-    String t = s == null ? "" : s.strip();
-    t = t.length() > 60 ? t.substring(0, 60) + "…" : t;
-    // Shown in Slack mrkdwn: a typed "<@U1>" must read as text, not become a mention.
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   public Team setManager(String workspaceId, Team team, String userId) {
     store.users().ensure(workspaceId, userId, clock.millis());

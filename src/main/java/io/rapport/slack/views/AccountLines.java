@@ -54,6 +54,11 @@ public final class AccountLines {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  /** A number without a needless ".0": 30, 2.5. */
+  public static String number(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
   /** Cuts {@code s} to {@code max} characters with an ellipsis. */
   public static String cut(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";

@@ -124,7 +124,7 @@ public final class CheckInModal {
     CheckIn now = current.orElse(null);
     CheckIn last = previous.orElse(null);
     List<LayoutBlock> blocks = new ArrayList<>();
-    String intro = "*" + escape(account.name()) + "*"
+    String intro = "*" + AccountLines.escape(account.name()) + "*"
         + (now != null ? " — you already checked in for " + weekLabel(now.week(), weeks)
             + "; submitting again updates it." : " — how did this account go? Everything is optional; leave what"
             + " doesn't apply empty.");
@@ -290,12 +290,7 @@ public final class CheckInModal {
   }
 
   static String number(Number n) {
-    double d = n.doubleValue();
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return AccountLines.number(n.doubleValue());
   }
 
   // ---- parsing a submission ----

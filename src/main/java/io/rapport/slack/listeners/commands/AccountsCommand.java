@@ -15,8 +15,6 @@ import io.rapport.slack.views.AccountListView;
 import io.rapport.slack.views.Reply;
 import io.rapport.team.Access;
 import io.rapport.team.UserTimeZones;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,16 +31,14 @@ public final class AccountsCommand extends DeferredCommand {
   private final AccountOverview overview;
   private final Access access;
   private final UserTimeZones timeZones;
-  private final Clock clock;
 
   public AccountsCommand(AfterAck afterAck, AccountBook accounts, AccountOverview overview, Access access,
-      UserTimeZones timeZones, Clock clock) {
+      UserTimeZones timeZones) {
     super(afterAck);
     this.accounts = accounts;
     this.overview = overview;
     this.access = access;
     this.timeZones = timeZones;
-    this.clock = clock;
   }
 
   @Override
@@ -75,7 +71,7 @@ public final class AccountsCommand extends DeferredCommand {
   }
 
   private Reply list(String ws, String user) {
-    IsoWeek week = IsoWeek.of(LocalDate.ofInstant(clock.instant(), timeZones.zoneOf(ws, user)));
+    IsoWeek week = timeZones.currentWeek(ws, user);
     List<Account> visible = accounts.visible(ws, user);
     boolean others = visible.stream().anyMatch(a -> !a.rep().equals(user));
     String title = access.isAdmin(ws, user) ? "All accounts" : others ? "Your teams' accounts" : "Your accounts";
@@ -159,7 +155,7 @@ public final class AccountsCommand extends DeferredCommand {
       Account a = accounts.update(ws, user, name, change);
       return Reply.text("Updated *" + AccountLines.escape(a.name()) + "*: terms " + a.agreedPaymentDays()
           + " days · horizon " + a.horizon().id() + " · " + (a.mandated() ? "mandated" : "not mandated")
-          + " · margin " + (a.listMarginPct() == null ? "not set" : AccountLinesNumber.of(a.listMarginPct()) + "%")
+          + " · margin " + (a.listMarginPct() == null ? "not set" : AccountLines.number(a.listMarginPct()) + "%")
           + " · " + a.tier().id() + ".");
     });
   }
@@ -231,14 +227,5 @@ public final class AccountsCommand extends DeferredCommand {
 
   private static UsageException usage(String what) {
     return new UsageException(what + "\n*Usage:*\n" + AccountListView.USAGE);
-  }
-
-  /** Formats a percentage without a needless ".0". */
-  static final class AccountLinesNumber {
-    private AccountLinesNumber() {}
-
-    static String of(double d) {
-      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
   }
 }

@@ -6,10 +6,10 @@ import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.listeners.actions.CheckInModalOpener;
+import io.rapport.slack.views.AccountLines;
 import io.rapport.slack.views.AccountListView;
+import io.rapport.slack.views.Reply;
 import io.rapport.team.UserTimeZones;
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * {@code /checkin [ACCOUNT]}: with a name, opens the check-in modal straight after the ack (the
@@ -25,16 +25,14 @@ public final class CheckInCommand extends DeferredCommand {
   private final AccountOverview overview;
   private final CheckInModalOpener opener;
   private final UserTimeZones timeZones;
-  private final Clock clock;
 
   public CheckInCommand(AfterAck afterAck, AccountBook accounts, AccountOverview overview,
-      CheckInModalOpener opener, UserTimeZones timeZones, Clock clock) {
+      CheckInModalOpener opener, UserTimeZones timeZones) {
     super(afterAck);
     this.accounts = accounts;
     this.overview = overview;
     this.opener = opener;
     this.timeZones = timeZones;
-    this.clock = clock;
   }
 
   @Override
@@ -43,11 +41,9 @@ public final class CheckInCommand extends DeferredCommand {
     String user = request.userId();
     if (request.args().isEmpty()) {
       return Politely.run(() -> {
-        IsoWeek week = IsoWeek.of(LocalDate.ofInstant(clock.instant(), timeZones.zoneOf(ws, user)));
+        IsoWeek week = timeZones.currentWeek(ws, user);
         return AccountListView.picker(overview.statuses(ws, accounts.own(ws, user), week).stream()
-            .sorted(java.util.Comparator.comparing((io.rapport.checkin.AccountStatus s) -> !s.isDue())
-                .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT)))
-            .toList(), week);
+            .sorted(AccountOverview.DUE_FIRST).toList(), week);
       });
     }
     if (request.args().size() == 1 && request.args().get(0).is("help")) {
@@ -64,8 +60,7 @@ public final class CheckInCommand extends DeferredCommand {
     return Politely.run(() -> {
       Account account = accounts.resolve(ws, user, name);
       return opener.open(ws, user, request.triggerId(), account) ? null
-          : io.rapport.slack.views.Reply.text("Slack did not let me open the check-in form for *"
-              + io.rapport.slack.views.AccountLines.escape(account.name())
+          : Reply.text("Slack did not let me open the check-in form for *" + AccountLines.escape(account.name())
               + "* in time. Please run `/checkin` again.");
     });
   }

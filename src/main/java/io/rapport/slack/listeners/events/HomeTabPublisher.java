@@ -11,8 +11,6 @@ import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.views.AppHomeView;
 import io.rapport.team.UserTimeZones;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,20 +23,18 @@ public final class HomeTabPublisher {
   private final AccountOverview overview;
   private final UserTimeZones timeZones;
   private final SlackApi slack;
-  private final Clock clock;
 
   public HomeTabPublisher(AccountBook accounts, AccountOverview overview, UserTimeZones timeZones,
-      SlackApi slack, Clock clock) {
+      SlackApi slack) {
     this.accounts = accounts;
     this.overview = overview;
     this.timeZones = timeZones;
     this.slack = slack;
-    this.clock = clock;
   }
 
   /** The Home tab {@code userId} would see now. */
   public View view(String workspaceId, String userId) {
-    IsoWeek week = IsoWeek.of(LocalDate.ofInstant(clock.instant(), timeZones.zoneOf(workspaceId, userId)));
+    IsoWeek week = timeZones.currentWeek(workspaceId, userId);
     List<AccountStatus> own = overview.statuses(workspaceId, accounts.own(workspaceId, userId), week).stream()
         .sorted(AccountOverview.WORST_FIRST).toList();
     return AppHomeView.build(week, own, overview.teams(workspaceId, userId, week));
