@@ -436,6 +436,21 @@ abstract class CheckInEndToEnd {
   }
 
   @Test
+  void aRepWith200AccountsGetsAHomeTabWithinSlacksLimits() throws Exception {
+    String rep = "UREPBIG1";
+    long now = rapport.clock().millis();
+    store().ensureWorkspace(WS, now);
+    for (int i = 0; i < 200; i++) {
+      store().accounts().upsert(WS, Account.of("big-" + i, "Big Book Account " + i, rep), now);
+    }
+    rapport.fake().userTimeZone(rep, "UTC");
+    rapport.slack().appHomeOpened(rep, "EvHome-big");
+    JsonNode view = rapport.fake().awaitCall("views.publish", c -> rep.equals(c.param("user_id"))).jsonParam("view");
+    assertThat(view.path("blocks").size()).isBetween(50, 100);
+    assertThat(view.toString()).contains("0 of 200 key accounts checked in").contains("more accounts (");
+  }
+
+  @Test
   void appHomeShowsAManagerTheirTeamsCompletion() throws Exception {
     team("Home Team", "UMGRH001", "UREPH101", "UREPH102");
     answer("/accounts", "add \"Massive Dynamic\"", "UREPH101");
