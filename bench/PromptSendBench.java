@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 public class PromptSendBench {
   static final String WS = "T0BENCH";
-  static final double MARGIN = 0.97;
+  static final double MARGIN = 0.99;
   static final String[] ZONES = {"Europe/London", "Australia/Sydney", "America/New_York", "Asia/Kolkata",
       "America/Los_Angeles", "Europe/Berlin"};
 
@@ -166,9 +166,10 @@ public class PromptSendBench {
     Config config = Config.load(Map.of(Config.SLACK_BOT_TOKEN, "xoxb-bench", Config.SLACK_API_URL, apiUrl), dir);
     SlackApi slackApi = new SlackApi(config);
     var methods = slackApi.methods();
-    // Rapport keeps 3% under the budget with no burst of its own: requests bunch up on the way, and
-    // every 429 costs a whole second (Retry-After is in seconds) for every sender.
-    SlackLimits limits = SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), 1);
+    // Rapport keeps 1% under the budget and bursts at most half of what the fake tolerates:
+    // requests bunch up on the way, and every 429 costs a whole second (Retry-After is in seconds)
+    // for every sender. A small burst of its own absorbs late wake-ups on a busy machine.
+    SlackLimits limits = SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), Math.max(1, burst / 2));
     SlackCalls calls = new SlackCalls(() -> methods, new SlackLimiter(limits, Ticker.SYSTEM), Ticker.SYSTEM);
     UserTimeZones zones = new UserTimeZones(store, slackApi, clock);
     DueAccounts due = new DueAccounts(store);

@@ -60,9 +60,18 @@ public final class PromptCompletion implements CheckInListener {
 
   /** Marks {@code row} completed and, if this caller did, replaces its message with {@code text}. */
   void replace(PromptRow row, String text) {
-    if (store.prompts().markCompleted(row.workspaceId(), row.repId(), row.week(), row.kind(), clock.millis()) == 0) {
-      return;
+    if (claim(row)) {
+      update(row, text);
     }
+  }
+
+  /** Marks {@code row} completed; true for the one caller that should then update its message. */
+  boolean claim(PromptRow row) {
+    return store.prompts().markCompleted(row.workspaceId(), row.repId(), row.week(), row.kind(), clock.millis()) == 1;
+  }
+
+  /** Replaces the prompt's message with one line. */
+  void update(PromptRow row, String text) {
     try {
       slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(row.channelId()).ts(row.messageTs())
           .text(text).blocks(PromptMessage.note(text))));

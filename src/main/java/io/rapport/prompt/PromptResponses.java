@@ -1,6 +1,5 @@
 package io.rapport.prompt;
 
-import io.rapport.checkin.CheckInListener;
 import io.rapport.domain.Account;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.IsoWeek;
@@ -11,7 +10,6 @@ import io.rapport.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,22 +26,31 @@ public final class PromptResponses {
   /** The answer to a button: the text, and whether the pressed message itself now says it. */
   public record Answer(String text, boolean messageUpdated) {}
 
+  /**
+   * Records "nothing to report" for the rep's accounts and tells the check-in listeners (the
+   * check-in capability's {@code CheckInService.nothingToReport}); returns the ids recorded.
+   */
+  @FunctionalInterface
+  public interface NothingToReport {
+    List<String> record(String workspaceId, String repId, List<String> accountIds, IsoWeek week);
+  }
+
   private final Store store;
   private final DueAccounts dueAccounts;
   private final PromptCompletion completion;
   private final SlackCalls slack;
   private final PromptSender.ZoneLookup zones;
-  private final Supplier<List<CheckInListener>> listeners;
+  private final NothingToReport nothingToReport;
   private final Clock clock;
 
   public PromptResponses(Store store, DueAccounts dueAccounts, PromptCompletion completion, SlackCalls slack,
-      PromptSender.ZoneLookup zones, Supplier<List<CheckInListener>> listeners, Clock clock) {
+      PromptSender.ZoneLookup zones, NothingToReport nothingToReport, Clock clock) {
     this.store = store;
     this.dueAccounts = dueAccounts;
     this.completion = completion;
     this.slack = slack;
     this.zones = zones;
-    this.listeners = listeners;
+    this.nothingToReport = nothingToReport;
     this.clock = clock;
   }
 
@@ -59,32 +66,24 @@ public final class PromptResponses {
     if (week.compareTo(current) > 0 || week.compareTo(current.minusWeeks(LATE_WEEKS)) < 0) {
       return new Answer(PromptMessage.tooOld(week), false);
     }
-    store.ensureWorkspace(ws, clock.millis());
-    List<String> recorded = new ArrayList<>();
-    for (Account a : dueAccounts.of(ws, rep, week)) {
-      if (store.checkIns().markNothingToReport(ws, a.id(), rep, week.toString(), clock.millis()) == 1) {
-        recorded.add(a.id());
+    // Take over the week's prompt messages first, so the completion listener (told by the
+    // recording below) leaves them to this answer.
+    List<PromptRow> messages = new ArrayList<>();
+    for (PromptRow row : store.prompts().openMessages(ws, rep, week.toString())) {
+      if (row.week().equals(week.toString()) && completion.claim(row)) {
+        messages.add(row);
       }
     }
+    List<String> due = dueAccounts.of(ws, rep, week).stream().map(Account::id).toList();
+    List<String> recorded = due.isEmpty() ? List.of() : nothingToReport.record(ws, rep, due, week);
     String text = PromptMessage.nothingToReportText(week, recorded.size());
     boolean updated = false;
-    for (PromptRow row : store.prompts().openMessages(ws, rep, week.toString())) {
-      if (row.week().equals(week.toString())) {
-        completion.replace(row, text);
-        updated |= row.messageTs() != null && row.messageTs().equals(ts);
-      }
+    for (PromptRow row : messages) {
+      completion.update(row, text);
+      updated |= row.messageTs() != null && row.messageTs().equals(ts);
     }
     if (!updated && channel != null && ts != null) {
       updated = update(channel, ts, text);
-    }
-    for (String accountId : recorded) {
-      for (CheckInListener listener : listeners.get()) {
-        try {
-          listener.afterCheckIn(ws, accountId);
-        } catch (RuntimeException e) {
-          LOG.error("A check-in listener failed for account {} in {}", accountId, ws, e);
-        }
-      }
     }
     return new Answer(text, updated);
   }

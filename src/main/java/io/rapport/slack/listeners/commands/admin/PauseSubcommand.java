@@ -7,6 +7,8 @@ import io.rapport.slack.listeners.commands.DeferredCommand;
 import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.views.Reply;
 import io.rapport.store.Store;
+import io.rapport.team.Refusal;
+import io.rapport.team.TeamAdministration;
 import java.util.List;
 
 /**
@@ -15,19 +17,21 @@ import java.util.List;
  */
 public final class PauseSubcommand implements AdminSubcommand {
   private final Store store;
+  private final TeamAdministration teams;
   private final boolean pause;
 
-  private PauseSubcommand(Store store, boolean pause) {
+  private PauseSubcommand(Store store, TeamAdministration teams, boolean pause) {
     this.store = store;
+    this.teams = teams;
     this.pause = pause;
   }
 
-  public static PauseSubcommand pause(Store store) {
-    return new PauseSubcommand(store, true);
+  public static PauseSubcommand pause(Store store, TeamAdministration teams) {
+    return new PauseSubcommand(store, teams, true);
   }
 
-  public static PauseSubcommand resume(Store store) {
-    return new PauseSubcommand(store, false);
+  public static PauseSubcommand resume(Store store, TeamAdministration teams) {
+    return new PauseSubcommand(store, teams, false);
   }
 
   @Override
@@ -49,7 +53,12 @@ public final class PauseSubcommand implements AdminSubcommand {
     }
     String typed = args.rest(2);
     return () -> {
-      Team team = TeamArgument.resolve(store, request.workspaceId(), typed);
+      Team team;
+      try {
+        team = teams.find(request.workspaceId(), typed);
+      } catch (Refusal e) {
+        return Reply.text(e.getMessage());
+      }
       if (team.paused() == pause) {
         return Reply.text("*" + team.name() + "* is already " + (pause ? "paused" : "running") + "; nothing changed.");
       }

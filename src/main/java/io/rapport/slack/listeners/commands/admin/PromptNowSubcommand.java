@@ -7,7 +7,8 @@ import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand;
 import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.views.Reply;
-import io.rapport.store.Store;
+import io.rapport.team.Refusal;
+import io.rapport.team.TeamAdministration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +16,11 @@ import java.util.Optional;
 public final class PromptNowSubcommand implements AdminSubcommand {
   static final String USAGE = "prompt-now [team NAME]";
 
-  private final Store store;
+  private final TeamAdministration teams;
   private final PromptNow promptNow;
 
-  public PromptNowSubcommand(Store store, PromptNow promptNow) {
-    this.store = store;
+  public PromptNowSubcommand(TeamAdministration teams, PromptNow promptNow) {
+    this.teams = teams;
     this.promptNow = promptNow;
   }
 
@@ -44,7 +45,12 @@ public final class PromptNowSubcommand implements AdminSubcommand {
     }
     String typed = args.rest(2);
     return () -> {
-      Team team = TeamArgument.resolve(store, request.workspaceId(), typed);
+      Team team;
+      try {
+        team = teams.find(request.workspaceId(), typed);
+      } catch (Refusal e) {
+        return Reply.text(e.getMessage());
+      }
       if (team.paused()) {
         return Reply.text("*" + team.name() + "* is paused, so I sent nothing. Resume it first with"
             + " `/relationship-admin resume team " + team.name() + "`.");
