@@ -7,6 +7,7 @@ import io.rapport.prompt.PromptSender.Outcome;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.testing.FakeSlack;
 import io.rapport.testing.MutableClock;
+import io.rapport.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,9 +125,23 @@ class PromptDeliveryTest {
 
   @Test
   void twoSchedulersOnOneSqliteFileSendEachPromptOnce() throws Exception {
+    twoSchedulersOnOneDatabaseSendEachPromptOnce(rig,
+        new PromptRig(fake, clock, dir.resolve("rapport.db"), "instance-b"));
+  }
+
+  @Test
+  void twoSchedulersOnOnePostgresDatabaseSendEachPromptOnce() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.kinds().size() > 1,
+        "no PostgreSQL here (" + TestDatabases.POSTGRES_URL_ENV + " unset)");
+    String url = TestDatabases.freshPostgresSchema();
+    PromptRig first = new PromptRig(fake, clock, url, dir, "instance-a");
+    others.add(first);
+    twoSchedulersOnOneDatabaseSendEachPromptOnce(first, new PromptRig(fake, clock, url, dir, "instance-b"));
+  }
+
+  void twoSchedulersOnOneDatabaseSendEachPromptOnce(PromptRig rig, PromptRig second) throws Exception {
     List<String> reps = reps(60);
     rig.team("Big", FRIDAY_3PM, reps, 2);
-    PromptRig second = new PromptRig(fake, clock, dir.resolve("rapport.db"), "instance-b");
     others.add(second);
     ExecutorService both = Executors.newFixedThreadPool(2);
     try {

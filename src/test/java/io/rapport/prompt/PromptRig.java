@@ -43,12 +43,17 @@ final class PromptRig implements AutoCloseable {
   final PromptCompletion completion;
 
   PromptRig(FakeSlack fake, MutableClock clock, Path dbFile, String instanceId) {
+    this(fake, clock, "jdbc:sqlite:" + dbFile, dbFile.getParent(), instanceId);
+  }
+
+  /** A rig on any database ({@link io.rapport.testing.TestDatabases#freshUrl}). */
+  PromptRig(FakeSlack fake, MutableClock clock, String jdbcUrl, Path dir, String instanceId) {
     this.fake = fake;
     this.clock = clock;
-    this.database = Database.open("jdbc:sqlite:" + dbFile);
+    this.database = Database.open(jdbcUrl);
     this.store = new Store(database);
     Config config = Config.load(Map.of(Config.SLACK_BOT_TOKEN, RapportUnderTest.BOT_TOKEN,
-        Config.SLACK_API_URL, fake.apiUrl()), dbFile.getParent());
+        Config.SLACK_API_URL, fake.apiUrl()), dir);
     this.slackApi = new SlackApi(config);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
     var methods = slackApi.methods();

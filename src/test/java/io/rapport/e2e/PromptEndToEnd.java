@@ -12,28 +12,33 @@ import io.rapport.store.Store;
 import io.rapport.testing.FakeSlack;
 import io.rapport.testing.MutableClock;
 import io.rapport.testing.RapportUnderTest;
+import io.rapport.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** prompt-now, pause/resume and the prompt's buttons through signed HTTP and the fake Slack. */
-class PromptEndToEndTest {
+/**
+ * prompt-now, pause/resume and the prompt's buttons through signed HTTP and the fake Slack, on
+ * SQLite ({@link PromptEndToEndSqliteTest}) and PostgreSQL ({@link PromptEndToEndPostgresTest}).
+ */
+abstract class PromptEndToEnd {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String WS = FakeSlack.TEAM_ID;
   static final String WEEK = "2026-W47";
 
   RapportUnderTest rapport;
+
+  abstract TestDatabases.Kind kind();
   Store store;
   FakeSlack fake;
 
   @BeforeEach
   void start() throws Exception {
     // Wednesday of W47, before Friday's slot.
-    rapport = RapportUnderTest.start(Map.of(), MutableClock.at("2026-11-18T10:00:00Z"));
+    rapport = RapportUnderTest.startOn(kind(), MutableClock.at("2026-11-18T10:00:00Z"));
     store = rapport.rapport().store();
     fake = rapport.fake();
     team("Sales East", List.of("UREPA", "UREPB"));
