@@ -93,6 +93,7 @@ public final class Rapport implements AutoCloseable {
   private final PromptResponses promptResponses;
   private HttpServer http;
   private SocketModeApp socketMode;
+  private volatile boolean promptTimer = true;
 
   private Rapport(Config config, Clock clock) {
     this.config = config;
@@ -160,6 +161,22 @@ public final class Rapport implements AutoCloseable {
         PauseSubcommand.resume(store, teamAdministration));
   }
 
+  private void startPromptTimer() {
+    if (promptTimer) {
+      promptScheduler.start(PROMPT_PASS_EVERY);
+    }
+  }
+
+  /**
+   * Leaves the weekly prompts' background timer off (call before starting): tests that are not
+   * about prompts keep their fake Slack free of prompts, and prompt tests run passes themselves
+   * with {@code prompts().runDue()}.
+   */
+  public Rapport withoutPromptTimer() {
+    this.promptTimer = false;
+    return this;
+  }
+
   /** The slash commands this app answers (checked against manifest.yml by a test). */
   public java.util.Set<String> registeredCommands() {
     return commands.names();
@@ -177,7 +194,7 @@ public final class Rapport implements AutoCloseable {
     RapportHandler handler =
         new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
     http = new HttpServer(config.port(), handler).start();
-    promptScheduler.start(PROMPT_PASS_EVERY);
+    startPromptTimer();
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
         RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
     return this;
@@ -193,7 +210,7 @@ public final class Rapport implements AutoCloseable {
         config.slackAppToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
     http = new HttpServer(config.port(), RapportHandler.healthOnly(database::isHealthy)).start();
-    promptScheduler.start(PROMPT_PASS_EVERY);
+    startPromptTimer();
     LOG.info("Rapport is connected to Slack over Socket Mode; GET {} on port {}",
         RapportHandler.HEALTH_PATH, http.port());
     return this;

@@ -29,6 +29,8 @@ public final class RapportUnderTest implements AutoCloseable {
   public static final String BOT_TOKEN = "xoxb-test-0000-SECRET-TOKEN";
   public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
   public static final String ADMIN = "UADMIN01";
+  /** Put {@code "on"} under this key in the extra environment to run the prompts' background timer. */
+  public static final String PROMPT_TIMER = "TEST_PROMPT_TIMER";
 
   private final FakeSlack fake;
   private final MutableClock clock;
@@ -50,7 +52,11 @@ public final class RapportUnderTest implements AutoCloseable {
     env.put(Config.RAPPORT_ADMINS, ADMIN);
     env.putAll(extraEnv);
     Config config = Config.load(env, dir);
-    this.rapport = Rapport.create(config, clock).startHttp();
+    Rapport created = Rapport.create(config, clock);
+    if (!"on".equals(extraEnv.get(PROMPT_TIMER))) {
+      created.withoutPromptTimer(); // prompts are sent only when a test runs a pass
+    }
+    this.rapport = created.startHttp();
     this.requests = new SlackRequests(baseUrl(), SIGNING_SECRET, clock, fake);
   }
 
