@@ -173,7 +173,7 @@ public class PromptSendBench {
     SlackCalls calls = new SlackCalls(() -> methods, new SlackLimiter(limits, Ticker.SYSTEM), Ticker.SYSTEM);
     UserTimeZones zones = new UserTimeZones(store, slackApi, clock);
     DueAccounts due = new DueAccounts(store);
-    PromptSender sender = new PromptSender(store, calls, due,
+    PromptSender sender = new PromptSender(store, calls,
         (ws, user) -> zones.cachedZoneOf(ws, user).orElseGet(() -> zones.zoneOf(ws, user)), clock, Ticker.SYSTEM,
         "bench", workers);
     PromptScheduler scheduler = new PromptScheduler(store, due, zones, sender, clock);

@@ -117,7 +117,7 @@ public final class Rapport implements AutoCloseable {
     DueAccounts dueAccounts = new DueAccounts(store);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
-    this.promptSender = new PromptSender(store, slackCalls, dueAccounts, zones, clock, Ticker.SYSTEM,
+    this.promptSender = new PromptSender(store, slackCalls, zones, clock, Ticker.SYSTEM,
         PROMPT_INSTANCE_ID, 8);
     this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, clock);
     this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, clock);

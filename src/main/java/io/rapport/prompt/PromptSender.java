@@ -71,7 +71,6 @@ public final class PromptSender implements AutoCloseable {
 
   private final Store store;
   private final SlackCalls slack;
-  private final DueAccounts dueAccounts;
   private final ZoneLookup zones;
   private final Clock clock;
   private final Ticker ticker;
@@ -85,11 +84,10 @@ public final class PromptSender implements AutoCloseable {
     ZoneId zoneOf(String workspaceId, String repId);
   }
 
-  public PromptSender(Store store, SlackCalls slack, DueAccounts dueAccounts, ZoneLookup zones, Clock clock,
+  public PromptSender(Store store, SlackCalls slack, ZoneLookup zones, Clock clock,
       Ticker ticker, String instanceId, int workerCount) {
     this.store = store;
     this.slack = slack;
-    this.dueAccounts = dueAccounts;
     this.zones = zones;
     this.clock = clock;
     this.ticker = ticker;

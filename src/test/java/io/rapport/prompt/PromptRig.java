@@ -61,7 +61,7 @@ final class PromptRig implements AutoCloseable {
     this.due = new DueAccounts(store);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
-    this.sender = new PromptSender(store, calls, due, zones, clock, Ticker.SYSTEM, instanceId, 4);
+    this.sender = new PromptSender(store, calls, zones, clock, Ticker.SYSTEM, instanceId, 4);
     this.scheduler = new PromptScheduler(store, due, timeZones, sender, clock);
     this.completion = new PromptCompletion(store, due, calls, clock);
   }
