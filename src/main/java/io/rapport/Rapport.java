@@ -4,6 +4,18 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.config.Config;
+import io.rapport.flag.FlagDelivery;
+import io.rapport.flag.FlagPoster;
+import io.rapport.flag.FlagService;
+import io.rapport.flag.FlagSweep;
+import io.rapport.flag.ManagerDigest;
+import io.rapport.flag.PlanReminders;
+import io.rapport.flag.TeamPolicies;
+import io.rapport.slack.listeners.actions.FlagButtonAction;
+import io.rapport.slack.listeners.commands.admin.PolicySubcommand;
+import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
+import io.rapport.slack.listeners.views.FlagPlanSubmission;
+import io.rapport.slack.views.FlagMessages;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.SlackApp;
 import io.rapport.slack.http.BoltAdapter;
@@ -41,6 +53,8 @@ public final class Rapport implements AutoCloseable {
   private final AfterAck afterAck;
   private final App app;
   private final CommandsRegistrar commands;
+  private final FlagService flags;
+  private final FlagSweep flagSweep;
   private HttpServer http;
   private SocketModeApp socketMode;
 
@@ -55,6 +69,12 @@ public final class Rapport implements AutoCloseable {
     this.afterAck = new AfterAck(4);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
+    FlagPoster flagPoster = new FlagPoster(slackApi);
+    FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
+    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock);
+    this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
+        new ManagerDigest(store, flagPoster, timeZones, clock), clock);
+    checkInListeners.add(flags);
     registerListeners();
   }
 
@@ -63,11 +83,16 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
+      app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
+    }
+    app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, timeZones, afterAck, clock));
+    app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
   }
 
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
   private java.util.List<AdminSubcommand> adminSubcommands() {
-    return java.util.List.of();
+    return java.util.List.of(new PolicySubcommand(new TeamPolicies(store)));
   }
 
   /** The slash commands this app answers (checked against manifest.yml by a test). */
@@ -87,6 +112,7 @@ public final class Rapport implements AutoCloseable {
     RapportHandler handler =
         new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
     http = new HttpServer(config.port(), handler).start();
+    flagSweep.start();
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
         RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
     return this;
@@ -96,6 +122,7 @@ public final class Rapport implements AutoCloseable {
   public Rapport startSocketMode() throws Exception {
     socketMode = new SocketModeApp(config.slackAppToken().orElseThrow(), app);
     socketMode.startAsync();
+    flagSweep.start();
     LOG.info("Rapport is connected to Slack over Socket Mode");
     return this;
   }
@@ -139,6 +166,16 @@ public final class Rapport implements AutoCloseable {
     return checkInListeners;
   }
 
+  /** Flags: judging accounts and the flag workflow. */
+  public FlagService flags() {
+    return flags;
+  }
+
+  /** The flags' daily sweep (tests call {@link FlagSweep#sweep()} directly). */
+  public FlagSweep flagSweep() {
+    return flagSweep;
+  }
+
   public SlackApi slackApi() {
     return slackApi;
   }
@@ -164,6 +201,7 @@ public final class Rapport implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("Stopping the server failed: {}", e.toString());
     }
+    flagSweep.close();
     afterAck.close();
     app.stop();
     slackApi.close();
