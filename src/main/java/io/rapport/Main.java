@@ -1,5 +1,6 @@
 package io.rapport;
 
+import io.rapport.cli.AnalyzeCommand;
 import io.rapport.cli.ExitCodes;
 import io.rapport.cli.ServeCommand;
 import io.rapport.config.Config;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rapport 0.1.0",
     description = "A Slack bot that keeps sales teams' client relationships healthy and profitable.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, AnalyzeCommand.class})
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
