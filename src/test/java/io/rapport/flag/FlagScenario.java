@@ -14,7 +14,10 @@ import io.rapport.testing.FakeSlack.Call;
 import io.rapport.testing.MutableClock;
 import io.rapport.testing.RapportUnderTest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.TemporalAdjusters;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,8 +38,16 @@ final class FlagScenario implements AutoCloseable {
   static final String ADMIN = RapportUnderTest.ADMIN;
   static final String CHANNEL = "CFLAGS01";
   static final String ACCOUNT = "acme-retail";
-  /** A Wednesday, mid-morning in London (the fake's default time zone): ISO week 2026-W42. */
-  static final String START = "2026-10-14T10:00:00Z";
+  /**
+   * The next Wednesday 10:00 UTC (mid-morning in London, the fake's default time zone). Always in
+   * the future: Bolt's own signature check refuses timestamps older than five minutes by the system
+   * clock, so the test clock may run ahead of it but never behind.
+   */
+  static Instant nextWednesdayMorning() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate wednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+    return wednesday.atTime(10, 0).toInstant(ZoneOffset.UTC);
+  }
 
   final RapportUnderTest rapport;
 
@@ -50,7 +61,7 @@ final class FlagScenario implements AutoCloseable {
   }
 
   static FlagScenario start(boolean withChannel) throws Exception {
-    FlagScenario s = new FlagScenario(RapportUnderTest.start(Map.of(), MutableClock.at(START)));
+    FlagScenario s = new FlagScenario(RapportUnderTest.start(Map.of(), new MutableClock(nextWednesdayMorning())));
     long now = s.now();
     Store store = s.store();
     store.ensureWorkspace(WS, now);
