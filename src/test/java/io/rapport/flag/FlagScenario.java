@@ -13,6 +13,7 @@ import io.rapport.testing.FakeSlack;
 import io.rapport.testing.FakeSlack.Call;
 import io.rapport.testing.MutableClock;
 import io.rapport.testing.RapportUnderTest;
+import io.rapport.testing.TestDatabases;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -61,7 +62,11 @@ final class FlagScenario implements AutoCloseable {
   }
 
   static FlagScenario start(boolean withChannel) throws Exception {
-    FlagScenario s = new FlagScenario(RapportUnderTest.start(Map.of(), new MutableClock(nextWednesdayMorning())));
+    return start(withChannel, TestDatabases.Kind.SQLITE);
+  }
+
+  static FlagScenario start(boolean withChannel, TestDatabases.Kind kind) throws Exception {
+    FlagScenario s = new FlagScenario(RapportUnderTest.startOn(kind, new MutableClock(nextWednesdayMorning())));
     long now = s.now();
     Store store = s.store();
     store.ensureWorkspace(WS, now);
