@@ -120,6 +120,7 @@ public final class FlagService implements CheckInListener {
       teams.putIfAbsent(key, team);
       byTeam.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
     }
+    closeFlagsOfRemovedAccounts(workspaceId);
     int judged = 0;
     for (Map.Entry<String, List<Account>> e : byTeam.entrySet()) {
       try {
@@ -130,6 +131,30 @@ public final class FlagService implements CheckInListener {
       }
     }
     return judged;
+  }
+
+  /** An account removed from Rapport takes its open flags with it (closed, with a note). */
+  private void closeFlagsOfRemovedAccounts(String workspaceId) {
+    long now = clock.millis();
+    for (Flag f : flags().openOfRemovedAccounts(workspaceId)) {
+      boolean closed = store.jdbi().inTransaction(h -> {
+        FlagDao d = h.attach(FlagDao.class);
+        if (d.close(workspaceId, f.id(), FlagStatus.EXPIRED.id(), null, now) != 1) {
+          return false;
+        }
+        d.recordEvent(workspaceId, f.id(), "closed", "account_removed", null, FlagMessages.accountRemovedNote(), now);
+        h.attach(FlagPlanDao.class).cancelReminders(workspaceId, f.id());
+        return true;
+      });
+      if (closed) {
+        delivery.deliver(workspaceId, f.id());
+      }
+    }
+  }
+
+  /** The open flags of a workspace, oldest first (for App Home and reports). */
+  public List<Flag> openFlags(String workspaceId) {
+    return flags().open(workspaceId);
   }
 
   /** Every workspace Rapport knows. */

@@ -77,6 +77,15 @@ public interface FlagDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM flags WHERE workspace_id = :ws AND" + OPEN + "ORDER BY opened_at")
   List<Flag> open(@Bind("ws") String workspaceId);
 
+  /** Open flags of accounts that were removed from Rapport since. */
+  @SqlQuery("SELECT f.workspace_id, f.id, f.account_id, f.pattern, f.severity, f.status, f.evidence, f.tip, f.rep_id,"
+      + " f.team_id, f.channel_id, f.message_ts, f.post_status, f.post_claimed_at, f.parent_stale, f.revision,"
+      + " f.first_week, f.last_seen_week, f.quiet_since_week, f.evidence_week, f.acknowledged_by, f.acknowledged_at,"
+      + " f.closed_by, f.opened_at, f.closed_at FROM flags f JOIN accounts a"
+      + " ON a.workspace_id = f.workspace_id AND a.id = f.account_id"
+      + " WHERE f.workspace_id = :ws AND f.closed_at IS NULL AND a.removed_at IS NOT NULL")
+  List<Flag> openOfRemovedAccounts(@Bind("ws") String workspaceId);
+
   /** Open flags whose parent message is not yet posted, or owes an update, in every workspace. */
   @SqlQuery("SELECT " + COLUMNS + " FROM flags WHERE post_status <> 'posted' AND" + OPEN
       + " OR (post_status = 'posted' AND parent_stale = TRUE) ORDER BY opened_at")

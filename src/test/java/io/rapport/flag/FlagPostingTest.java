@@ -171,6 +171,7 @@ class FlagPostingTest {
     JsonNode last = updates.get(updates.size() - 1).jsonParam("blocks");
     assertThat(last.findValues("action_id")).as("no buttons on a closed flag").isEmpty();
     assertThat(last.toString()).contains("Closed itself");
+    assertThat(replies.get(1).param("text")).contains("has not shown for 4 weeks");
 
     s.rapport.rapport().flagSweep().sweep();
     assertThat(s.replies(flag.messageTs())).hasSize(2);
@@ -225,6 +226,45 @@ class FlagPostingTest {
     assertThat(recovered.isPosted()).isTrue();
     assertThat(s.fake().calls("conversations.history")).isNotEmpty();
     assertThat(s.posts(CHANNEL)).as("found, not re-posted").hasSize(before);
+  }
+
+  @Test
+  void aThreadNoteThatDiedBeforeItWasConfirmedIsFoundInTheThreadNotPostedAgain() throws Exception {
+    s.lateTwice();
+    Flag flag = s.onlyOpenFlag();
+    s.fake().enqueue("chat.postMessage", FakeSlack.Reply.status(503));
+    s.paid(s.week().minusWeeks(2), 61);
+    s.checkedIn(); // escalation: the note's post gets no answer
+    assertThat(s.replies(flag.messageTs())).hasSize(1);
+    String key = "flag:" + flag.id() + ":escalated:" + s.week();
+    postToFake("channel=" + CHANNEL + "&thread_ts=" + flag.messageTs() + "&text=note&metadata="
+        + java.net.URLEncoder.encode("{\"event_type\":\"rapport_message\",\"event_payload\":{\"key\":\"" + key
+            + "\"}}", java.nio.charset.StandardCharsets.UTF_8));
+    s.rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
+    s.rapport.rapport().flagSweep().sweep();
+    assertThat(s.fake().calls("conversations.replies")).isNotEmpty();
+    assertThat(s.replies(flag.messageTs())).as("the 503 attempt and the one found; none new").hasSize(2);
+    assertThat(s.flags().events(WS, flag.id())).filteredOn(e -> e.kind().equals("escalated"))
+        .singleElement().satisfies(e -> assertThat(e.noteStatus()).isEqualTo("posted"));
+  }
+
+  @Test
+  void removingTheAccountClosesItsOpenFlags() {
+    s.lateTwice();
+    Flag flag = s.onlyOpenFlag();
+    s.store().accounts().remove(WS, FlagScenario.ACCOUNT, s.now());
+    s.rapport.rapport().flagSweep().sweep();
+    assertThat(s.flag(flag.id()).isOpen()).isFalse();
+    assertThat(s.replies(flag.messageTs())).extracting(c -> c.param("text"))
+        .containsExactly(":heavy_minus_sign: Closed: the account was removed from Rapport.");
+  }
+
+  private void postToFake(String body) throws Exception {
+    java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.fake().apiUrl() + "chat.postMessage"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts the flag's parent message to the fake directly, with the metadata Rapport gives it. */

@@ -120,7 +120,7 @@ public final class FlagMessages {
     return switch (flag.status()) {
       case RESOLVED -> ":white_check_mark: Resolved by <@" + flag.closedBy() + ">";
       case FALSE_ALARM -> ":no_entry_sign: Closed as a false alarm by <@" + flag.closedBy() + ">";
-      case EXPIRED -> ":zzz: Closed itself: the pattern stopped showing";
+      case EXPIRED -> ":zzz: Closed itself (the thread says why)";
       case OPEN -> "Open";
     };
   }
@@ -147,6 +147,10 @@ public final class FlagMessages {
   public static String expiredNote(String lastSeenWeek, int quietWeeks) {
     return ":zzz: Closed itself: the pattern has not shown for " + quietWeeks + " weeks (last seen "
         + lastSeenWeek + ").";
+  }
+
+  public static String accountRemovedNote() {
+    return ":heavy_minus_sign: Closed: the account was removed from Rapport.";
   }
 
   public static String acknowledgedNote(String userId) {
