@@ -94,9 +94,14 @@ public final class FlagService implements CheckInListener {
 
   // ------------------------------------------------------------------ judging
 
+  /** Judges the account; a failure is logged (the sweep judges it again) and never reaches the caller. */
   @Override
   public void afterCheckIn(String workspaceId, String accountId) {
-    judgeAccount(workspaceId, accountId);
+    try {
+      judgeAccount(workspaceId, accountId);
+    } catch (RuntimeException e) {
+      LOG.error("Judging account {} in {} after a check-in failed", accountId, workspaceId, e);
+    }
   }
 
   /** Judges one account (after a check-in) and delivers what changed. */
