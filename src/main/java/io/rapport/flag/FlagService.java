@@ -187,24 +187,38 @@ public final class FlagService implements CheckInListener {
     Map<String, List<CheckIn>> checkIns = flags().checkInsOf(workspaceId, ids, from).stream()
         .collect(Collectors.groupingBy(CheckIn::account));
     BookContext context = analyzer.bookContext(book, checkIns, thisWeek);
+    // Read what the comparison needs once per team, not once per account.
+    Map<String, List<Flag>> openByAccount = flags().open(workspaceId).stream()
+        .collect(Collectors.groupingBy(Flag::accountId));
+    List<FlagDao.FalseAlarm> suppressions =
+        flags().suppressionsAfter(workspaceId, thisWeek.minusWeeks(1).toString());
+    Map<String, IsoWeek> weekOfRep = new HashMap<>();
     for (Account account : targets) {
-      IsoWeek asOf = timeZones.currentWeek(workspaceId, account.rep());
+      IsoWeek asOf = weekOfRep.computeIfAbsent(account.rep(), rep -> timeZones.currentWeek(workspaceId, rep));
       AccountAnalysis analysis = analyzer.analyze(account, checkIns.getOrDefault(account.id(), List.of()), context, asOf);
-      Set<String> changed = reconcile(workspaceId, account, team, analysis.findings(), asOf, policy.settings());
+      Set<String> suppressed = suppressions.stream()
+          .filter(s -> s.accountId().equals(account.id()) && s.suppressedUntilWeek().compareTo(asOf.toString()) > 0)
+          .map(FlagDao.FalseAlarm::pattern).collect(Collectors.toSet());
+      Set<String> changed = reconcile(workspaceId, account, team, analysis.findings(), asOf, policy.settings(),
+          openByAccount.getOrDefault(account.id(), List.of()), suppressed);
       for (String flagId : changed) {
         delivery.deliver(workspaceId, flagId);
       }
     }
   }
 
-  /** Brings the account's flags in line with its findings; returns the flags to deliver. */
+  /**
+   * Brings the account's flags in line with its findings; returns the flags to deliver.
+   *
+   * @param openFlags the account's open flags as read before
+   * @param suppressed the patterns a false alarm keeps off the account in {@code asOf}
+   */
   Set<String> reconcile(String ws, Account account, Optional<Team> team, List<Finding> findings, IsoWeek asOf,
-      FlagSettings settings) {
+      FlagSettings settings, List<Flag> openFlags, Set<String> suppressed) {
     long now = clock.millis();
     Set<String> touched = new LinkedHashSet<>();
-    Set<String> suppressed = new java.util.HashSet<>(flags().suppressedPatterns(ws, account.id(), asOf.toString()));
     Map<String, Flag> open = new HashMap<>();
-    for (Flag f : flags().openOfAccount(ws, account.id())) {
+    for (Flag f : openFlags) {
       open.put(f.pattern(), f);
       if (!f.isPosted() || f.parentStale()) {
         touched.add(f.id()); // owed from an earlier attempt
@@ -274,6 +288,9 @@ public final class FlagService implements CheckInListener {
     // At most one evidence update a week: only in a later week than the last one shown.
     boolean evidenceDue = changed && (flag.evidenceWeek() == null || week.compareTo(flag.evidenceWeek()) > 0);
     boolean wasQuiet = flag.quietSinceWeek() != null;
+    if (!wasQuiet && !escalated && !evidenceDue && week.equals(flag.lastSeenWeek())) {
+      return false; // nothing new: no write at all
+    }
     return store.jdbi().inTransaction(h -> {
       FlagDao d = h.attach(FlagDao.class);
       boolean touched = d.markSeen(ws, flag.id(), week) == 1 && wasQuiet;
@@ -300,6 +317,9 @@ public final class FlagService implements CheckInListener {
     String week = asOf.toString();
     IsoWeek lastSeen = flag.lastSeenWeek() == null ? asOf : IsoWeek.parse(flag.lastSeenWeek());
     boolean expire = lastSeen.weeksUntil(asOf) >= settings.quietWeeks();
+    if (flag.quietSinceWeek() != null && !expire) {
+      return false; // already noted as quiet, not yet due to close
+    }
     return store.jdbi().inTransaction(h -> {
       FlagDao d = h.attach(FlagDao.class);
       boolean touched = false;

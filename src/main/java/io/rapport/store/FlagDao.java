@@ -234,11 +234,9 @@ public interface FlagDao {
       @Bind("reason") String reason, @Bind("user") String userId, @Bind("now") long nowMillis,
       @Bind("until") String suppressedUntilWeek);
 
-  /** Patterns suppressed on the account in {@code week} (a false alarm's suppression still runs). */
-  @SqlQuery("SELECT DISTINCT pattern FROM flag_false_alarms WHERE workspace_id = :ws AND account_id = :account"
-      + " AND suppressed_until_week > :week")
-  List<String> suppressedPatterns(@Bind("ws") String workspaceId, @Bind("account") String accountId,
-      @Bind("week") String week);
+  /** False alarms whose suppression runs past {@code week}, for judging many accounts at once. */
+  @SqlQuery("SELECT * FROM flag_false_alarms WHERE workspace_id = :ws AND suppressed_until_week > :week")
+  List<FalseAlarm> suppressionsAfter(@Bind("ws") String workspaceId, @Bind("week") String week);
 
   /** Every false alarm of the workspace with its reason, newest first (to tune thresholds). */
   @SqlQuery("SELECT * FROM flag_false_alarms WHERE workspace_id = :ws ORDER BY marked_at DESC")
