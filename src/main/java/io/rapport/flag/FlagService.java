@@ -111,7 +111,7 @@ public final class FlagService implements CheckInListener {
       return;
     }
     Optional<Team> team = homeTeam(workspaceId, account.get().rep());
-    judge(workspaceId, team, List.of(account.get()));
+    judge(workspaceId, team, List.of(account.get()), Map.of(accountId, flags().openOfAccount(workspaceId, accountId)));
   }
 
   /** Judges every active account of the workspace, team by team (the daily sweep). */
@@ -126,10 +126,14 @@ public final class FlagService implements CheckInListener {
       byTeam.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
     }
     closeFlagsOfRemovedAccounts(workspaceId);
+    // One read of the open flags for the whole sweep; every change is a conditional update, so a
+    // check-in judged meanwhile cannot be undone by this snapshot.
+    Map<String, List<Flag>> openByAccount = flags().open(workspaceId).stream()
+        .collect(Collectors.groupingBy(Flag::accountId));
     int judged = 0;
     for (Map.Entry<String, List<Account>> e : byTeam.entrySet()) {
       try {
-        judge(workspaceId, teams.get(e.getKey()), e.getValue());
+        judge(workspaceId, teams.get(e.getKey()), e.getValue(), openByAccount);
         judged += e.getValue().size();
       } catch (RuntimeException ex) {
         LOG.error("Judging team {} in {} failed", e.getKey(), workspaceId, ex);
@@ -172,7 +176,13 @@ public final class FlagService implements CheckInListener {
     return store.teams().ofMember(workspaceId, repId).stream().findFirst();
   }
 
-  private void judge(String workspaceId, Optional<Team> team, List<Account> targets) {
+  /**
+   * Judges {@code targets} (accounts whose home team is {@code team}) against the team's book.
+   *
+   * @param openByAccount the open flags of (at least) the targets, by account id
+   */
+  private void judge(String workspaceId, Optional<Team> team, List<Account> targets,
+      Map<String, List<Flag>> openByAccount) {
     TeamPolicy policy = TeamPolicy.of(team);
     Analyzer analyzer = new Analyzer(policy.policy());
     Set<String> reps = new LinkedHashSet<>();
@@ -187,9 +197,6 @@ public final class FlagService implements CheckInListener {
     Map<String, List<CheckIn>> checkIns = flags().checkInsOf(workspaceId, ids, from).stream()
         .collect(Collectors.groupingBy(CheckIn::account));
     BookContext context = analyzer.bookContext(book, checkIns, thisWeek);
-    // Read what the comparison needs once per team, not once per account.
-    Map<String, List<Flag>> openByAccount = flags().open(workspaceId).stream()
-        .collect(Collectors.groupingBy(Flag::accountId));
     List<FlagDao.FalseAlarm> suppressions =
         flags().suppressionsAfter(workspaceId, thisWeek.minusWeeks(1).toString());
     Map<String, IsoWeek> weekOfRep = new HashMap<>();
