@@ -2,8 +2,28 @@ package io.rapport;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.rapport.checkin.AccountBook;
+import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
+import io.rapport.checkin.CheckInService;
+import io.rapport.insight.Analyzer;
+import io.rapport.slack.listeners.actions.CheckInModalOpener;
+import io.rapport.slack.listeners.actions.OpenCheckInAction;
+import io.rapport.slack.listeners.commands.AccountsCommand;
+import io.rapport.slack.listeners.commands.CheckInCommand;
+import io.rapport.slack.listeners.commands.admin.AdminsSubcommand;
+import io.rapport.slack.listeners.commands.admin.TeamSubcommand;
+import io.rapport.slack.listeners.commands.admin.TeamVerb;
+import io.rapport.slack.listeners.commands.admin.TeamVerbs;
+import io.rapport.slack.listeners.commands.admin.TeamsSubcommand;
+import io.rapport.slack.listeners.events.AppHomeOpenedListener;
+import io.rapport.slack.listeners.events.HomeTabPublisher;
+import io.rapport.slack.listeners.views.CheckInSubmission;
+import io.rapport.slack.views.CheckInModal;
+import io.rapport.team.AdminRoster;
+import io.rapport.team.TeamAdministration;
 import io.rapport.config.Config;
 import io.rapport.flag.FlagDelivery;
 import io.rapport.flag.FlagPoster;
@@ -13,7 +33,7 @@ import io.rapport.flag.ManagerDigest;
 import io.rapport.flag.PlanReminders;
 import io.rapport.flag.TeamPolicies;
 import io.rapport.slack.listeners.actions.FlagButtonAction;
-import io.rapport.slack.listeners.commands.admin.PolicySubcommand;
+import io.rapport.slack.listeners.commands.admin.PolicyTeamVerb;
 import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
 import io.rapport.slack.listeners.views.FlagPlanSubmission;
 import io.rapport.slack.views.FlagMessages;
@@ -50,6 +70,13 @@ public final class Rapport implements AutoCloseable {
   private final Access access;
   private final UserTimeZones timeZones;
   private final java.util.List<CheckInListener> checkInListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TeamAdministration teamAdministration;
+  private final AdminRoster adminRoster;
+  private final AccountBook accountBook;
+  private final AccountOverview accountOverview;
+  private final CheckInService checkInService;
+  private final CheckInModalOpener checkInModalOpener;
+  private final HomeTabPublisher homeTab;
   private final SlackApi slackApi;
   private final AfterAck afterAck;
   private final App app;
@@ -68,6 +95,13 @@ public final class Rapport implements AutoCloseable {
     this.slackApi = new SlackApi(config);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
     this.afterAck = new AfterAck(4);
+    this.teamAdministration = new TeamAdministration(store, clock);
+    this.adminRoster = new AdminRoster(store, config.admins(), clock);
+    this.accountBook = new AccountBook(store, access, clock);
+    this.accountOverview = new AccountOverview(store, access, new Analyzer());
+    this.checkInService = new CheckInService(store, access, clock, checkInListeners);
+    this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
+    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
     FlagPoster flagPoster = new FlagPoster(slackApi);
@@ -84,6 +118,15 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    commands.add(CheckInCommand.COMMAND, new CheckInCommand(
+        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones));
+    commands.add(AccountsCommand.COMMAND, new AccountsCommand(
+        afterAck, accountBook, accountOverview, access, timeZones));
+    app.blockAction(OpenCheckInAction.ACTION_ID,
+        new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
+    app.viewSubmission(CheckInModal.CALLBACK_ID,
+        new CheckInSubmission(afterAck, checkInService, slackApi, homeTab));
+    app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
     for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
       app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
     }
@@ -91,9 +134,19 @@ public final class Rapport implements AutoCloseable {
     app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
   }
 
+  /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
+  private java.util.List<TeamVerb> teamVerbs() {
+    java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration));
+    verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
+    return verbs;
+  }
+
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
   private java.util.List<AdminSubcommand> adminSubcommands() {
-    return java.util.List.of(new PolicySubcommand(new TeamPolicies(store)));
+    return java.util.List.of(
+        new TeamSubcommand(teamAdministration, teamVerbs()),
+        new TeamsSubcommand(teamAdministration),
+        new AdminsSubcommand(adminRoster));
   }
 
   /** The slash commands this app answers (checked against manifest.yml by a test). */
@@ -182,6 +235,23 @@ public final class Rapport implements AutoCloseable {
   /** The flags' daily sweep (tests call {@link FlagSweep#sweep()} directly). */
   public FlagSweep flagSweep() {
     return flagSweep;
+  }
+
+  /** Stores check-ins and "nothing to report" (prompts call {@code nothingToReport}). */
+  public CheckInService checkIns() {
+    return checkInService;
+  }
+
+  public AccountBook accounts() {
+    return accountBook;
+  }
+
+  public TeamAdministration teamAdministration() {
+    return teamAdministration;
+  }
+
+  public HomeTabPublisher homeTab() {
+    return homeTab;
   }
 
   public SlackApi slackApi() {

@@ -1,16 +1,13 @@
 package io.rapport.flag;
 
-import io.rapport.domain.Names;
 import io.rapport.domain.Team;
 import io.rapport.insight.PolicyException;
 import io.rapport.store.Store;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Per-team policy administration: find a team by name, read its policy, change or reset
- * thresholds. Every change is validated as a whole before it is stored, so a bad value changes
+ * Per-team policy administration: read a team's policy, change or reset thresholds. Every change is validated as a whole before it is stored, so a bad value changes
  * nothing; flags judge the team's accounts with the new policy from the next judgement on.
  */
 public final class TeamPolicies {
@@ -18,32 +15,6 @@ public final class TeamPolicies {
 
   public TeamPolicies(Store store) {
     this.store = store;
-  }
-
-  /** A team named {@code name}: an exact (case-insensitive) match, else the only prefix match. */
-  public sealed interface Lookup permits Found, NotFound, Ambiguous {}
-
-  public record Found(Team team) implements Lookup {}
-
-  public record NotFound(List<String> teamNames) implements Lookup {}
-
-  public record Ambiguous(List<String> candidates) implements Lookup {}
-
-  public Lookup find(String workspaceId, String name) {
-    List<Team> teams = store.teams().all(workspaceId);
-    String key = Names.key(name);
-    Optional<Team> exact = teams.stream().filter(t -> Names.key(t.name()).equals(key)).findFirst();
-    if (exact.isPresent()) {
-      return new Found(exact.get());
-    }
-    List<Team> prefixed = teams.stream().filter(t -> Names.key(t.name()).startsWith(key)).toList();
-    if (prefixed.size() == 1) {
-      return new Found(prefixed.get(0));
-    }
-    if (prefixed.isEmpty()) {
-      return new NotFound(teams.stream().map(Team::name).toList());
-    }
-    return new Ambiguous(prefixed.stream().map(Team::name).toList());
   }
 
   public TeamPolicy policyOf(Team team) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /relationship-admin policy team NAME …}: per-team thresholds, validated, with defaults shown. */
+/** {@code /relationship-admin team NAME policy …}: per-team thresholds, validated, with defaults shown. */
 class TeamPolicyCommandTest {
   static final String COMMAND = "/relationship-admin";
   FlagScenario s;
@@ -45,27 +45,27 @@ class TeamPolicyCommandTest {
 
   @Test
   void showListsEveryThresholdWithItsDefault() throws Exception {
-    String shown = answer("policy team \"Enterprise East\" show", ADMIN);
+    String shown = answer("team \"Enterprise East\" policy show", ADMIN);
     assertThat(shown).contains("Policy of team Enterprise East").contains("all defaults")
         .contains("termsDictated.warningWeeks").contains("= 3").contains("flags.falseAlarmWeeks")
         .contains("flags.quietWeeks").contains("docs/PATTERNS.md");
-    assertThat(answer("policy team enterprise", ADMIN)).as("a unique prefix, show by default")
+    assertThat(answer("team \"Enterprise East\" policy", ADMIN)).as("show by default")
         .contains("Policy of team Enterprise East");
   }
 
   @Test
   void setValidatesEveryValueAndAChangedThresholdAppliesToTheTeamsFlags() throws Exception {
-    String bad = answer("policy team \"Enterprise East\" set termsDictated.watchWeeks=0", ADMIN);
+    String bad = answer("team \"Enterprise East\" policy set termsDictated.watchWeeks=0", ADMIN);
     assertThat(bad).contains("Nothing was changed").contains("termsDictated.watchWeeks must be a whole number between 1");
-    assertThat(answer("policy team \"Enterprise East\" set bogus.threshold=3", ADMIN))
+    assertThat(answer("team \"Enterprise East\" policy set bogus.threshold=3", ADMIN))
         .contains("Nothing was changed").contains("unknown threshold");
-    assertThat(answer("policy team \"Enterprise East\" set termsDictated.watchWeeks=5", ADMIN))
+    assertThat(answer("team \"Enterprise East\" policy set termsDictated.watchWeeks=5", ADMIN))
         .as("watch may not exceed warning").contains("Nothing was changed");
-    assertThat(answer("policy team \"Enterprise East\" set flags.falseAlarmWeeks=99", ADMIN))
+    assertThat(answer("team \"Enterprise East\" policy set flags.falseAlarmWeeks=99", ADMIN))
         .contains("Nothing was changed").contains("between 1 and 52");
     assertThat(storedPolicy()).isNull();
 
-    String ok = answer("policy team Enterprise East set termsDictated.watchWeeks=1 flags.falseAlarmWeeks=12", ADMIN);
+    String ok = answer("team Enterprise East policy set termsDictated.watchWeeks=1 flags.falseAlarmWeeks=12", ADMIN);
     assertThat(ok).contains("Updated the policy").contains("termsDictated.watchWeeks` = 1")
         .contains("flags.falseAlarmWeeks` = 12");
     assertThat(storedPolicy()).contains("\"termsDictated.watchWeeks\":\"1\"").contains("\"flags.falseAlarmWeeks\":\"12\"");
@@ -76,21 +76,22 @@ class TeamPolicyCommandTest {
     assertThat(s.onlyOpenFlag().pattern()).isEqualTo("TERMS_DICTATED");
     assertThat(s.posts(CHANNEL)).hasSize(1);
 
-    assertThat(answer("policy team \"Enterprise East\" show", ADMIN)).contains("*1* (default 2)");
-    assertThat(answer("policy team \"Enterprise East\" reset termsDictated.watchWeeks", ADMIN))
+    assertThat(answer("team \"Enterprise East\" policy show", ADMIN)).contains("*1* (default 2)");
+    assertThat(answer("team \"Enterprise East\" policy reset termsDictated.watchWeeks", ADMIN))
         .contains("back to its default, 2");
     assertThat(storedPolicy()).doesNotContain("termsDictated").contains("flags.falseAlarmWeeks");
-    assertThat(answer("policy team \"Enterprise East\" reset all", ADMIN)).contains("back to the default policy");
+    assertThat(answer("team \"Enterprise East\" policy reset all", ADMIN)).contains("back to the default policy");
     assertThat(storedPolicy()).isNull();
   }
 
   @Test
   void badArgumentsGetTheUsageAndOnlyAdminsMayChangeAPolicy() throws Exception {
-    assertThat(answer("policy", ADMIN)).contains("Usage").contains("policy team NAME");
-    assertThat(answer("policy team \"Enterprise East\" set", ADMIN)).contains("NAME=VALUE");
-    assertThat(answer("policy team \"Enterprise East\" set watchWeeks", ADMIN)).contains("is not `NAME=VALUE`");
-    assertThat(answer("policy team Nowhere show", ADMIN)).contains("no team called").contains("Enterprise East");
-    assertThat(answer("policy team \"Enterprise East\" set termsDictated.watchWeeks=1", MANAGER))
+    assertThat(answer("team \"Enterprise East\" policy frobnicate", ADMIN)).contains("Usage")
+        .contains("team NAME policy");
+    assertThat(answer("team \"Enterprise East\" policy set", ADMIN)).contains("NAME=VALUE");
+    assertThat(answer("team \"Enterprise East\" policy set watchWeeks", ADMIN)).contains("is not `NAME=VALUE`");
+    assertThat(answer("team Nowhere policy show", ADMIN)).contains("Nowhere").contains("Enterprise East");
+    assertThat(answer("team \"Enterprise East\" policy set termsDictated.watchWeeks=1", MANAGER))
         .contains("is for Rapport's admins");
     assertThat(storedPolicy()).isNull();
   }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The copy of {@code /relationship-admin policy}: a team's thresholds with their defaults (those of
+ * The copy of {@code /relationship-admin team NAME policy}: a team's thresholds with their defaults (those of
  * docs/PATTERNS.md), what changed, and the errors.
  */
 public final class PolicyView {
@@ -56,8 +56,8 @@ public final class PolicyView {
     }
     addSection(blocks, chunk.toString());
     blocks.add(context(c -> c.elements(List.of(markdownText(
-        "Change: `/relationship-admin policy team \"" + FlagMessages.escape(team.name())
-            + "\" set NAME=VALUE …` · back to the default: `… reset NAME` or `… reset all`")))));
+        "Change: `/relationship-admin team \"" + FlagMessages.escape(team.name())
+            + "\" policy set NAME=VALUE …` · back to the default: `… policy reset NAME` or `… policy reset all`")))));
     return Reply.blocks("Policy of team " + team.name(), blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks);
   }
 
@@ -90,9 +90,9 @@ public final class PolicyView {
         + current(policy, name) + ".");
   }
 
-  public static Reply invalid(String problem) {
+  public static Reply invalid(Team team, String problem) {
     return Reply.text("Nothing was changed: " + FlagMessages.escape(problem) + "\nSee the names and ranges with"
-        + " `/relationship-admin policy team NAME show`.");
+        + " `/relationship-admin team \"" + FlagMessages.escape(team.name()) + "\" policy show`.");
   }
 
   private static String current(TeamPolicy policy, String name) {
