@@ -102,7 +102,7 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
-    this.app = SlackApp.build(config, slackApi);
+    this.app = SlackApp.build(config, slackApi, clock);
     this.commands = new CommandsRegistrar(app);
     FlagPoster flagPoster = new FlagPoster(slackApi);
     FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
