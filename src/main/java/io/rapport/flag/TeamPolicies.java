@@ -17,6 +17,22 @@ public final class TeamPolicies {
     this.store = store;
   }
 
+  /** A false alarm as the policy view lists it, to show admins what the thresholds got wrong. */
+  public record FalseAlarmLine(String patternTitle, String accountName, String markedBy, long markedAt, String reason) {}
+
+  /** The team's latest false alarms (at most {@code limit}), newest first. */
+  public java.util.List<FalseAlarmLine> recentFalseAlarms(Team team, int limit) {
+    java.util.List<FalseAlarmLine> lines = new java.util.ArrayList<>();
+    for (io.rapport.store.FlagDao.FalseAlarm a
+        : store.jdbi().onDemand(io.rapport.store.FlagDao.class).falseAlarmsOfTeam(team.workspaceId(), team.id(), limit)) {
+      String account = store.accounts().find(team.workspaceId(), a.accountId())
+          .map(io.rapport.domain.Account::name).orElse(a.accountId());
+      lines.add(new FalseAlarmLine(io.rapport.slack.views.FlagMessages.patternTitle(a.pattern()), account,
+          a.markedBy(), a.markedAt(), a.reason()));
+    }
+    return lines;
+  }
+
   public TeamPolicy policyOf(Team team) {
     return TeamPolicy.of(Optional.of(team));
   }

@@ -238,6 +238,12 @@ public interface FlagDao {
   @SqlQuery("SELECT * FROM flag_false_alarms WHERE workspace_id = :ws AND suppressed_until_week > :week")
   List<FalseAlarm> suppressionsAfter(@Bind("ws") String workspaceId, @Bind("week") String week);
 
+  /** The latest false alarms on flags of a team, newest first, with their reasons. */
+  @SqlQuery("SELECT a.* FROM flag_false_alarms a JOIN flags f ON f.workspace_id = a.workspace_id AND f.id = a.flag_id"
+      + " WHERE a.workspace_id = :ws AND f.team_id = :team ORDER BY a.marked_at DESC LIMIT :limit")
+  List<FalseAlarm> falseAlarmsOfTeam(@Bind("ws") String workspaceId, @Bind("team") String teamId,
+      @Bind("limit") int limit);
+
   /** Every false alarm of the workspace with its reason, newest first (to tune thresholds). */
   @SqlQuery("SELECT * FROM flag_false_alarms WHERE workspace_id = :ws ORDER BY marked_at DESC")
   List<FalseAlarm> falseAlarms(@Bind("ws") String workspaceId);

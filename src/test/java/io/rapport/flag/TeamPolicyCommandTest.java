@@ -76,7 +76,11 @@ class TeamPolicyCommandTest {
     assertThat(s.onlyOpenFlag().pattern()).isEqualTo("TERMS_DICTATED");
     assertThat(s.posts(CHANNEL)).hasSize(1);
 
-    assertThat(answer("team \"Enterprise East\" policy show", ADMIN)).contains("*1* (default 2)");
+    // A false alarm's reason shows next to the thresholds, to tune them.
+    s.submit(FlagScenario.REP, "flag.false_alarm", "VFALSEP1", s.onlyOpenFlag().id(),
+        FlagScenario.reasonValues("Paid late once by agreement"));
+    assertThat(answer("team \"Enterprise East\" policy show", ADMIN)).contains("*1* (default 2)")
+        .contains("Latest false alarms").contains("Terms dictated on Acme Retail").contains("Paid late once by agreement");
     assertThat(answer("team \"Enterprise East\" policy reset termsDictated.watchWeeks", ADMIN))
         .contains("back to its default, 2");
     assertThat(storedPolicy()).doesNotContain("termsDictated").contains("flags.falseAlarmWeeks");

@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import io.rapport.domain.Team;
 import io.rapport.flag.FlagSettings;
+import io.rapport.flag.TeamPolicies;
 import io.rapport.flag.TeamPolicy;
 import io.rapport.insight.Policy;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class PolicyView {
   private PolicyView() {}
 
   /** Every threshold of the team: value, default and meaning; overridden ones marked. */
-  public static Reply show(Team team, TeamPolicy policy) {
+  public static Reply show(Team team, TeamPolicy policy, List<TeamPolicies.FalseAlarmLine> falseAlarms) {
     List<String> lines = new ArrayList<>();
     String group = null;
     for (Policy.ThresholdInfo t : policy.policy().thresholds()) {
@@ -55,10 +56,28 @@ public final class PolicyView {
       chunk.append(marked).append('\n');
     }
     addSection(blocks, chunk.toString());
+    if (!falseAlarms.isEmpty()) {
+      StringBuilder fa = new StringBuilder("*Latest false alarms* (what the thresholds got wrong)\n");
+      for (TeamPolicies.FalseAlarmLine a : falseAlarms) {
+        String line = "• " + a.patternTitle() + " on " + FlagMessages.escape(a.accountName()) + " — <@" + a.markedBy()
+            + ">, " + java.time.Instant.ofEpochMilli(a.markedAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+            + (a.reason() == null ? "" : ": _" + FlagMessages.escape(cut(a.reason(), 200)) + "_") + "\n";
+        if (fa.length() + line.length() > SECTION_LIMIT) {
+          break;
+        }
+        fa.append(line);
+      }
+      addSection(blocks, fa.toString());
+    }
     blocks.add(context(c -> c.elements(List.of(markdownText(
         "Change: `/relationship-admin team \"" + FlagMessages.escape(team.name())
             + "\" policy set NAME=VALUE …` · back to the default: `… policy reset NAME` or `… policy reset all`")))));
     return Reply.blocks("Policy of team " + team.name(), blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks);
+  }
+
+  private static String cut(String s, int max) {
+    String one = s.replace('\n', ' ');
+    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
   }
 
   private static void addSection(List<LayoutBlock> blocks, String text) {

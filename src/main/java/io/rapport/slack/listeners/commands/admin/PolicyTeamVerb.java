@@ -44,7 +44,7 @@ public final class PolicyTeamVerb implements TeamVerb {
         if (!rest.isEmpty()) {
           throw new UsageException("`policy show` takes nothing after it.");
         }
-        return (ws, team) -> PolicyView.show(team, policies.policyOf(team));
+        return (ws, team) -> PolicyView.show(team, policies.policyOf(team), policies.recentFalseAlarms(team, 10));
       }
       case "set" -> {
         Map<String, String> overrides = assignments(rest);
