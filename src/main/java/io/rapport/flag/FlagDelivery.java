@@ -164,6 +164,10 @@ public final class FlagDelivery {
         flags().markNotePosted(f.workspaceId(), f.id(), e.key(), posted.ts());
       } catch (DeliveryException ex) {
         LOG.warn("Posting note {} of flag {} in {} failed: {}", e.key(), f.id(), f.workspaceId(), ex.getMessage());
+        if (ex.permanent()) {
+          flags().failNote(f.workspaceId(), f.id(), e.key());
+          continue; // the thread is gone; later notes meet the same fate quickly
+        }
         if (!ex.maybeDelivered()) {
           flags().releaseNote(f.workspaceId(), f.id(), e.key());
         }
@@ -179,6 +183,9 @@ public final class FlagDelivery {
       flags().markParentCurrent(f.workspaceId(), f.id(), f.revision());
     } catch (DeliveryException e) {
       LOG.warn("Updating flag {} in {} failed: {}", f.id(), f.workspaceId(), e.getMessage());
+      if (e.permanent()) {
+        flags().markParentCurrent(f.workspaceId(), f.id(), f.revision()); // the message is gone: stop trying
+      }
     }
   }
 

@@ -32,16 +32,37 @@ public final class FlagPoster {
    */
   public static final class DeliveryException extends Exception {
     private final boolean maybeDelivered;
+    private final String error;
 
     DeliveryException(String message, boolean maybeDelivered) {
+      this(message, maybeDelivered, null);
+    }
+
+    DeliveryException(String message, boolean maybeDelivered, String error) {
       super(message);
       this.maybeDelivered = maybeDelivered;
+      this.error = error;
     }
 
     public boolean maybeDelivered() {
       return maybeDelivered;
     }
+
+    /**
+     * True when retrying cannot help this message: the message or thread it belongs to is gone
+     * (deleted, archived channel). A new parent post is never given up on: the channel may be fixed.
+     */
+    public boolean permanent() {
+      return error != null && PERMANENT.contains(error);
+    }
   }
+
+  /** Slack errors after which a thread note or a parent update is given up. */
+  static final java.util.Set<String> PERMANENT = java.util.Set.of(
+      "message_not_found", "thread_not_found", "cant_update_message", "edit_window_closed", "is_archived",
+      "channel_not_found", "msg_too_long", "invalid_blocks", "no_text");
+  /** A 429 with a Retry-After up to this many seconds is waited out (at most twice) before giving up. */
+  static final int MAX_RETRY_AFTER_SECONDS = 5;
 
   private final SlackApi slack;
 
@@ -76,7 +97,7 @@ public final class FlagPoster {
     ChatPostMessageResponse r = call(() -> slack.methods().chatPostMessage(q -> q.channel(channelId)
         .threadTs(threadTs).text(text).blocks(blocks).metadata(metadata).unfurlLinks(false)));
     if (!r.isOk()) {
-      throw new DeliveryException("chat.postMessage to " + channelId + ": " + r.getError(), false);
+      throw new DeliveryException("chat.postMessage to " + channelId + ": " + r.getError(), false, r.getError());
     }
     return new Posted(r.getChannel() == null ? channelId : r.getChannel(), r.getTs());
   }
@@ -85,7 +106,7 @@ public final class FlagPoster {
   public void update(String channelId, String ts, String text, List<LayoutBlock> blocks) throws DeliveryException {
     ChatUpdateResponse r = call(() -> slack.methods().chatUpdate(q -> q.channel(channelId).ts(ts).text(text).blocks(blocks)));
     if (!r.isOk()) {
-      throw new DeliveryException("chat.update " + channelId + "/" + ts + ": " + r.getError(), false);
+      throw new DeliveryException("chat.update " + channelId + "/" + ts + ": " + r.getError(), false, r.getError());
     }
   }
 
@@ -125,14 +146,36 @@ public final class FlagPoster {
   }
 
   private static <T> T call(SlackCall<T> c) throws DeliveryException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return c.run();
+      } catch (SlackApiException e) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().code();
+        int retryAfter = status == 429 ? retryAfterSeconds(e) : -1;
+        if (retryAfter >= 0 && retryAfter <= MAX_RETRY_AFTER_SECONDS && attempt < 3) {
+          // Rate limited: Slack did not take it. Wait as asked (this is never a request thread).
+          try {
+            Thread.sleep(Math.max(1, retryAfter) * 1000L);
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted while rate limited", false);
+          }
+          continue;
+        }
+        // A 429 means Slack did not take the message; after a 5xx it may have.
+        throw new DeliveryException("Slack answered HTTP " + status, status != 429);
+      } catch (IOException e) {
+        throw new DeliveryException("no answer from Slack: " + e.getClass().getSimpleName(), true);
+      }
+    }
+  }
+
+  private static int retryAfterSeconds(SlackApiException e) {
+    String header = e.getResponse() == null ? null : e.getResponse().header("Retry-After");
     try {
-      return c.run();
-    } catch (SlackApiException e) {
-      int status = e.getResponse() == null ? 0 : e.getResponse().code();
-      // A 429 means Slack did not take the message; after a 5xx it may have.
-      throw new DeliveryException("Slack answered HTTP " + status, status != 429);
-    } catch (IOException e) {
-      throw new DeliveryException("no answer from Slack: " + e.getClass().getSimpleName(), true);
+      return header == null ? 1 : Integer.parseInt(header.trim());
+    } catch (NumberFormatException ex) {
+      return 1;
     }
   }
 }

@@ -214,6 +214,11 @@ public interface FlagDao {
       + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status = 'claimed'")
   int releaseNote(@Bind("ws") String workspaceId, @Bind("flag") String flagId, @Bind("key") String key);
 
+  /** Gives a note up (its thread is gone); it stays in the history. */
+  @SqlUpdate("UPDATE flag_events SET note_status = 'failed'"
+      + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status = 'claimed'")
+  int failNote(@Bind("ws") String workspaceId, @Bind("flag") String flagId, @Bind("key") String key);
+
   /** Flags (workspace id, flag id) with thread notes owed, for the sweep. */
   @SqlQuery("SELECT DISTINCT e.workspace_id || ' ' || e.flag_id FROM flag_events e JOIN flags f"
       + " ON f.workspace_id = e.workspace_id AND f.id = e.flag_id"

@@ -249,6 +249,32 @@ class FlagPostingTest {
   }
 
   @Test
+  void aRateLimitedPostWaitsAsSlackAsksAndPostsOnce() {
+    s.fake().enqueue("chat.postMessage", FakeSlack.Reply.rateLimited(1));
+    s.lateTwice();
+    assertThat(s.onlyOpenFlag().isPosted()).isTrue();
+    assertThat(s.posts(CHANNEL)).as("the 429 and the post that landed").hasSize(2);
+  }
+
+  @Test
+  void aDeletedParentMessageIsGivenUpNotRetriedForever() {
+    s.lateTwice();
+    Flag flag = s.onlyOpenFlag();
+    s.fake().handle("chat.update", call -> FakeSlack.Reply.error("message_not_found"));
+    s.fake().handle("chat.postMessage", call -> call.param("thread_ts") != null
+        ? FakeSlack.Reply.error("thread_not_found") : null);
+    s.paid(s.week().minusWeeks(2), 61);
+    s.checkedIn(); // escalation: a note and an update, both refused for good
+    Flag after = s.flag(flag.id());
+    assertThat(after.parentStale()).isFalse();
+    assertThat(s.flags().events(WS, flag.id())).filteredOn(e -> e.kind().equals("escalated"))
+        .singleElement().satisfies(e -> assertThat(e.noteStatus()).isEqualTo("failed"));
+    s.rapport.rapport().flagSweep().sweep();
+    assertThat(s.fake().calls("chat.update")).as("not retried").hasSize(1);
+    assertThat(s.replies(flag.messageTs())).as("not retried").hasSize(1);
+  }
+
+  @Test
   void removingTheAccountClosesItsOpenFlags() {
     s.lateTwice();
     Flag flag = s.onlyOpenFlag();
