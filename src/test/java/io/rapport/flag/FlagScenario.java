@@ -40,9 +40,9 @@ final class FlagScenario implements AutoCloseable {
   static final String CHANNEL = "CFLAGS01";
   static final String ACCOUNT = "acme-retail";
   /**
-   * The next Wednesday 10:00 UTC (mid-morning in London, the fake's default time zone). Always in
-   * the future: Bolt's own signature check refuses timestamps older than five minutes by the system
-   * clock, so the test clock may run ahead of it but never behind.
+   * The next Wednesday 10:00 UTC (mid-morning in London, the fake's default time zone): a fixed
+   * point in the week, so week boundaries and the Monday digest are the same whenever the tests
+   * run.
    */
   static Instant nextWednesdayMorning() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
