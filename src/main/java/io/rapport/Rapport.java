@@ -25,6 +25,18 @@ import io.rapport.slack.views.CheckInModal;
 import io.rapport.team.AdminRoster;
 import io.rapport.team.TeamAdministration;
 import io.rapport.config.Config;
+import io.rapport.flag.FlagDelivery;
+import io.rapport.flag.FlagPoster;
+import io.rapport.flag.FlagService;
+import io.rapport.flag.FlagSweep;
+import io.rapport.flag.ManagerDigest;
+import io.rapport.flag.PlanReminders;
+import io.rapport.flag.TeamPolicies;
+import io.rapport.slack.listeners.actions.FlagButtonAction;
+import io.rapport.slack.listeners.commands.admin.PolicyTeamVerb;
+import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
+import io.rapport.slack.listeners.views.FlagPlanSubmission;
+import io.rapport.slack.views.FlagMessages;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.SlackApp;
 import io.rapport.slack.http.BoltAdapter;
@@ -91,6 +103,8 @@ public final class Rapport implements AutoCloseable {
   private final PromptScheduler promptScheduler;
   private final PromptNow promptNow;
   private final PromptResponses promptResponses;
+  private final FlagService flags;
+  private final FlagSweep flagSweep;
   private HttpServer http;
   private SocketModeApp socketMode;
   private volatile boolean promptTimer = true;
@@ -125,6 +139,12 @@ public final class Rapport implements AutoCloseable {
     this.checkInListeners.add(promptCompletion);
     this.promptResponses = new PromptResponses(store, dueAccounts, promptCompletion, slackCalls, zones,
         checkInService::nothingToReport, clock);
+    FlagPoster flagPoster = new FlagPoster(slackApi);
+    FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
+    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock);
+    this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
+        new ManagerDigest(store, flagPoster, timeZones, clock), clock);
+    checkInListeners.add(flags);
     registerListeners();
   }
 
@@ -143,11 +163,18 @@ public final class Rapport implements AutoCloseable {
     app.viewSubmission(CheckInModal.CALLBACK_ID,
         new CheckInSubmission(afterAck, checkInService, slackApi, homeTab));
     app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
+    for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
+      app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
+    }
+    app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, timeZones, afterAck, clock));
+    app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
   }
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
   private java.util.List<TeamVerb> teamVerbs() {
-    return TeamVerbs.standard(teamAdministration);
+    java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration));
+    verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
+    return verbs;
   }
 
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
@@ -195,6 +222,7 @@ public final class Rapport implements AutoCloseable {
         new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
     http = new HttpServer(config.port(), handler).start();
     startPromptTimer();
+    flagSweep.start();
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
         RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
     return this;
@@ -211,6 +239,7 @@ public final class Rapport implements AutoCloseable {
     socketMode.startAsync();
     http = new HttpServer(config.port(), RapportHandler.healthOnly(database::isHealthy)).start();
     startPromptTimer();
+    flagSweep.start();
     LOG.info("Rapport is connected to Slack over Socket Mode; GET {} on port {}",
         RapportHandler.HEALTH_PATH, http.port());
     return this;
@@ -253,6 +282,16 @@ public final class Rapport implements AutoCloseable {
   /** Told after every stored check-in (flags judge the account again). */
   public java.util.List<CheckInListener> checkInListeners() {
     return checkInListeners;
+  }
+
+  /** Flags: judging accounts and the flag workflow. */
+  public FlagService flags() {
+    return flags;
+  }
+
+  /** The flags' daily sweep (tests call {@link FlagSweep#sweep()} directly). */
+  public FlagSweep flagSweep() {
+    return flagSweep;
   }
 
   /** Stores check-ins and "nothing to report" (prompts call {@code nothingToReport}). */
@@ -309,6 +348,7 @@ public final class Rapport implements AutoCloseable {
     }
     promptScheduler.close();
     promptSender.close();
+    flagSweep.close();
     afterAck.close();
     app.stop();
     slackApi.close();
