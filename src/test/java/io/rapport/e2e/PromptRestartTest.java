@@ -52,7 +52,12 @@ class PromptRestartTest {
       }
       // The claimed-but-unconfirmed prompt was checked against the DM first.
       assertThat(fake.calls("conversations.history")).extracting(c -> c.param("channel")).containsExactly("DUREPA");
+      // Recorded as sent once the posts' answers are in (awaited with a deadline).
       Store store = second.rapport().store();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (store.prompts().count(WS, WEEK, "weekly", "sent") < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       for (String rep : reps) {
         assertThat(store.prompts().find(WS, rep, WEEK, "weekly").orElseThrow().status()).isEqualTo("sent");
       }
