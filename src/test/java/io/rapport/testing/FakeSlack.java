@@ -8,7 +8,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** The next call of {@code method} gets {@code reply}; several queue up in order. */
   public FakeSlack enqueue(String method, Reply reply) {
-    queued.computeIfAbsent(method, m -> new ArrayDeque<>()).add(reply);
+    queued.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(reply);
     return this;
   }
 
