@@ -50,6 +50,9 @@ public final class PromptSender implements AutoCloseable {
   /** After this many claims, a row that still fails is given up on (recorded as failed). */
   static final int MAX_ATTEMPTS = 10;
   private static final int HISTORY_LIMIT = 100;
+  /** Errors of a post to a remembered DM after which the DM is opened again. */
+  private static final java.util.Set<String> STALE_DM_ERRORS =
+      java.util.Set.of("channel_not_found", "is_archived", "not_in_channel");
 
   /** What became of one row. */
   public enum Outcome {
@@ -239,12 +242,21 @@ public final class PromptSender implements AutoCloseable {
       finish(dao, row, "skipped", "nothing due");
       return Outcome.SKIPPED;
     }
+    // The DM of an earlier prompt is reused: a rep's DM with the bot never changes, and
+    // conversations.open is Tier 3 (~50 a minute) — the first week of a big workspace is paced by
+    // it, later weeks need none.
+    Optional<String> known = dao.knownDm(ws, rep);
     String channel;
-    try {
-      channel = openDm(row);
-    } catch (SlackCallException e) {
-      return failed(dao, row, e);
+    if (known.isPresent()) {
+      channel = known.get();
+    } else {
+      try {
+        channel = openDm(row);
+      } catch (SlackCallException e) {
+        return failed(dao, row, e);
+      }
     }
+    boolean reusedDm = known.isPresent();
     // A row claimed before may have been posted by the claimer that died or timed out.
     boolean mayHavePosted = row.attempts() > 1;
     int failures = 0;
@@ -270,12 +282,23 @@ public final class PromptSender implements AutoCloseable {
       }
       List<LayoutBlock> blocks = PromptMessage.prompt(row.key(), kind, week, due);
       String text = PromptMessage.text(kind, week, due);
+      String to = channel;
       try {
-        ChatPostMessageResponse r = slack.callOnce("chat.postMessage", channel, m -> m.chatPostMessage(req -> req
-            .channel(channel).text(text).blocks(blocks).metadata(PromptMessage.metadata(row.key()))
+        ChatPostMessageResponse r = slack.callOnce("chat.postMessage", to, m -> m.chatPostMessage(req -> req
+            .channel(to).text(text).blocks(blocks).metadata(PromptMessage.metadata(row.key()))
             .unfurlLinks(false).unfurlMedia(false)));
-        return markSent(dao, row, channel, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
+        return markSent(dao, row, to, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
       } catch (SlackCallException e) {
+        if (reusedDm && e.permanent() && STALE_DM_ERRORS.contains(e.error())) {
+          // The remembered DM is gone (Slack does not say why): open it afresh, once.
+          reusedDm = false;
+          try {
+            channel = openDm(row);
+          } catch (SlackCallException openFailed) {
+            return failed(dao, row, openFailed);
+          }
+          continue;
+        }
         if (e.permanent() || !e.uncertain()) {
           return failed(dao, row, e);
         }

@@ -80,6 +80,11 @@ public interface PromptDao {
   List<String> repWeeks(@Bind("ws") String ws, @Bind("kind") String kind, @Bind("from") String fromWeek,
       @Bind("to") String toWeek);
 
+  /** The rep's DM with the bot, as an earlier prompt found it (the newest). */
+  @SqlQuery("SELECT channel_id FROM prompts WHERE workspace_id = :ws AND rep_id = :rep AND status = 'sent'"
+      + " AND channel_id IS NOT NULL ORDER BY sent_at DESC LIMIT 1")
+  Optional<String> knownDm(@Bind("ws") String ws, @Bind("rep") String rep);
+
   /** Rows ready to send: pending and due (and not waiting to retry), or claimed by someone long ago. */
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM prompts WHERE (status = 'pending' AND due_at <= :now"

@@ -61,7 +61,9 @@ abstract class PromptEndToEnd {
 
   @AfterEach
   void stop() throws Exception {
-    rapport.close();
+    if (rapport != null) { // null when the database kind is not available here
+      rapport.close();
+    }
   }
 
   String admin(String text) {

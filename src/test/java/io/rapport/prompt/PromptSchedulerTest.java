@@ -244,4 +244,25 @@ class PromptSchedulerTest {
     rig.run();
     assertThat(rig.postsTo("UFIN")).hasSize(1);
   }
+
+  @Test
+  void laterPromptsReuseTheRepsDmAndReopenItWhenItIsGone() throws Exception {
+    rig.team("Sales", FRIDAY_3PM, List.of("UDM"), 1);
+    clock.set(Instant.parse("2026-11-20T15:00:00Z"));
+    rig.run();
+    assertThat(fake.calls("conversations.open")).hasSize(1);
+
+    clock.set(Instant.parse("2026-11-27T15:00:00Z")); // next week: no conversations.open (Tier 3)
+    rig.run();
+    assertThat(fake.calls("conversations.open")).hasSize(1);
+    assertThat(rig.postsTo("UDM")).hasSize(2);
+
+    // The remembered DM is gone: opened afresh once, and the prompt still goes.
+    fake.enqueue("chat.postMessage", FakeSlack.Reply.error("channel_not_found"));
+    clock.set(Instant.parse("2026-12-04T15:00:00Z"));
+    rig.run();
+    assertThat(fake.calls("conversations.open")).hasSize(2);
+    assertThat(rig.store.prompts().find(PromptRig.WS, "UDM", "2026-W49", "weekly").orElseThrow().status())
+        .isEqualTo("sent");
+  }
 }
