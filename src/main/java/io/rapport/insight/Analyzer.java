@@ -1,0 +1,128 @@
+package io.rapport.insight;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.CheckIn;
+import io.rapport.domain.IsoWeek;
+import io.rapport.insight.detectors.Detectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Judges client relationships: runs every {@link Detector} over an account's recent check-ins and
+ * scores its health. Pure: no I/O, no clock — the week judged is always passed in. Thread-safe.
+ */
+public final class Analyzer {
+  private static final int PARALLEL_FROM_ACCOUNTS = 2_000;
+
+  private final Policy policy;
+  private final List<Detector> detectors;
+
+  /** An analyzer with {@link Policy#defaults()}. */
+  public Analyzer() {
+    this(Policy.defaults());
+  }
+
+  public Analyzer(Policy policy) {
+    this(policy, Detectors.all());
+  }
+
+  /** An analyzer with a chosen set of detectors; each pattern may appear at most once. */
+  public Analyzer(Policy policy, List<Detector> detectors) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.detectors = List.copyOf(detectors);
+    EnumSet<Pattern> seen = EnumSet.noneOf(Pattern.class);
+    for (Detector d : this.detectors) {
+      if (!seen.add(d.pattern())) {
+        throw new IllegalArgumentException("two detectors for " + d.pattern());
+      }
+    }
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * Judges one account.
+   *
+   * @param account the account
+   * @param history its check-ins in any order (later ones win for the same week; weeks after
+   *     {@code asOf} are ignored)
+   * @param book the rep's book and the discount norm; {@link BookContext#empty()} when unknown
+   * @param asOf the week judged, normally the current ISO week
+   */
+  public AccountAnalysis analyze(
+      Account account, List<CheckIn> history, BookContext book, IsoWeek asOf) {
+    Timeframe timeframe = new Timeframe(asOf, policy.lookbackWeeks());
+    return judge(History.of(account, history, timeframe, policy.lookbackWeeks()), book);
+  }
+
+  /**
+   * Judges a whole book of accounts, building the book context from them: each rep's book for
+   * {@link Pattern#OVER_SERVICING} and the discount norm across all the given accounts for {@link
+   * Pattern#WORKING_FOR_THE_CLIENT}.
+   *
+   * @param accounts the accounts, in the order wanted for the result
+   * @param checkInsByAccountId check-ins by account id (accounts without an entry have none)
+   * @param asOf the week judged
+   * @return one analysis per account, in the order of {@code accounts}
+   */
+  public List<AccountAnalysis> analyzeAll(
+      List<Account> accounts, Map<String, List<CheckIn>> checkInsByAccountId, IsoWeek asOf) {
+    int lookback = policy.lookbackWeeks();
+    Timeframe timeframe = new Timeframe(asOf, lookback);
+    for (int w = 1; w <= lookback; w++) {
+      timeframe.start(w); // fill the cache before threads share it
+    }
+    History[] histories = new History[accounts.size()];
+    range(accounts.size())
+        .forEach(
+            i -> {
+              Account a = accounts.get(i);
+              List<CheckIn> own = checkInsByAccountId.getOrDefault(a.id(), List.of());
+              histories[i] = History.of(a, own, timeframe, lookback);
+            });
+    BookContext.Builder bookBuilder = BookContext.builder(policy);
+    for (History h : histories) {
+      bookBuilder.add(h);
+    }
+    BookContext book = bookBuilder.build();
+    AccountAnalysis[] results = new AccountAnalysis[histories.length];
+    range(histories.length).forEach(i -> results[i] = judge(histories[i], book));
+    return Arrays.asList(results);
+  }
+
+  /** The book context {@link #analyzeAll} would build, for callers that judge accounts one by one. */
+  public BookContext bookContext(
+      List<Account> accounts, Map<String, List<CheckIn>> checkInsByAccountId, IsoWeek asOf) {
+    int lookback = policy.lookbackWeeks();
+    Timeframe timeframe = new Timeframe(asOf, lookback);
+    BookContext.Builder builder = BookContext.builder(policy);
+    for (Account a : accounts) {
+      builder.add(
+          History.of(a, checkInsByAccountId.getOrDefault(a.id(), List.of()), timeframe, lookback));
+    }
+    return builder.build();
+  }
+
+  private AccountAnalysis judge(History history, BookContext book) {
+    List<Finding> findings = new ArrayList<>(2);
+    for (Detector d : detectors) {
+      Optional<Finding> f = d.detect(history, book, policy);
+      f.ifPresent(findings::add);
+    }
+    findings.sort(Finding.ORDER);
+    return new AccountAnalysis(history.account(), HealthScore.of(findings, history, policy), findings);
+  }
+
+  private static IntStream range(int n) {
+    IntStream r = IntStream.range(0, n);
+    return n >= PARALLEL_FROM_ACCOUNTS ? r.parallel() : r;
+  }
+}

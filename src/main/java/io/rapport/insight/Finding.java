@@ -1,0 +1,39 @@
+package io.rapport.insight;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One pattern that an account shows, with the numbers and weeks that triggered it and a coaching
+ * tip.
+ *
+ * @param pattern the relationship pattern
+ * @param severity watch for an early or weak signal, warning for a sustained one
+ * @param evidence at least one sentence with the actual numbers and weeks
+ * @param tip coaching advice for the rep
+ */
+public record Finding(Pattern pattern, Severity severity, List<String> evidence, String tip) {
+
+  /** Warnings first, then by pattern id. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+          .thenComparing(f -> f.pattern().id());
+
+  public Finding {
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(severity, "severity");
+    evidence = List.copyOf(evidence);
+    if (evidence.isEmpty()) {
+      throw new IllegalArgumentException("a finding needs evidence: " + pattern);
+    }
+    if (tip == null || tip.isBlank()) {
+      throw new IllegalArgumentException("a finding needs a tip: " + pattern);
+    }
+  }
+
+  /** A finding with the pattern's coaching tip from {@link Tips}. */
+  public static Finding of(Pattern pattern, Severity severity, List<String> evidence) {
+    return new Finding(pattern, severity, evidence, Tips.forPattern(pattern));
+  }
+}

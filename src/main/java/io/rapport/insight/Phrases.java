@@ -1,0 +1,96 @@
+package io.rapport.insight;
+
+import io.rapport.domain.IsoWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns numbers and weeks into the short phrases evidence is written in. */
+public final class Phrases {
+  private static final int MAX_LISTED_WEEKS = 6;
+
+  private Phrases() {}
+
+  /** "a", "a and b", "a, b and c". */
+  public static String list(List<String> items) {
+    int n = items.size();
+    if (n == 0) {
+      return "";
+    }
+    if (n == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+  }
+
+  /** A number as people write it: "8", "7.5", "48,000"; at most one decimal. */
+  public static String number(double value) {
+    double rounded = Math.round(value * 10) / 10.0;
+    if (rounded == Math.rint(rounded)) {
+      return String.format(Locale.ROOT, "%,d", (long) rounded);
+    }
+    return String.format(Locale.ROOT, "%,.1f", rounded);
+  }
+
+  /** A percentage: "35%". */
+  public static String pct(double value) {
+    return number(value) + "%";
+  }
+
+  /** Numbers as a list: "64, 71 and 58". */
+  public static String numbers(List<? extends Number> values) {
+    List<String> parts = new ArrayList<>(values.size());
+    for (Number v : values) {
+      parts.add(number(v.doubleValue()));
+    }
+    return list(parts);
+  }
+
+  /**
+   * Weeks, oldest first: a run of consecutive weeks as "2026-W41…W45", a few weeks as "2026-W41,
+   * W43 and W45", many as "8 weeks between 2026-W33 and W45". The year is repeated only when it
+   * changes.
+   */
+  public static String weeks(List<IsoWeek> weeks) {
+    int n = weeks.size();
+    if (n == 0) {
+      return "no weeks";
+    }
+    if (n == 1) {
+      return weeks.get(0).toString();
+    }
+    IsoWeek first = weeks.get(0);
+    IsoWeek last = weeks.get(n - 1);
+    if (consecutive(weeks)) {
+      return first + "…" + after(first, last);
+    }
+    if (n > MAX_LISTED_WEEKS) {
+      return n + " weeks between " + first + " and " + after(first, last);
+    }
+    List<String> parts = new ArrayList<>(n);
+    IsoWeek previous = null;
+    for (IsoWeek w : weeks) {
+      parts.add(previous == null ? w.toString() : after(previous, w));
+      previous = w;
+    }
+    return list(parts);
+  }
+
+  /** The span of a window: "2026-W34…W45". */
+  public static String span(IsoWeek first, IsoWeek last) {
+    return first.equals(last) ? first.toString() : first + "…" + after(first, last);
+  }
+
+  private static String after(IsoWeek previous, IsoWeek w) {
+    return previous.year() == w.year() ? String.format(Locale.ROOT, "W%02d", w.week()) : w.toString();
+  }
+
+  private static boolean consecutive(List<IsoWeek> weeks) {
+    for (int i = 1; i < weeks.size(); i++) {
+      if (!weeks.get(i - 1).plusWeeks(1).equals(weeks.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

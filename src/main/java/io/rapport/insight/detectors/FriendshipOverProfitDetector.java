@@ -1,0 +1,112 @@
+package io.rapport.insight.detectors;
+
+import io.rapport.domain.CheckIn;
+import io.rapport.domain.IsoWeek;
+import io.rapport.insight.BookContext;
+import io.rapport.insight.Detector;
+import io.rapport.insight.Finding;
+import io.rapport.insight.History;
+import io.rapport.insight.Pattern;
+import io.rapport.insight.Phrases;
+import io.rapport.insight.Policy;
+import io.rapport.insight.Severity;
+import io.rapport.insight.Signals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Pattern#FRIENDSHIP_OVER_PROFIT}: a friendship grown at the expense of a profitable
+ * partnership.
+ *
+ * <p>Rule: split the window into an earlier and a recent half, each with at least {@code
+ * friendship.minWeeksPerHalf} check-ins. The friendship is close when recent social contacts
+ * average at least {@code friendship.minSocialPerWeek} a week and are no fewer than before. Then
+ * two profit signals are checked: <em>revenue falling</em> (recent revenue at least {@code
+ * friendship.revenueDropPct} percent below the earlier half's) and <em>margin given away</em>
+ * (at least {@code friendship.giveawayWeeks} recent weeks with a discount of {@code
+ * friendship.discountPct} or freebies). One signal raises a watch; both, or revenue that fell to
+ * nothing with no new business in the recent half, raise a warning. Plenty of social contact with
+ * steady, profitable business raises nothing — whatever the horizon.
+ */
+public final class FriendshipOverProfitDetector implements Detector {
+
+  @Override
+  public Pattern pattern() {
+    return Pattern.FRIENDSHIP_OVER_PROFIT;
+  }
+
+  @Override
+  public Optional<Finding> detect(History history, BookContext book, Policy policy) {
+    Policy.Friendship p = policy.friendship();
+    int window = policy.window().weeks();
+    int half = window / 2;
+    IsoWeek recentStart = history.timeframe().start(half);
+    List<CheckIn> all = history.lastWeeks(window);
+    int earlierCount = 0;
+    int recentCount = 0;
+    double earlierSocial = 0;
+    double recentSocial = 0;
+    double earlierRevenue = 0;
+    double recentRevenue = 0;
+    boolean recentNewBusiness = false;
+    List<IsoWeek> giveawayWeeks = null;
+    for (CheckIn c : all) {
+      if (c.week().compareTo(recentStart) < 0) {
+        earlierCount++;
+        earlierSocial += Signals.social(c);
+        earlierRevenue += Signals.revenue(c);
+      } else {
+        recentCount++;
+        recentSocial += Signals.social(c);
+        recentRevenue += Signals.revenue(c);
+        recentNewBusiness |= Signals.newBusiness(c);
+        boolean discount = c.discountPct() != null && c.discountPct() >= p.discountPct();
+        if (discount || Signals.freebies(c)) {
+          if (giveawayWeeks == null) {
+            giveawayWeeks = new ArrayList<>();
+          }
+          giveawayWeeks.add(c.week());
+        }
+      }
+    }
+    if (earlierCount < p.minWeeksPerHalf() || recentCount < p.minWeeksPerHalf()) {
+      return Optional.empty();
+    }
+    double earlierSocialRate = earlierSocial / earlierCount;
+    double recentSocialRate = recentSocial / recentCount;
+    if (recentSocialRate < p.minSocialPerWeek() || recentSocialRate < earlierSocialRate) {
+      return Optional.empty();
+    }
+    boolean revenueFell =
+        earlierRevenue > 0 && recentRevenue <= earlierRevenue * (1 - p.revenueDropPct() / 100);
+    boolean givingAway = giveawayWeeks != null && giveawayWeeks.size() >= p.giveawayWeeks();
+    if (!revenueFell && !givingAway) {
+      return Optional.empty();
+    }
+    boolean ordersStopped = revenueFell && recentRevenue == 0 && !recentNewBusiness;
+    Severity severity =
+        (revenueFell && givingAway) || ordersStopped ? Severity.WARNING : Severity.WATCH;
+    IsoWeek earlierStart = history.timeframe().start(window);
+    IsoWeek earlierEnd = recentStart.minusWeeks(1);
+    List<String> evidence = new ArrayList<>(3);
+    evidence.add(
+        Phrases.number(recentSocialRate) + " social contacts a week in "
+            + Phrases.span(recentStart, history.asOf()) + ", "
+            + (recentSocialRate > earlierSocialRate ? "up from " : "as before: ")
+            + Phrases.number(earlierSocialRate) + " in " + Phrases.span(earlierStart, earlierEnd));
+    if (revenueFell) {
+      evidence.add(
+          "revenue fell from " + Phrases.number(earlierRevenue) + " to "
+              + Phrases.number(recentRevenue) + " ("
+              + Phrases.pct(100 * (recentRevenue - earlierRevenue) / earlierRevenue) + ")"
+              + (ordersStopped ? " with no new business since " + recentStart : ""));
+    }
+    if (givingAway) {
+      evidence.add(
+          "discounts of " + Phrases.pct(p.discountPct()) + " or more, or freebies, in "
+              + giveawayWeeks.size() + " recent weeks: " + Phrases.weeks(giveawayWeeks));
+    }
+    return Optional.of(Finding.of(pattern(), severity, evidence));
+  }
+}

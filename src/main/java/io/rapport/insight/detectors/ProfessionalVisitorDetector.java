@@ -1,0 +1,73 @@
+package io.rapport.insight.detectors;
+
+import io.rapport.domain.CheckIn;
+import io.rapport.domain.IsoWeek;
+import io.rapport.insight.BookContext;
+import io.rapport.insight.Detector;
+import io.rapport.insight.Finding;
+import io.rapport.insight.History;
+import io.rapport.insight.Pattern;
+import io.rapport.insight.Phrases;
+import io.rapport.insight.Policy;
+import io.rapport.insight.Severity;
+import io.rapport.insight.Signals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Pattern#PROFESSIONAL_VISITOR}: calling in for a chat and a coffee — paid to have a social
+ * life.
+ *
+ * <p>Rule: over the last {@code professionalVisitor.windowWeeks} weeks, only when the account had
+ * no new business. Count the <em>social-only weeks</em> (at least one social contact, no business
+ * contact): {@code professionalVisitor.watchWeeks} raise a watch; {@code
+ * professionalVisitor.warningWeeks} raise a warning when there was no business contact at all in
+ * the window. Plenty of social contact next to steady business raises nothing.
+ */
+public final class ProfessionalVisitorDetector implements Detector {
+
+  @Override
+  public Pattern pattern() {
+    return Pattern.PROFESSIONAL_VISITOR;
+  }
+
+  @Override
+  public Optional<Finding> detect(History history, BookContext book, Policy policy) {
+    Policy.ProfessionalVisitor p = policy.professionalVisitor();
+    List<CheckIn> recent = history.lastWeeks(p.windowWeeks());
+    int socialOnly = 0;
+    int social = 0;
+    int business = 0;
+    for (CheckIn c : recent) {
+      if (Signals.newBusiness(c)) {
+        return Optional.empty();
+      }
+      social += Signals.social(c);
+      business += Signals.business(c);
+      if (Signals.social(c) > 0 && Signals.business(c) == 0) {
+        socialOnly++;
+      }
+    }
+    if (socialOnly < p.watchWeeks()) {
+      return Optional.empty();
+    }
+    List<IsoWeek> weeks = new ArrayList<>(socialOnly);
+    for (CheckIn c : recent) {
+      if (Signals.social(c) > 0 && Signals.business(c) == 0) {
+        weeks.add(c.week());
+      }
+    }
+    Severity severity =
+        socialOnly >= p.warningWeeks() && business == 0 ? Severity.WARNING : Severity.WATCH;
+    return Optional.of(
+        Finding.of(
+            pattern(),
+            severity,
+            List.of(
+                "social contact but no business contact in " + socialOnly + " of the last "
+                    + p.windowWeeks() + " weeks (" + Phrases.weeks(weeks) + ")",
+                social + " social and " + business + " business contacts, and no new business, in "
+                    + Phrases.span(history.timeframe().start(p.windowWeeks()), history.asOf()))));
+  }
+}
