@@ -2,6 +2,7 @@ package io.rapport.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -35,8 +36,9 @@ public interface UserDao {
   @SqlQuery("SELECT user_id FROM users WHERE workspace_id = :ws AND is_admin = TRUE ORDER BY user_id")
   List<String> admins(@Bind("ws") String workspaceId);
 
+  @RegisterConstructorMapper(TimeZoneRow.class)
   @SqlQuery(
-      "SELECT tz, tz_fetched_at FROM users WHERE workspace_id = :ws AND user_id = :user AND tz IS NOT NULL")
+      "SELECT tz, tz_fetched_at AS fetched_at_millis FROM users WHERE workspace_id = :ws AND user_id = :user AND tz IS NOT NULL")
   Optional<TimeZoneRow> timeZone(@Bind("ws") String workspaceId, @Bind("user") String userId);
 
   @SqlUpdate(

@@ -5,13 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: time zones, schedules and staleness without sleeping. */
+/**
+ * A clock tests move by hand: time zones, schedules and staleness without sleeping. Views made
+ * with {@link #withZone} share the same instant, so moving this clock moves them too.
+ */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
+  private final ZoneId zone;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this(new AtomicReference<>(start), ZoneOffset.UTC);
+  }
+
+  private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
   }
 
   public static MutableClock at(String isoInstant) {
@@ -19,25 +29,25 @@ public final class MutableClock extends Clock {
   }
 
   public void set(Instant instant) {
-    this.now = instant;
+    now.set(instant);
   }
 
   public void advance(Duration d) {
-    this.now = now.plus(d);
+    now.updateAndGet(i -> i.plus(d));
   }
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+  public Clock withZone(ZoneId newZone) {
+    return new MutableClock(now, newZone);
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 }

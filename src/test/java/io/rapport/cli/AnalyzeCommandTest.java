@@ -1,0 +1,117 @@
+package io.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+  private static final String BOOK =
+      """
+      {"accounts":[
+      {"id":"megamart","name":"MegaMart","rep":"U_SAM"},
+      {"id":"good-co","name":"Good Co","rep":"U_SAM"}
+      ],"checkins":[
+      {"account":"megamart","week":"2026-W38","paymentDays":64},
+      {"account":"megamart","week":"2026-W39","paymentDays":71},
+      {"account":"megamart","week":"2026-W40","paymentDays":58,"billingDispute":true},
+      {"account":"good-co","week":"2026-W40","contacts":{"business":1,"social":1},"outcome":"won","revenueWon":5000,"valueRating":5}
+      ]}
+      """;
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return new CommandLine(
+            new AnalyzeCommand(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)))
+        .execute(args);
+  }
+
+  private Path write(String content) throws IOException {
+    Path f = dir.resolve("book.json");
+    Files.writeString(f, content);
+    return f;
+  }
+
+  @Test
+  void jsonOutputHasTheShapeOfSpecSectionSevenWithAccountsInInputOrder() throws IOException {
+    int code = run(write(BOOK).toString(), "--json");
+
+    assertThat(code).isZero();
+    JsonNode root = new ObjectMapper().readTree(out.toByteArray());
+    assertThat(root.fieldNames()).toIterable().containsExactly("accounts");
+    JsonNode megamart = root.get("accounts").get(0);
+    assertThat(megamart.fieldNames()).toIterable().containsExactly("id", "health", "flags");
+    assertThat(megamart.get("id").asText()).isEqualTo("megamart");
+    assertThat(megamart.get("health").asInt()).isEqualTo(50);
+    JsonNode flag = megamart.get("flags").get(0);
+    assertThat(flag.fieldNames()).toIterable().containsExactly("pattern", "severity", "evidence", "tip");
+    assertThat(flag.get("pattern").asText()).isEqualTo("TERMS_DICTATED");
+    assertThat(flag.get("severity").asText()).isEqualTo("warning");
+    assertThat(flag.get("evidence").get(0).asText())
+        .isEqualTo("paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
+    assertThat(megamart.get("flags").get(1).get("pattern").asText()).isEqualTo("EXPLOITATIVE");
+    assertThat(megamart.get("flags").get(1).get("severity").asText()).isEqualTo("watch");
+    JsonNode good = root.get("accounts").get(1);
+    assertThat(good.get("health").asInt()).isEqualTo(100);
+    assertThat(good.get("flags")).isEmpty();
+  }
+
+  @Test
+  void humanOutputGroupsAccountsByBandWithEvidenceAndTips() throws IOException {
+    int code = run(write(BOOK).toString());
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(text).contains("2 accounts, 4 check-ins, judged as of 2026-W40");
+    assertThat(text.indexOf("AT RISK (1)")).isLessThan(text.indexOf("HEALTHY (1)"));
+    assertThat(text).contains("MegaMart (megamart, rep U_SAM) — health 50");
+    assertThat(text).contains("[warning] TERMS_DICTATED — Terms dictated");
+    assertThat(text).contains("• paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
+    assertThat(text).contains("tip: Review expectations about money");
+    assertThat(text).contains("Good Co (good-co, rep U_SAM) — health 100");
+  }
+
+  @Test
+  void invalidInputExitsWithTwoAndTheValidationMessageWithoutAStackTrace() throws IOException {
+    Path f = write(BOOK.replace("\"paymentDays\":71", "\"discountPct\":150"));
+
+    int code = run(f.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(f + ": checkins[1] (account \"megamart\", week 2026-W39): discountPct: must be between 0 and 100, got 150"
+            + System.lineSeparator());
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aMissingFileExitsWithTwo() {
+    int code = run(dir.resolve("nope.json").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json: no such file");
+  }
+
+  @Test
+  void aFileWithoutCheckInsJudgesEveryAccountClean() throws IOException {
+    int code = run(write("{\"accounts\":[{\"id\":\"a\",\"name\":\"A\",\"rep\":\"U1\"}],\"checkins\":[]}").toString(), "--json");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("{\"accounts\":[{\"id\":\"a\",\"health\":100,\"flags\":[]}]}");
+  }
+}

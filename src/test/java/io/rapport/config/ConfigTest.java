@@ -1,0 +1,82 @@
+package io.rapport.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    Config c = Config.load(Map.of(), dir);
+    assertThat(c.slackApiUrl()).isEqualTo("https://slack.com/api/");
+    assertThat(c.port()).isEqualTo(3000);
+    assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:rapport.db");
+    assertThat(c.admins()).isEmpty();
+    assertThat(c.missingForServe()).containsExactly("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
+  }
+
+  @Test
+  void dotEnvIsReadAndTheEnvironmentWins() throws Exception {
+    Files.writeString(dir.resolve(".env"), String.join("\n",
+        "# local settings",
+        "SLACK_BOT_TOKEN=xoxb-from-file",
+        "SLACK_SIGNING_SECRET=file-secret",
+        "PORT=4000",
+        "RAPPORT_ADMINS=U111AAA, U222BBB"));
+    Config c = Config.load(Map.of("PORT", "5000"), dir);
+    assertThat(c.slackBotToken()).contains("xoxb-from-file");
+    assertThat(c.port()).isEqualTo(5000);
+    assertThat(c.admins()).containsExactlyInAnyOrder("U111AAA", "U222BBB");
+    assertThat(c.hasSlackCredentials()).isTrue();
+  }
+
+  @Test
+  void socketModeNeedsTheAppTokenInsteadOfTheSigningSecret() {
+    Config c = Config.load(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"), dir);
+    assertThat(c.socketMode()).isTrue();
+    assertThat(c.missingForServe()).isEmpty();
+  }
+
+  @Test
+  void theApiUrlGetsATrailingSlash() {
+    assertThat(Config.load(Map.of("SLACK_API_URL", "http://127.0.0.1:9999/api"), dir).slackApiUrl())
+        .isEqualTo("http://127.0.0.1:9999/api/");
+  }
+
+  @Test
+  void badValuesNameTheVariableAndWhatIsWrong() {
+    assertThatThrownBy(() -> Config.load(Map.of("PORT", "eighty"), dir))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PORT").hasMessageContaining("eighty");
+    assertThatThrownBy(() -> Config.load(Map.of("PORT", "70000"), dir))
+        .hasMessageContaining("PORT must be between 0 and 65535");
+    assertThatThrownBy(() -> Config.load(Map.of("DATABASE_URL", "mysql://x"), dir))
+        .hasMessageContaining("DATABASE_URL").hasMessageContaining("jdbc:sqlite:");
+    assertThatThrownBy(() -> Config.load(Map.of("SLACK_API_URL", "ftp://x"), dir))
+        .hasMessageContaining("SLACK_API_URL");
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_ADMINS", "U1AB,@jo"), dir))
+        .hasMessageContaining("RAPPORT_ADMINS").hasMessageContaining("@jo");
+    assertThatThrownBy(() -> Config.load(Map.of("SLACK_BOT_TOKEN", "xapp-wrong"), dir))
+        .hasMessageContaining("SLACK_BOT_TOKEN must start with \"xoxb-\"");
+  }
+
+  @Test
+  void secretsNeverAppearInToString() {
+    Config c = Config.load(Map.of("SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "sign-secret",
+        "SLACK_APP_TOKEN", "xapp-secret", "DATABASE_URL", "jdbc:postgresql://db/rapport?user=r&password=hunter2"), dir);
+    assertThat(c.toString()).doesNotContain("very-secret", "sign-secret", "xapp-secret", "hunter2")
+        .contains("***");
+  }
+
+  @Test
+  void databaseUrlsWithUserInfoAreRedacted() {
+    assertThat(Config.redactDatabaseUrl("jdbc:postgresql://rapport:pw@db:5432/rapport"))
+        .isEqualTo("jdbc:postgresql://***@db:5432/rapport");
+  }
+}

@@ -1,0 +1,56 @@
+package io.rapport.slack.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.Test;
+
+class HttpServerTest {
+  @Test
+  void stoppingLetsAnInFlightRequestFinish() throws Exception {
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Handler slow = new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        inHandler.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        response.setStatus(200);
+        Content.Sink.write(response, true, "finished", callback);
+        return true;
+      }
+    };
+    HttpServer server = new HttpServer(0, slow).start();
+    CompletableFuture<HttpResponse<String>> reply = HttpClient.newHttpClient().sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/x")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(100); // let the stop begin while the request is still in the handler
+    assertThat(stopping).isNotDone();
+    release.countDown();
+
+    HttpResponse<String> r = reply.get(10, TimeUnit.SECONDS);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("finished");
+    stopping.get(15, TimeUnit.SECONDS);
+  }
+}
