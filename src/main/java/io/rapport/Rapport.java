@@ -13,6 +13,14 @@ import io.rapport.slack.http.SlackSignatureVerifier;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
+import io.rapport.slack.listeners.commands.RelationshipReportCommand;
+import io.rapport.slack.listeners.actions.ReportCsvAction;
+import io.rapport.slack.listeners.actions.ReportShareAction;
+import io.rapport.slack.listeners.views.ReportShareSubmission;
+import io.rapport.report.ReportBlocks;
+import io.rapport.report.ReportDelivery;
+import io.rapport.report.ReportService;
+import io.rapport.report.ShareModal;
 import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
 import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
 import io.rapport.store.Database;
@@ -41,6 +49,7 @@ public final class Rapport implements AutoCloseable {
   private final AfterAck afterAck;
   private final App app;
   private final CommandsRegistrar commands;
+  private final ReportDelivery reports;
   private HttpServer http;
   private SocketModeApp socketMode;
 
@@ -55,6 +64,8 @@ public final class Rapport implements AutoCloseable {
     this.afterAck = new AfterAck(4);
     this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
+    this.reports = new ReportDelivery(
+        new ReportService(store, access, config.admins(), slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
   }
 
@@ -63,6 +74,10 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
+    app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
+    app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
+    app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
   }
 
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */

@@ -30,7 +30,8 @@ public final class ReportCsv {
       "promises_broken_by_client", "promises_broken_by_us", "max_payment_days", "billing_disputes",
       "avg_value_rating");
 
-  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private static final CsvSchema SCHEMA;
 
   static {
