@@ -26,6 +26,11 @@ public final class ReportCopy {
     return "Shared the report and its chart to <#" + channelId + ">.";
   }
 
+  public static String notInChannel(String channelId) {
+    return "I'm not in <#" + channelId + "> yet. Invite me there (`/invite @Rapport`) and press *Share to"
+        + " channel* again.";
+  }
+
   public static final String CSV_SENT = "The CSV is in your direct messages with Rapport.";
 
   public static final String NO_CHANNEL =

@@ -135,6 +135,8 @@ public final class ReportDelivery {
     try {
       service.share(user, built, channel);
       return ReportCopy.sharedTo(channel);
+    } catch (ReportService.NotInChannel e) {
+      return ReportCopy.notInChannel(channel);
     } catch (FileUpload.UploadException e) {
       ReportService.logFailure("Sharing the report to " + channel, user, e);
       return ReportCopy.failed("share the report to <#" + channel + ">");

@@ -110,14 +110,20 @@ public final class ReportService {
     return Optional.empty();
   }
 
+  /** Rapport is not a member of the channel (it needs an invitation; it never joins by itself). */
+  public static final class NotInChannel extends FileUpload.UploadException {
+    public NotInChannel(String channelId) {
+      super("Rapport is not in " + channelId);
+    }
+  }
+
   /** Posts the report (no buttons) and its chart to {@code channelId}. */
   public void share(String userId, Built b, String channelId) throws FileUpload.UploadException {
     List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), null, ReportCopy.sharedBy(userId));
     try {
       ChatPostMessageResponse r = post(channelId, b, blocks);
-      if (!r.isOk() && "not_in_channel".equals(r.getError())) {
-        slack.methods().conversationsJoin(req -> req.channel(channelId));
-        r = post(channelId, b, blocks);
+      if (!r.isOk() && ("not_in_channel".equals(r.getError()) || "channel_not_found".equals(r.getError()))) {
+        throw new NotInChannel(channelId);
       }
       if (!r.isOk()) {
         throw new FileUpload.UploadException("chat.postMessage failed: " + r.getError());

@@ -33,7 +33,7 @@ public interface ReportDao {
    * @param createdAt when the account was added (epoch millis)
    * @param removedAt when it was removed, or null while active
    * @param answeredWeeks weeks of the period with an answer (check-in or nothing to report)
-   * @param firstAnsweredWeek the earliest answered week of the period, or null
+   * @param firstAnsweredWeek the earliest answered week ever (before or in the period), or null
    * @param answeredLastWeek true when the period's last week is answered
    * @param lastCheckInWeek the latest real check-in ever, or null
    * @param totals the signals added up over the period
@@ -77,7 +77,9 @@ public interface ReportDao {
   String PERIOD =
       "SELECT a.id, a.name, a.rep_id, a.tier, a.agreed_payment_days, a.horizon, a.mandated,"
           + " a.list_margin_pct, a.created_at, a.removed_at,"
-          + " COUNT(c.week) AS answered_weeks, MIN(c.week) AS first_answered,"
+          + " COUNT(c.week) AS answered_weeks,"
+          + " (SELECT MIN(y.week) FROM checkins y WHERE y.workspace_id = a.workspace_id"
+          + "   AND y.account_id = a.id) AS first_answered,"
           + " SUM(CASE WHEN c.week = :to THEN 1 ELSE 0 END) AS answered_last,"
           + " (SELECT MAX(x.week) FROM checkins x WHERE x.workspace_id = a.workspace_id"
           + "   AND x.account_id = a.id AND x.nothing_to_report = FALSE) AS last_checkin,"

@@ -28,7 +28,7 @@ public final class FileUpload {
   }
 
   /** A failed upload step; the message names the step and Slack's error. */
-  public static final class UploadException extends Exception {
+  public static class UploadException extends Exception {
     public UploadException(String message) {
       super(message);
     }
