@@ -9,6 +9,7 @@ import io.rapport.domain.Team;
 import io.rapport.domain.Tier;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
+import io.rapport.insight.BookContext;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
 import io.rapport.insight.Pattern;
@@ -105,16 +106,25 @@ public final class ReportBuilder {
           a -> unit.reportReps().contains(a.rep())
               && scope.accountId().map(id -> id.equals(a.id())).orElse(true);
 
-      // Judge the unit at the end of the previous period and at every week of this one.
+      // Judge the unit at the end of the previous period and at every week of this one; the weeks
+      // are independent, so they are judged in parallel.
+      List<IsoWeek> weeks = period.list();
+      List<IsoWeek> judgedWeeks = new ArrayList<>(weeks.size() + 1);
+      judgedWeeks.add(previousEnd);
+      judgedWeeks.addAll(weeks);
+      List<Account> reportedActive = active.stream().filter(reported).toList();
+      boolean allReported = reportedActive.size() == active.size();
+      List<List<AccountAnalysis>> byWeek = judgedWeeks.parallelStream()
+          .map(w -> allReported
+              ? analyzer.analyzeAll(active, history, w)
+              : judgeSome(analyzer, reportedActive, active, history, w))
+          .toList();
       Map<String, Integer> previousScore = new HashMap<>();
-      for (AccountAnalysis a : analyzer.analyzeAll(active, history, previousEnd)) {
+      for (AccountAnalysis a : byWeek.get(0)) {
         previousScore.put(a.account().id(), a.health().score());
       }
-      List<IsoWeek> weeks = period.list();
       List<Double> series = new ArrayList<>(weeks.size());
-      List<AccountAnalysis> current = List.of();
-      for (IsoWeek w : weeks) {
-        List<AccountAnalysis> judged = analyzer.analyzeAll(active, history, w);
+      for (List<AccountAnalysis> judged : byWeek.subList(1, byWeek.size())) {
         double sum = 0;
         int n = 0;
         for (AccountAnalysis a : judged) {
@@ -124,8 +134,8 @@ public final class ReportBuilder {
           }
         }
         series.add(n == 0 ? null : sum / n);
-        current = judged;
       }
+      List<AccountAnalysis> current = byWeek.get(byWeek.size() - 1);
       boolean anyReported = active.stream().anyMatch(reported);
       if (anyReported) {
         String name = scope.accountId().isPresent() ? scope.title().replaceFirst("^Account ", "") : unit.name();
@@ -210,6 +220,20 @@ public final class ReportBuilder {
         overServicing(rows, reportPeriods, period),
         unanswered,
         trend);
+  }
+
+  /**
+   * Judges only {@code reported} (e.g. the one account of an account report), with the book
+   * context — the rep's whole book, the team's discount norm — built from all of {@code context}.
+   */
+  private static List<AccountAnalysis> judgeSome(Analyzer analyzer, List<Account> reported,
+      List<Account> context, Map<String, List<CheckIn>> history, IsoWeek week) {
+    BookContext book = analyzer.bookContext(context, history, week);
+    List<AccountAnalysis> out = new ArrayList<>(reported.size());
+    for (Account a : reported) {
+      out.add(analyzer.analyze(a, history.getOrDefault(a.id(), List.of()), book, week));
+    }
+    return out;
   }
 
   /** Answered and due slots of one account: key accounts only, from their first week on. */
