@@ -332,10 +332,16 @@ public final class ReportBuilder {
   }
 
   private static List<AccountPeriod> periodRows(ReportDao dao, String ws, Set<String> reps, Period period, long fromMillis) {
-    List<AccountPeriod> out = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (List<String> chunk : chunks(reps)) {
-      out.addAll(dao.periodOfReps(ws, chunk, period.from().toString(), period.to().toString(), fromMillis));
+      ids.addAll(dao.accountsOfReps(ws, chunk, fromMillis));
     }
+    List<AccountPeriod> out = new ArrayList<>(ids.size());
+    for (List<String> chunk : chunks(ids)) {
+      out.addAll(dao.periodOfAccounts(ws, chunk, period.from().toString(), period.to().toString()));
+    }
+    out.sort(java.util.Comparator.comparing((AccountPeriod p) -> io.rapport.domain.Names.key(p.account().name()))
+        .thenComparing(p -> p.account().id()));
     return out;
   }
 

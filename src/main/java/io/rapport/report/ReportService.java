@@ -161,8 +161,12 @@ public final class ReportService {
     for (ResolvedScope.Unit u : scope.units()) {
       u.team().ifPresent(t -> u.contextReps().forEach(rep -> schedule.putIfAbsent(rep, t.schedule())));
     }
-    return rep -> {
-      WeeklySchedule s = schedule.get(rep);
+    Map<String, Boolean> known = new HashMap<>();
+    return rep -> known.computeIfAbsent(rep, r -> isDue(ws, schedule.get(r), r, asOf));
+  }
+
+  private boolean isDue(String ws, WeeklySchedule s, String rep, IsoWeek asOf) {
+    {
       if (s == null) {
         return false;
       }
@@ -174,7 +178,7 @@ public final class ReportService {
         return c > 0;
       }
       return !now.toLocalDateTime().isBefore(asOf.day(s.day()).atTime(s.time()));
-    };
+    }
   }
 
   /** Logs a failed delivery step without secrets. */

@@ -107,26 +107,26 @@ public interface ReportDao {
           + " a.mandated, a.list_margin_pct, a.created_at, a.removed_at ORDER BY a.name_key, a.id";
 
   /**
-   * The period's activity of every account of {@code reps} that was active at some point of it
-   * (removed accounts count for the weeks before their removal).
+   * Ids of the accounts of {@code reps} that were active at some point since {@code fromMillis}
+   * (removed accounts count for the weeks before their removal). Reached by the rep index.
    */
   @SqlQuery(
-      PERIOD
-          + " WHERE a.workspace_id = :ws AND a.rep_id IN (<reps>)"
-          + " AND (a.removed_at IS NULL OR a.removed_at >= :fromMillis)"
-          + PERIOD_GROUP)
-  List<AccountPeriod> periodOfReps(
+      "SELECT id FROM accounts WHERE workspace_id = :ws AND rep_id IN (<reps>)"
+          + " AND (removed_at IS NULL OR removed_at >= :fromMillis)")
+  List<String> accountsOfReps(
       @Bind("ws") String workspaceId,
       @BindList("reps") Collection<String> repIds,
-      @Bind("from") String fromWeek,
-      @Bind("to") String toWeek,
       @Bind("fromMillis") long fromMillis);
 
-  /** The period's activity of one account. */
-  @SqlQuery(PERIOD + " WHERE a.workspace_id = :ws AND a.id = :id" + PERIOD_GROUP)
-  List<AccountPeriod> periodOfAccount(
+  /**
+   * The period's activity of the given accounts. Ids are bound explicitly so the planner walks
+   * the primary keys (grouping by account would otherwise lead SQLite to scan every account of
+   * the workspace).
+   */
+  @SqlQuery(PERIOD + " WHERE a.workspace_id = :ws AND a.id IN (<ids>)" + PERIOD_GROUP)
+  List<AccountPeriod> periodOfAccounts(
       @Bind("ws") String workspaceId,
-      @Bind("id") String accountId,
+      @BindList("ids") Collection<String> accountIds,
       @Bind("from") String fromWeek,
       @Bind("to") String toWeek);
 
