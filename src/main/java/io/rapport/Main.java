@@ -1,5 +1,6 @@
 package io.rapport;
 
+import io.rapport.cli.AnalyzeCommand;
 import io.rapport.cli.DemoCommand;
 import io.rapport.cli.ExitCodes;
 import io.rapport.cli.ExportCommand;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rapport 0.1.0",
     description = "A Slack bot that keeps sales teams' client relationships healthy and profitable.",
-    subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class})
+    subcommands = {
+      ServeCommand.class, DemoCommand.class, AnalyzeCommand.class, ImportCommand.class, ExportCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {

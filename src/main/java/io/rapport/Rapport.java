@@ -2,6 +2,7 @@ package io.rapport;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.config.Config;
 import io.rapport.slack.AfterAck;
@@ -107,11 +108,18 @@ public final class Rapport implements AutoCloseable {
     return this;
   }
 
-  /** Connects to Slack over Socket Mode with {@code SLACK_APP_TOKEN}; no HTTP listener for Slack. */
+  /**
+   * Connects to Slack over Socket Mode with {@code SLACK_APP_TOKEN}. Slack's requests arrive over
+   * the websocket; HTTP on {@code PORT} serves only {@code /healthz}.
+   */
   public Rapport startSocketMode() throws Exception {
-    socketMode = new SocketModeApp(config.slackAppToken().orElseThrow(), app);
+    // The SDK defaults to the Tyrus backend; Rapport ships Java-WebSocket instead.
+    socketMode = new SocketModeApp(
+        config.slackAppToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
-    LOG.info("Rapport is connected to Slack over Socket Mode");
+    http = new HttpServer(config.port(), RapportHandler.healthOnly(database::isHealthy)).start();
+    LOG.info("Rapport is connected to Slack over Socket Mode; GET {} on port {}",
+        RapportHandler.HEALTH_PATH, http.port());
     return this;
   }
 

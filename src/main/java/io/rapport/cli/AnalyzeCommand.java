@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge the client relationships in an interchange file (SPEC §6) as of its latest week:",
+      "Judge the client relationships in an interchange file as of its latest week:",
       "health per account and the patterns it shows, with evidence and a coaching tip."
     },
     exitCodeListHeading = "%nExit codes:%n",

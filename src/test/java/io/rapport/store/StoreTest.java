@@ -14,42 +14,57 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.api.BeforeEach;
+import io.rapport.testing.TestDatabases;
+import io.rapport.testing.TestDatabases.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The DAOs against a real SQLite file. */
+/** The DAOs against a real SQLite file and, where available, a real PostgreSQL server. */
 class StoreTest {
   static final String WS = "T1";
   static final IsoWeek W41 = IsoWeek.parse("2026-W41");
   @TempDir Path dir;
   Store store;
+  String url;
 
-  @BeforeEach
-  void open() {
-    store = new Store(Database.open("jdbc:sqlite:" + dir.resolve("t.db")));
+  static List<Named<Kind>> kinds() {
+    return TestDatabases.kinds();
+  }
+
+  void open(Kind kind) {
+    url = TestDatabases.freshUrl(kind, dir);
+    store = new Store(Database.open(url));
     store.ensureWorkspace(WS, 1L);
   }
 
   @Test
   void sqliteRunsInWalModeWithForeignKeysOn() {
+    open(Kind.SQLITE);
     String mode = store.jdbi().withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
     int fk = store.jdbi().withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
     assertThat(mode).isEqualToIgnoringCase("wal");
     assertThat(fk).isEqualTo(1);
   }
 
-  @Test
-  void migrationsRunOnceAndReopeningIsANoOp() {
-    Database again = Database.open("jdbc:sqlite:" + dir.resolve("t.db"));
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void migrationsRunOnceAndReopeningIsANoOp(Kind kind) {
+    open(kind);
+    Database again = Database.open(url);
     assertThat(again.isHealthy()).isTrue();
     int versions = again.jdbi().withHandle(h ->
         h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE").mapTo(Integer.class).one());
     assertThat(versions).isGreaterThanOrEqualTo(1);
   }
 
-  @Test
-  void anAccountRoundTripsWithEverySetting() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void anAccountRoundTripsWithEverySetting(Kind kind) {
+    open(kind);
     Account acme = new Account("acme", "Acme Pty Ltd", "U1", Tier.STANDARD, 45,
         io.rapport.domain.Horizon.LIFETIME, true, 32.5);
     store.accounts().upsert(WS, acme, 10L);
@@ -57,8 +72,10 @@ class StoreTest {
     assertThat(store.accounts().activeByNamePrefix(WS, "acme p")).containsExactly(acme);
   }
 
-  @Test
-  void aRemovedAccountKeepsItsHistoryButLeavesTheActiveLists() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aRemovedAccountKeepsItsHistoryButLeavesTheActiveLists(Kind kind) {
+    open(kind);
     store.accounts().upsert(WS, Account.of("acme", "Acme", "U1"), 10L);
     store.checkIns().upsert(WS, CheckIn.builder("acme", W41).rep("U1").serviceHours(3).build(), 11L);
     assertThat(store.accounts().remove(WS, "acme", 12L)).isEqualTo(1);
@@ -67,8 +84,10 @@ class StoreTest {
     assertThat(store.checkIns().history(WS, "acme", "2026-W01")).hasSize(1);
   }
 
-  @Test
-  void aCheckInRoundTripsEverySignal() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aCheckInRoundTripsEverySignal(Kind kind) {
+    open(kind);
     store.accounts().upsert(WS, Account.of("acme", "Acme", "U1"), 10L);
     CheckIn full = CheckIn.builder("acme", W41).rep("U1").contacts(2, 1).serviceHours(6.5).unpaidHours(2.0)
         .outcome(Outcome.WON).revenueWon(12000).discountPct(7.5).freebies(true).quotaPressure(false)
@@ -78,8 +97,10 @@ class StoreTest {
     assertThat(store.checkIns().find(WS, "acme", "2026-W41")).contains(full);
   }
 
-  @Test
-  void storingTheSameWeekAgainEditsItInsteadOfAddingOne() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void storingTheSameWeekAgainEditsItInsteadOfAddingOne(Kind kind) {
+    open(kind);
     store.accounts().upsert(WS, Account.of("acme", "Acme", "U1"), 10L);
     store.checkIns().upsert(WS, CheckIn.builder("acme", W41).rep("U1").serviceHours(3).build(), 11L);
     store.checkIns().upsert(WS, CheckIn.builder("acme", W41).rep("U1").serviceHours(5).build(), 12L);
@@ -87,8 +108,10 @@ class StoreTest {
         .singleElement().extracting(CheckIn::serviceHours).isEqualTo(5.0);
   }
 
-  @Test
-  void nothingToReportCountsAsAnsweredButNeverOverwritesACheckIn() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void nothingToReportCountsAsAnsweredButNeverOverwritesACheckIn(Kind kind) {
+    open(kind);
     store.accounts().upsert(WS, Account.of("acme", "Acme", "U1"), 10L);
     store.accounts().upsert(WS, Account.of("globex", "Globex", "U1"), 10L);
     store.checkIns().upsert(WS, CheckIn.builder("acme", W41).rep("U1").serviceHours(3).build(), 11L);
@@ -98,14 +121,18 @@ class StoreTest {
     assertThat(store.checkIns().history(WS, "globex", "2026-W01")).isEmpty();
   }
 
-  @Test
-  void aCheckInForAnUnknownAccountIsRefusedByTheForeignKey() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aCheckInForAnUnknownAccountIsRefusedByTheForeignKey(Kind kind) {
+    open(kind);
     assertThatThrownBy(() -> store.checkIns().upsert(WS, CheckIn.builder("ghost", W41).rep("U1").build(), 1L))
         .isInstanceOf(UnableToExecuteStatementException.class);
   }
 
-  @Test
-  void teamsHaveMembersAManagerAChannelAndASchedule() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void teamsHaveMembersAManagerAChannelAndASchedule(Kind kind) {
+    open(kind);
     store.teams().insert(WS, "t1", "Enterprise East", "enterprise east", 5, "15:00", 1L);
     store.teams().setManager(WS, "t1", "UMGR");
     store.teams().setChannel(WS, "t1", "CSALES");
@@ -120,16 +147,20 @@ class StoreTest {
     assertThat(store.teams().managedBy(WS, "UMGR")).hasSize(1);
   }
 
-  @Test
-  void twoWorkspacesNeverSeeEachOthersRows() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void twoWorkspacesNeverSeeEachOthersRows(Kind kind) {
+    open(kind);
     store.ensureWorkspace("T2", 1L);
     store.accounts().upsert(WS, Account.of("acme", "Acme", "U1"), 10L);
     assertThat(store.accounts().find("T2", "acme")).isEmpty();
     assertThat(store.accounts().activeOfRep("T2", "U1")).isEmpty();
   }
 
-  @Test
-  void adminsAreRememberedPerWorkspace() {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void adminsAreRememberedPerWorkspace(Kind kind) {
+    open(kind);
     store.users().setAdmin(WS, "UADMIN", true, 1L);
     assertThat(store.users().isAdmin(WS, "UADMIN")).isTrue();
     assertThat(store.users().isAdmin("T2", "UADMIN")).isFalse();

@@ -59,6 +59,12 @@ public final class RapportUnderTest implements AutoCloseable {
     return start(Map.of(), new MutableClock(Instant.now()));
   }
 
+  /** Starts on a fresh database of the given kind (see {@link TestDatabases}). */
+  public static RapportUnderTest startOn(TestDatabases.Kind kind, MutableClock clock) throws Exception {
+    Path dir = Files.createTempDirectory("rapport-test");
+    return start(Map.of(Config.DATABASE_URL, TestDatabases.freshUrl(kind, dir)), clock);
+  }
+
   public static RapportUnderTest start(Map<String, String> extraEnv, MutableClock clock) throws Exception {
     FakeSlack fake = new FakeSlack();
     Path dir = Files.createTempDirectory("rapport-test");

@@ -43,11 +43,20 @@ public final class RapportHandler extends Handler.Abstract {
     this.healthy = healthy;
   }
 
+  /** Only {@code /healthz}: for Socket Mode, where Slack's requests do not come over HTTP. */
+  public static RapportHandler healthOnly(BooleanSupplier healthy) {
+    return new RapportHandler(null, null, healthy);
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
     if (EVENTS_PATH.equals(path)) {
+      if (bolt == null) {
+        return reply(response, callback, HttpStatus.NOT_FOUND_404,
+            "{\"error\":\"Rapport is in Socket Mode: Slack's requests arrive over the websocket\"}");
+      }
       if (!HttpMethod.POST.is(method)) {
         return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "{\"error\":\"use POST\"}");
       }

@@ -4,14 +4,33 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.response.ResponseTypes;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.util.json.GsonFactory;
 import io.rapport.slack.views.HelpView;
 
-/** {@code /relationship-help}: anyone may ask; the answer is ephemeral and needs no I/O. */
+/**
+ * {@code /relationship-help}: anyone may ask; the answer is ephemeral and needs no I/O. The
+ * message never changes, so its JSON is built once rather than on every request.
+ */
 public final class RelationshipHelpCommand implements SlashCommandHandler {
   public static final String COMMAND = "/relationship-help";
 
+  private final String body =
+      GsonFactory.createSnakeCase()
+          .toJson(
+              SlashCommandResponse.builder()
+                  .responseType(ResponseTypes.ephemeral)
+                  .text(HelpView.fallbackText())
+                  .blocks(HelpView.blocks())
+                  .build());
+
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
-    return ctx.ack(r -> r.responseType("ephemeral").text(HelpView.fallbackText()).blocks(HelpView.blocks()));
+    return Response.builder()
+        .statusCode(200)
+        .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+        .body(body)
+        .build();
   }
 }
