@@ -11,7 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.rapport.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -21,8 +24,13 @@ class TransferCommandsTest {
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  String url;
+
   String url() {
-    return "jdbc:sqlite:" + dir.resolve("rapport.db");
+    if (url == null) {
+      url = "jdbc:sqlite:" + dir.resolve("rapport.db");
+    }
+    return url;
   }
 
   int importFile(Path file, String... options) {
@@ -55,8 +63,10 @@ class TransferCommandsTest {
     return new Store(Database.open(url())).jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
   }
 
-  @Test
-  void importThenExportRoundTripsByteForByte() throws Exception {
+  @ParameterizedTest
+  @MethodSource("io.rapport.testing.TestDatabases#kinds")
+  void importThenExportRoundTripsByteForByte(TestDatabases.Kind kind) throws Exception {
+    url = TestDatabases.freshUrl(kind, dir);
     assertThat(importFile(demoFile(), "--workspace", "T0ACME")).isZero();
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
@@ -69,8 +79,10 @@ class TransferCommandsTest {
     assertThat(count("checkins")).isEqualTo(263);
   }
 
-  @Test
-  void reimportingTheSameFileChangesNothing() throws Exception {
+  @ParameterizedTest
+  @MethodSource("io.rapport.testing.TestDatabases#kinds")
+  void reimportingTheSameFileChangesNothing(TestDatabases.Kind kind) throws Exception {
+    url = TestDatabases.freshUrl(kind, dir);
     Path demo = demoFile();
     assertThat(importFile(demo, "--workspace", "T0ACME")).isZero();
     long updated = new Store(Database.open(url())).jdbi().withHandle(h -> h.createQuery("SELECT MAX(updated_at) FROM checkins").mapTo(Long.class).one());
@@ -80,8 +92,10 @@ class TransferCommandsTest {
     assertThat(after).isEqualTo(updated);
   }
 
-  @Test
-  void anInvalidFileIsRefusedWithTheRecordAndFieldAndNothingIsStored() throws Exception {
+  @ParameterizedTest
+  @MethodSource("io.rapport.testing.TestDatabases#kinds")
+  void anInvalidFileIsRefusedWithTheRecordAndFieldAndNothingIsStored(TestDatabases.Kind kind) throws Exception {
+    url = TestDatabases.freshUrl(kind, dir);
     String text = Files.readString(demoFile()).replaceFirst("\"paymentDays\": 62", "\"paymentDays\": -5");
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, text);
