@@ -17,8 +17,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The health-trend chart: average health (0–100) per week, one line per team (or the account of
- * an account report), over shaded bands (at risk, watch, healthy), drawn headless with XChart as a
+ * The health-trend chart: health (0–100) per week, one line per team (the average of its accounts)
+ * or the account of an account report, over shaded bands (at risk, watch, healthy), drawn headless with XChart as a
  * PNG. At most {@link #MAX_LINES} lines are drawn (the lowest-ending ones, which need attention);
  * the legend says how many were left out.
  */
@@ -46,7 +46,7 @@ public final class HealthTrendChart {
     }
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Health trend — " + TextBudget.cut(report.title(), 70))
-        .xAxisTitle("ISO week").yAxisTitle("Average health (0–100)").build();
+        .xAxisTitle("ISO week").yAxisTitle("Health (0–100)").build();
     Styler s = chart.getStyler();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);

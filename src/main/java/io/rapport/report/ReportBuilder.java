@@ -138,7 +138,11 @@ public final class ReportBuilder {
       List<AccountAnalysis> current = byWeek.get(byWeek.size() - 1);
       boolean anyReported = active.stream().anyMatch(reported);
       if (anyReported) {
-        String name = scope.accountId().isPresent() ? scope.title().replaceFirst("^Account ", "") : unit.name();
+        String name = scope.accountId().isPresent()
+            ? scope.title().replaceFirst("^Account ", "")
+            : scope.scope().kind() == ReportScope.Kind.REP
+                ? "accounts of " + String.join(", ", unit.reportReps())
+                : unit.name();
         trend.add(new TrendSeries(name, weeks, series));
       }
 

@@ -9,8 +9,8 @@ public final class ReportCopy {
   public static final String WORKING = "Building your relationship report…";
 
   public static String chartComment(Report r) {
-    return "Health trend — " + r.title() + ", " + r.period() + ". Dashed lines mark the bands: healthy"
-        + " at 90 and above, at risk below 60.";
+    return "Health trend — " + r.title() + ", " + r.period() + ". A team's line is the average health"
+        + " of its accounts; dashed lines mark the bands: healthy at 90 and above, at risk below 60.";
   }
 
   public static String csvComment(Report r) {

@@ -227,6 +227,27 @@ class ReportEndToEndTest {
     assertThat(text).contains("for team managers").doesNotContain("Field Sales");
   }
 
+  @Test
+  void onceFlagsArePostedTheReportCountsOpenFlagsByPattern() throws Exception {
+    String ws = "T0FLAGS";
+    Store store = rapport.rapport().store();
+    long now = rapport.clock().millis();
+    IsoWeek current = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
+    new DatabaseImport(store).run(ws, new ByteArrayInputStream(demoEndingIn(current)), now);
+    store.teams().insert(ws, "f", "Flagged", "flagged", 1, "00:00", now);
+    store.teams().addMember(ws, "f", "U0DEMOCHLOE", now);
+    store.jdbi().useHandle(h -> {
+      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at)"
+          + " VALUES (?, 'f1', 'megamart', 'TERMS_DICTATED', 'warning', '[]', 'tip', ?)", ws, now);
+      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at, closed_at)"
+          + " VALUES (?, 'f2', 'kessler-logistics', 'ABUSIVE', 'warning', '[]', 'tip', ?, ?)", ws, now, now);
+    });
+    rapport.slack().command(ws, "/relationship-report", "team flagged", RapportUnderTest.ADMIN);
+    String text = rapport.fake().awaitResponses(1).get(0).toString();
+    assertThat(text).contains("*Open flags by pattern*").contains("Terms dictated — 1 (1 warning)")
+        .doesNotContain("Abusive client —"); // closed flags do not count
+  }
+
   /** Block Kit limits: 50 blocks, 3,000 characters per section, 150 per header, 25 actions. */
   static void assertBlockKitLimits(JsonNode blocks) {
     assertThat(blocks.size()).isBetween(1, 50);
