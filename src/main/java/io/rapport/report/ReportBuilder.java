@@ -171,7 +171,8 @@ public final class ReportBuilder {
       }
     }
 
-    rows = withOpenFlags(dao, workspaceId, rows);
+    List<OpenFlag> openFlags = new ArrayList<>();
+    rows = withOpenFlags(dao, workspaceId, rows, openFlags);
     rows.sort(Comparator.comparingInt((AccountRow r) -> r.health().score())
         .thenComparing(r -> r.account().name(), String.CASE_INSENSITIVE_ORDER));
 
@@ -219,7 +220,7 @@ public final class ReportBuilder {
         now,
         before,
         flagsInUse,
-        patterns(rows, flagsInUse),
+        patterns(rows, flagsInUse, openFlags),
         rows,
         overServicing(rows, reportPeriods, period),
         unanswered,
@@ -266,18 +267,19 @@ public final class ReportBuilder {
     return new Completion(answered, due);
   }
 
-  private static List<PatternCount> patterns(List<AccountRow> rows, boolean flagsInUse) {
+  private static List<PatternCount> patterns(List<AccountRow> rows, boolean flagsInUse, List<OpenFlag> openFlags) {
     Map<Pattern, int[]> counts = new EnumMap<>(Pattern.class);
-    for (AccountRow r : rows) {
-      if (flagsInUse) {
-        for (String flag : r.openFlags()) {
-          Pattern p = patternOf(flag);
-          if (p != null) {
-            Severity s = r.findings().stream().filter(f -> f.pattern() == p).map(Finding::severity).findFirst().orElse(Severity.WATCH);
-            counts.computeIfAbsent(p, x -> new int[2])[s == Severity.WARNING ? 0 : 1]++;
-          }
+    if (flagsInUse) {
+      for (OpenFlag flag : openFlags) {
+        Pattern p = patternOf(flag.pattern());
+        if (p != null) {
+          boolean warning = Severity.WARNING.id().equalsIgnoreCase(flag.severity());
+          counts.computeIfAbsent(p, x -> new int[2])[warning ? 0 : 1]++;
         }
-      } else {
+      }
+    }
+    for (AccountRow r : rows) {
+      if (!flagsInUse) {
         for (Finding f : r.findings()) {
           counts.computeIfAbsent(f.pattern(), x -> new int[2])[f.severity() == Severity.WARNING ? 0 : 1]++;
         }
@@ -359,10 +361,11 @@ public final class ReportBuilder {
     return byAccount;
   }
 
-  private static List<AccountRow> withOpenFlags(ReportDao dao, String ws, List<AccountRow> rows) {
+  private static List<AccountRow> withOpenFlags(ReportDao dao, String ws, List<AccountRow> rows, List<OpenFlag> all) {
     Map<String, List<String>> flags = new HashMap<>();
     for (List<String> chunk : chunks(rows.stream().map(r -> r.account().id()).toList())) {
       for (OpenFlag f : dao.openFlags(ws, chunk)) {
+        all.add(f);
         flags.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f.pattern());
       }
     }
