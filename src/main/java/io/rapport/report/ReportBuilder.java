@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -406,11 +405,6 @@ public final class ReportBuilder {
     return out;
   }
 
-  static <K, V> Map<K, V> index(Collection<V> items, Function<V, K> key) {
-    Map<K, V> out = new HashMap<>();
-    for (V v : items) {
-      out.put(key.apply(v), v);
-    }
     return out;
   }
 }
