@@ -404,7 +404,4 @@ public final class ReportBuilder {
     }
     return out;
   }
-
-    return out;
-  }
 }
