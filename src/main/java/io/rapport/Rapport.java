@@ -2,8 +2,28 @@ package io.rapport;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.rapport.checkin.AccountBook;
+import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
+import io.rapport.checkin.CheckInService;
+import io.rapport.insight.Analyzer;
+import io.rapport.slack.listeners.actions.CheckInModalOpener;
+import io.rapport.slack.listeners.actions.OpenCheckInAction;
+import io.rapport.slack.listeners.commands.AccountsCommand;
+import io.rapport.slack.listeners.commands.CheckInCommand;
+import io.rapport.slack.listeners.commands.admin.AdminsSubcommand;
+import io.rapport.slack.listeners.commands.admin.TeamSubcommand;
+import io.rapport.slack.listeners.commands.admin.TeamVerb;
+import io.rapport.slack.listeners.commands.admin.TeamVerbs;
+import io.rapport.slack.listeners.commands.admin.TeamsSubcommand;
+import io.rapport.slack.listeners.events.AppHomeOpenedListener;
+import io.rapport.slack.listeners.events.HomeTabPublisher;
+import io.rapport.slack.listeners.views.CheckInSubmission;
+import io.rapport.slack.views.CheckInModal;
+import io.rapport.team.AdminRoster;
+import io.rapport.team.TeamAdministration;
 import io.rapport.config.Config;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.SlackApp;
@@ -46,6 +66,13 @@ public final class Rapport implements AutoCloseable {
   private final Access access;
   private final UserTimeZones timeZones;
   private final java.util.List<CheckInListener> checkInListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TeamAdministration teamAdministration;
+  private final AdminRoster adminRoster;
+  private final AccountBook accountBook;
+  private final AccountOverview accountOverview;
+  private final CheckInService checkInService;
+  private final CheckInModalOpener checkInModalOpener;
+  private final HomeTabPublisher homeTab;
   private final SlackApi slackApi;
   private final AfterAck afterAck;
   private final App app;
@@ -63,7 +90,14 @@ public final class Rapport implements AutoCloseable {
     this.slackApi = new SlackApi(config);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
     this.afterAck = new AfterAck(4);
-    this.app = SlackApp.build(config, slackApi);
+    this.teamAdministration = new TeamAdministration(store, clock);
+    this.adminRoster = new AdminRoster(store, config.admins(), clock);
+    this.accountBook = new AccountBook(store, access, clock);
+    this.accountOverview = new AccountOverview(store, access, new Analyzer());
+    this.checkInService = new CheckInService(store, access, clock, checkInListeners);
+    this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
+    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
+    this.app = SlackApp.build(config, slackApi, clock);
     this.commands = new CommandsRegistrar(app);
     this.reports = new ReportDelivery(
         new ReportService(store, access, config.admins(), slackApi, timeZones, clock), slackApi, afterAck);
@@ -75,15 +109,32 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     commands.add(RelationshipAdminCommand.COMMAND,
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    commands.add(CheckInCommand.COMMAND, new CheckInCommand(
+        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones));
+    commands.add(AccountsCommand.COMMAND, new AccountsCommand(
+        afterAck, accountBook, accountOverview, access, timeZones));
+    app.blockAction(OpenCheckInAction.ACTION_ID,
+        new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
+    app.viewSubmission(CheckInModal.CALLBACK_ID,
+        new CheckInSubmission(afterAck, checkInService, slackApi, homeTab));
+    app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
     app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
   }
 
+  /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
+  private java.util.List<TeamVerb> teamVerbs() {
+    return TeamVerbs.standard(teamAdministration);
+  }
+
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
   private java.util.List<AdminSubcommand> adminSubcommands() {
-    return java.util.List.of();
+    return java.util.List.of(
+        new TeamSubcommand(teamAdministration, teamVerbs()),
+        new TeamsSubcommand(teamAdministration),
+        new AdminsSubcommand(adminRoster));
   }
 
   /** The slash commands this app answers (checked against manifest.yml by a test). */
@@ -160,6 +211,23 @@ public final class Rapport implements AutoCloseable {
   /** Told after every stored check-in (flags judge the account again). */
   public java.util.List<CheckInListener> checkInListeners() {
     return checkInListeners;
+  }
+
+  /** Stores check-ins and "nothing to report" (prompts call {@code nothingToReport}). */
+  public CheckInService checkIns() {
+    return checkInService;
+  }
+
+  public AccountBook accounts() {
+    return accountBook;
+  }
+
+  public TeamAdministration teamAdministration() {
+    return teamAdministration;
+  }
+
+  public HomeTabPublisher homeTab() {
+    return homeTab;
   }
 
   public SlackApi slackApi() {

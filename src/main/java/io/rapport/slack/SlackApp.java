@@ -4,29 +4,32 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import io.rapport.config.Config;
+import io.rapport.slack.http.BoltSignatureCheck;
 import io.rapport.slack.out.SlackApi;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, signature
- * verification for HTTP, the shared {@code Slack} instance (so {@code SLACK_API_URL} holds for
- * listeners too), to which {@code Rapport} adds
- * every capability's listeners.
+ * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, Bolt's
+ * signature verification for HTTP (on Rapport's clock), the shared {@code Slack} instance (so
+ * {@code SLACK_API_URL} holds for listeners too), to which {@code Rapport} adds every
+ * capability's listeners.
  */
 public final class SlackApp {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
 
   private SlackApp() {}
 
-  public static App build(Config config, SlackApi slackApi) {
+  public static App build(Config config, SlackApi slackApi, Clock clock) {
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slackApi.slack())
             .singleTeamBotToken(config.slackBotToken().orElseThrow())
             .signingSecret(config.slackSigningSecret().orElse(null))
-            .requestVerificationEnabled(!config.socketMode())
+            // Bolt's built-in check reads the system clock; ours below reads Rapport's.
+            .requestVerificationEnabled(false)
             // Events nobody listens to are still acknowledged, so Slack does not retry them.
             .allEventsApiAutoAckEnabled(true)
             .subtypedMessageEventsAutoAckEnabled(true)
@@ -36,6 +39,10 @@ public final class SlackApp {
                   return Response.json(200, Map.of());
                 })
             .build();
-    return new App(appConfig);
+    App app = new App(appConfig);
+    if (!config.socketMode()) {
+      app.use(BoltSignatureCheck.middleware(config.slackSigningSecret().orElseThrow(), clock));
+    }
+    return app;
   }
 }

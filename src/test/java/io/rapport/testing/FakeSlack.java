@@ -100,6 +100,7 @@ public final class FakeSlack implements AutoCloseable {
   private final ServerConnector connector;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
+  private final Map<String, List<JsonNode>> responsesByUrl = new ConcurrentHashMap<>();
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
@@ -170,6 +171,18 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(responses);
   }
 
+  /** What was posted to one {@code response_url} so far. */
+  public List<JsonNode> responsesTo(String responseUrl) {
+    return List.copyOf(responsesByUrl.getOrDefault(responseUrl, List.of()));
+  }
+
+  /** Waits for the first post to {@code responseUrl}. */
+  public JsonNode awaitResponseTo(String responseUrl) {
+    awaitTrue(() -> !responsesTo(responseUrl).isEmpty(), Duration.ofSeconds(10),
+        "nothing was posted to " + responseUrl);
+    return responsesTo(responseUrl).get(0);
+  }
+
   public Map<String, Upload> uploads() {
     return Map.copyOf(uploads);
   }
@@ -177,6 +190,7 @@ public final class FakeSlack implements AutoCloseable {
   public void reset() {
     calls.clear();
     responses.clear();
+    responsesByUrl.clear();
     uploads.clear();
     queued.clear();
     handlers.clear();
@@ -239,7 +253,9 @@ public final class FakeSlack implements AutoCloseable {
     }
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     if (path.startsWith("/response/")) {
-      responses.add(JSON.readTree(body));
+      JsonNode posted = JSON.readTree(body);
+      responses.add(posted);
+      responsesByUrl.computeIfAbsent(baseUrl() + path, u -> new CopyOnWriteArrayList<>()).add(posted);
       return write(response, callback, Reply.ok("ok"));
     }
     if (!path.startsWith("/api/")) {

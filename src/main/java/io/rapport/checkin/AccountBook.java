@@ -1,0 +1,170 @@
+package io.rapport.checkin;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.InvalidFieldException;
+import io.rapport.domain.NameMatch;
+import io.rapport.domain.Names;
+import io.rapport.domain.Tier;
+import io.rapport.store.AccountDao;
+import io.rapport.store.Store;
+import io.rapport.team.Access;
+import io.rapport.team.NotAllowed;
+import io.rapport.team.Refusal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The key accounts people may see and manage (SPEC §5 {@code /accounts}): a rep their own, a
+ * manager their teams', an admin all of the workspace. Names match case-insensitively, a unique
+ * prefix is enough; removal is soft so history is kept.
+ */
+public final class AccountBook {
+  private final Store store;
+  private final Access access;
+  private final Clock clock;
+
+  public AccountBook(Store store, Access access, Clock clock) {
+    this.store = store;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  /** The active accounts {@code userId} may see, by name. */
+  public List<Account> visible(String workspaceId, String userId) {
+    AccountDao accounts = store.accounts();
+    if (access.isAdmin(workspaceId, userId)) {
+      return accounts.active(workspaceId);
+    }
+    return accounts.activeOfReps(workspaceId, access.visibleReps(workspaceId, userId));
+  }
+
+  /** The caller's own active accounts. */
+  public List<Account> own(String workspaceId, String userId) {
+    return store.accounts().activeOfRep(workspaceId, userId);
+  }
+
+  /**
+   * The visible account named {@code typed}. An account of someone else gets a polite refusal;
+   * an unknown or ambiguous name a refusal with suggestions.
+   */
+  public Account resolve(String workspaceId, String userId, String typed) {
+    List<Account> visible = visible(workspaceId, userId);
+    NameMatch<Account> match = NameMatch.of(typed, visible, Account::name);
+    if (match.found().isPresent()) {
+      return match.found().get();
+    }
+    if (!match.isAmbiguous()) {
+      String key = Names.key(typed == null ? "" : typed);
+      boolean elsewhere = !key.isEmpty() && store.accounts().activeByNamePrefix(workspaceId, key).stream()
+          .anyMatch(a -> Names.key(a.name()).equals(key));
+      if (elsewhere) {
+        throw new NotAllowed("Sorry, *" + Refusal.quote(typed) + "* is not one of your accounts, so I can't"
+            + " show or change it. Its rep, their manager or an admin can.");
+      }
+    }
+    throw new Refusal(notFound(match, visible));
+  }
+
+  /** The account with {@code id} if {@code userId} may manage it. */
+  public Account byId(String workspaceId, String userId, String accountId) {
+    Account account = store.accounts().findActive(workspaceId, accountId)
+        .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed)."));
+    if (!access.canManageAccount(workspaceId, userId, account)) {
+      throw new NotAllowed("Sorry, *" + Refusal.quote(account.name()) + "* is not one of your accounts, so I can't"
+          + " open its check-in. Its rep, their manager or an admin can.");
+    }
+    return account;
+  }
+
+  /** Adds a key (or standard) account for {@code repId} (the actor when null). */
+  public Account add(String workspaceId, String actorId, String name, String repId, Tier tier) {
+    String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+    String rep = repId == null ? actorId : repId;
+    if (!rep.equals(actorId) && !access.isAdmin(workspaceId, actorId)
+        && !access.managesRep(workspaceId, actorId, rep)) {
+      throw new NotAllowed("Sorry, you can add accounts for yourself, or for the reps of a team you"
+          + " manage. <@" + rep + "> is not in one of your teams.");
+    }
+    long now = clock.millis();
+    Account account;
+    try {
+      account = new Account(Names.slug(clean), clean, rep, tier, Account.DEFAULT_PAYMENT_DAYS, null, false, null);
+    } catch (InvalidFieldException e) {
+      throw new Refusal("The account " + e.getMessage() + ".");
+    }
+    store.ensureWorkspace(workspaceId, now);
+    String key = Names.key(clean);
+    return store.jdbi().inTransaction(h -> {
+      AccountDao accounts = h.attach(AccountDao.class);
+      for (Account existing : accounts.activeByNamePrefix(workspaceId, key)) {
+        if (Names.key(existing.name()).equals(key)) {
+          throw new Refusal("There is already an account called *" + Refusal.quote(existing.name()) + "*"
+              + (existing.rep().equals(actorId) ? " (it is yours)." : " (rep <@" + existing.rep() + ">)."));
+        }
+      }
+      String id = account.id();
+      for (int n = 2; accounts.idCount(workspaceId, id) > 0; n++) {
+        id = account.id() + "-" + n;
+      }
+      Account stored = new Account(id, account.name(), account.rep(), account.tier(),
+          account.agreedPaymentDays(), account.horizon(), account.mandated(), account.listMarginPct());
+      accounts.upsert(workspaceId, stored, now);
+      return stored;
+    });
+  }
+
+  /** Removes (soft-deletes) the named account; its history is kept. */
+  public Account remove(String workspaceId, String actorId, String typed) {
+    Account account = resolve(workspaceId, actorId, typed);
+    store.accounts().remove(workspaceId, account.id(), clock.millis());
+    return account;
+  }
+
+  /** Changes the named account's settings. */
+  public Account update(String workspaceId, String actorId, String typed, AccountChange change) {
+    Account account = resolve(workspaceId, actorId, typed);
+    Account changed;
+    try {
+      changed = change.applyTo(account);
+    } catch (InvalidFieldException e) {
+      throw new Refusal("Nothing changed: " + SettingNames.of(e.field()) + " " + e.reason() + ".");
+    }
+    store.accounts().upsert(workspaceId, changed, clock.millis());
+    return changed;
+  }
+
+  private static String notFound(NameMatch<Account> match, List<Account> visible) {
+    if (visible.isEmpty()) {
+      return "You have no accounts yet. Add one with `/accounts add NAME`.";
+    }
+    String q = "*" + Refusal.quote(match.query()) + "*";
+    if (match.isAmbiguous()) {
+      return "More than one of your accounts starts with " + q + ": " + names(match.candidates())
+          + ". Type more of the name.";
+    }
+    if (!match.candidates().isEmpty()) {
+      return "I can't find an account called " + q + ". Did you mean " + names(match.candidates()) + "?";
+    }
+    return "I can't find an account called " + q + " among your accounts. See them with `/accounts`.";
+  }
+
+  private static String names(List<Account> accounts) {
+    return accounts.stream().map(a -> "*" + Refusal.quote(a.name()) + "*").collect(Collectors.joining(", "));
+  }
+
+
+  /** The words people type in {@code /accounts set} for the domain's field names. */
+  static final class SettingNames {
+    private SettingNames() {}
+
+    static String of(String field) {
+      return switch (field) {
+        case "agreedPaymentDays" -> "terms";
+        case "listMarginPct" -> "margin";
+        default -> field.toLowerCase(Locale.ROOT);
+      };
+    }
+  }
+}

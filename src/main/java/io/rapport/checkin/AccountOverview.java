@@ -1,0 +1,118 @@
+package io.rapport.checkin;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.CheckIn;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Team;
+import io.rapport.insight.AccountAnalysis;
+import io.rapport.insight.Analyzer;
+import io.rapport.store.AccountStatusDao;
+import io.rapport.store.AccountStatusDao.AccountCount;
+import io.rapport.store.AccountStatusDao.AccountWeek;
+import io.rapport.store.Store;
+import io.rapport.team.Access;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what App Home and {@code /accounts} show: each account's health (the insight core's
+ * {@link Analyzer} over its recent check-ins, judged with the other listed accounts as the book),
+ * last check-in and open flags, and for managers each team's completion this week and the
+ * accounts that need attention. A few grouped queries per call, whatever the number of accounts.
+ */
+public final class AccountOverview {
+  /**
+   * Worst first: lowest health band, then most open flags, then lowest score, then due this week,
+   * then the longest since an answer, then name.
+   */
+  public static final Comparator<AccountStatus> WORST_FIRST =
+      Comparator.comparingInt(AccountStatus::healthRank)
+          .thenComparingInt(s -> -s.openFlags())
+          .thenComparingInt(s -> s.health().map(h -> h.score()).orElse(100))
+          .thenComparing(s -> !s.isDue())
+          .thenComparing(s -> s.lastAnswered().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
+
+  /** For choosing what to check in: due this week first, then by name. */
+  public static final Comparator<AccountStatus> DUE_FIRST =
+      Comparator.comparing((AccountStatus s) -> !s.isDue())
+          .thenComparing(s -> s.account().name().toLowerCase(java.util.Locale.ROOT));
+
+  private static final int AT_RISK_PER_TEAM = 5;
+
+  private final Store store;
+  private final Access access;
+  private final Analyzer analyzer;
+
+  public AccountOverview(Store store, Access access, Analyzer analyzer) {
+    this.store = store;
+    this.access = access;
+    this.analyzer = analyzer;
+  }
+
+  private AccountStatusDao dao() {
+    return store.jdbi().onDemand(AccountStatusDao.class);
+  }
+
+  /** The status of each of {@code accounts} (in the same order) for {@code week}. */
+  public List<AccountStatus> statuses(String workspaceId, List<Account> accounts, IsoWeek week) {
+    if (accounts.isEmpty()) {
+      return List.of();
+    }
+    Set<String> reps = new LinkedHashSet<>();
+    accounts.forEach(a -> reps.add(a.rep()));
+    AccountStatusDao dao = dao();
+    Map<String, IsoWeek> last = new HashMap<>();
+    for (AccountWeek w : dao.lastAnswered(workspaceId, reps)) {
+      last.put(w.accountId(), IsoWeek.parse(w.week()));
+    }
+    Map<String, Integer> flags = new HashMap<>();
+    for (AccountCount c : dao.openFlags(workspaceId, reps)) {
+      flags.put(c.accountId(), c.count());
+    }
+    Set<String> answered = new HashSet<>(dao.answeredIn(workspaceId, reps, week.toString()));
+    Map<String, List<CheckIn>> history = new HashMap<>();
+    String from = week.minusWeeks(analyzer.policy().lookbackWeeks() - 1L).toString();
+    for (CheckIn c : dao.recentCheckIns(workspaceId, reps, from)) {
+      history.computeIfAbsent(c.account(), k -> new ArrayList<>()).add(c);
+    }
+    List<AccountAnalysis> analyses = analyzer.analyzeAll(accounts, history, week);
+    List<AccountStatus> out = new ArrayList<>(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
+      Optional<IsoWeek> l = Optional.ofNullable(last.get(a.id()));
+      out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id()),
+          history.containsKey(a.id()) ? Optional.of(analyses.get(i).health()) : Optional.empty()));
+    }
+    return out;
+  }
+
+  /**
+   * The teams {@code userId} may oversee (managed teams; every team for an admin) with this
+   * week's completion and the accounts that need attention.
+   */
+  public List<TeamProgress> teams(String workspaceId, String userId, IsoWeek week) {
+    List<TeamProgress> out = new ArrayList<>();
+    for (Team team : access.teamsInScope(workspaceId, userId)) {
+      List<String> members = store.teams().members(workspaceId, team.id());
+      List<AccountStatus> all = members.isEmpty() ? List.of()
+          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week);
+      int key = (int) all.stream().filter(s -> s.account().isKey()).count();
+      int answered = (int) all.stream().filter(s -> s.account().isKey() && s.answeredThisWeek()).count();
+      List<AccountStatus> attention = all.stream()
+          .filter(AccountStatus::needsAttention)
+          .sorted(WORST_FIRST)
+          .limit(AT_RISK_PER_TEAM)
+          .toList();
+      out.add(new TeamProgress(team, members.size(), key, answered, attention));
+    }
+    return out;
+  }
+}
