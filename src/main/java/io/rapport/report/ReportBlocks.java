@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
 import io.rapport.report.Report.AccountRow;
+import io.rapport.slack.views.AccountLines;
 import io.rapport.report.Report.PatternCount;
 import io.rapport.report.Report.RepCompletion;
 import io.rapport.report.Report.RepLoad;
@@ -69,9 +70,12 @@ public final class ReportBlocks {
    */
   public List<LayoutBlock> render(Report r, String buttonValue, String footnote) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(TextBudget.cut("Relationship report — " + r.title(), 150)))));
+    // A header is plain text, where a mention would show as "<@U123>": name the rep below instead.
+    String plainTitle = r.title().replaceAll("<@[A-Z0-9]+>'s accounts", "one rep's accounts");
+    String who = plainTitle.equals(r.title()) ? "" : r.title() + " · ";
+    blocks.add(header(h -> h.text(plainText(TextBudget.cut("Relationship report — " + plainTitle, 150)))));
     blocks.add(context(c -> c.elements(List.of(markdownText(TextBudget.cut(
-        "Period " + r.period() + " · " + count(r.accounts().size(), "account") + " · "
+        who + "Period " + r.period() + " · " + count(r.accounts().size(), "account") + " · "
             + (r.period().weeks() == 1 ? "this week" : "health as of " + r.period().to()), 300))))));
     blocks.add(section(s -> s.text(markdownText(completion(r)))));
     blocks.add(section(s -> s.text(markdownText(health(r)))));
@@ -129,7 +133,7 @@ public final class ReportBlocks {
       Double first = firstValue(s);
       Double last = lastValue(s);
       if (first != null && last != null) {
-        trends.add("• " + Mrkdwn.escape(s.name()) + ": " + Math.round(first) + " → " + Math.round(last));
+        trends.add("• " + AccountLines.escape(s.name()) + ": " + Math.round(first) + " → " + Math.round(last));
       }
     }
     if (trends.isEmpty()) {
@@ -163,13 +167,13 @@ public final class ReportBlocks {
       if (a.health().band() == Health.Band.HEALTHY && a.findings().isEmpty()) {
         continue;
       }
-      StringBuilder line = new StringBuilder("• *").append(Mrkdwn.escape(a.account().name())).append("* (")
+      StringBuilder line = new StringBuilder("• *").append(AccountLines.escape(a.account().name())).append("* (")
           .append(person.apply(a.account().rep())).append(") — health ").append(a.health().score())
           .append(", ").append(a.health().band().id());
       Finding top = a.topFinding();
       if (top != null) {
         line.append("\n   _").append(top.pattern().title()).append(" (").append(top.severity().id()).append(")_: ")
-            .append(Mrkdwn.escape(top.evidence().get(0)));
+            .append(AccountLines.escape(top.evidence().get(0)));
         if (a.findings().size() > 1) {
           line.append(" _+").append(a.findings().size() - 1).append(" more_");
         }

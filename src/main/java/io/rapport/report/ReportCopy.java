@@ -38,7 +38,7 @@ public final class ReportCopy {
           + " one with `/relationship-admin team NAME channel #channel`.";
 
   public static String teamWithoutChannel(String team) {
-    return "Team *" + team + "* has no channel yet. An admin can set one with"
+    return "Team *" + io.rapport.slack.views.AccountLines.escape(team) + "* has no channel yet. An admin can set one with"
         + " `/relationship-admin team \"" + team + "\" channel #channel`.";
   }
 

@@ -5,6 +5,7 @@ import io.rapport.domain.Names;
 import io.rapport.domain.Team;
 import io.rapport.report.ResolvedScope.Unit;
 import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.slack.views.AccountLines;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class ScopeResolver {
     boolean mine = admin || repTeams.stream().anyMatch(t -> isIn(t, allowed));
     if (!mine) {
       throw new Refusal(
-          "*" + account.name() + "* belongs to <@" + rep + ">, who is not in a team you manage."
+          "*" + AccountLines.escape(account.name()) + "* belongs to <@" + rep + ">, who is not in a team you manage."
               + " Rapport's admins can report on every account: " + adminList(ws) + ".");
     }
     Set<String> context = new LinkedHashSet<>();
@@ -216,21 +217,21 @@ public final class ScopeResolver {
     }
     if (prefixed.isEmpty()) {
       String known = items.isEmpty() ? "" : " Known " + plural + ": " + list(items, nameOf) + ".";
-      throw new UsageException("No " + noun + " is called \"" + wanted + "\"." + known);
+      throw new UsageException("No " + noun + " is called \"" + AccountLines.escape(wanted) + "\"." + known);
     }
     throw new UsageException(
-        "\"" + wanted + "\" matches several " + plural + ": " + list(prefixed, nameOf)
+        "\"" + AccountLines.escape(wanted) + "\" matches several " + plural + ": " + list(prefixed, nameOf)
             + ". Write more of the name (in quotes if it has spaces).");
   }
 
   private static <T> String list(List<T> items, java.util.function.Function<T, String> nameOf) {
-    List<String> names = items.stream().map(nameOf).sorted().toList();
+    List<String> names = items.stream().map(nameOf).map(AccountLines::escape).sorted().toList();
     String shown = names.stream().limit(MAX_CANDIDATES).collect(Collectors.joining(", "));
     return names.size() > MAX_CANDIDATES ? shown + " and " + (names.size() - MAX_CANDIDATES) + " more" : shown;
   }
 
   private String notYourTeam(Team team) {
-    return "You can report on the teams you manage; *" + team.name() + "* is managed by "
+    return "You can report on the teams you manage; *" + AccountLines.escape(team.name()) + "* is managed by "
         + team.managerId().map(m -> "<@" + m + ">").orElse("nobody yet") + ". Rapport's admins"
         + " can report on every team: " + adminList(team.workspaceId()) + ".";
   }
