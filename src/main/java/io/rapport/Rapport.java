@@ -25,6 +25,18 @@ import io.rapport.slack.views.CheckInModal;
 import io.rapport.team.AdminRoster;
 import io.rapport.team.TeamAdministration;
 import io.rapport.config.Config;
+import io.rapport.flag.FlagDelivery;
+import io.rapport.flag.FlagPoster;
+import io.rapport.flag.FlagService;
+import io.rapport.flag.FlagSweep;
+import io.rapport.flag.ManagerDigest;
+import io.rapport.flag.PlanReminders;
+import io.rapport.flag.TeamPolicies;
+import io.rapport.slack.listeners.actions.FlagButtonAction;
+import io.rapport.slack.listeners.commands.admin.PolicyTeamVerb;
+import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
+import io.rapport.slack.listeners.views.FlagPlanSubmission;
+import io.rapport.slack.views.FlagMessages;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.SlackApp;
 import io.rapport.slack.http.BoltAdapter;
@@ -77,6 +89,8 @@ public final class Rapport implements AutoCloseable {
   private final AfterAck afterAck;
   private final App app;
   private final CommandsRegistrar commands;
+  private final FlagService flags;
+  private final FlagSweep flagSweep;
   private final ReportDelivery reports;
   private HttpServer http;
   private SocketModeApp socketMode;
@@ -99,6 +113,12 @@ public final class Rapport implements AutoCloseable {
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
     this.app = SlackApp.build(config, slackApi, clock);
     this.commands = new CommandsRegistrar(app);
+    FlagPoster flagPoster = new FlagPoster(slackApi);
+    FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
+    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock);
+    this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
+        new ManagerDigest(store, flagPoster, timeZones, clock), clock);
+    checkInListeners.add(flags);
     this.reports = new ReportDelivery(
         new ReportService(store, access, config.admins(), slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
@@ -118,6 +138,11 @@ public final class Rapport implements AutoCloseable {
     app.viewSubmission(CheckInModal.CALLBACK_ID,
         new CheckInSubmission(afterAck, checkInService, slackApi, homeTab));
     app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
+    for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
+      app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
+    }
+    app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, timeZones, afterAck, clock));
+    app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
@@ -126,7 +151,9 @@ public final class Rapport implements AutoCloseable {
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
   private java.util.List<TeamVerb> teamVerbs() {
-    return TeamVerbs.standard(teamAdministration);
+    java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration));
+    verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
+    return verbs;
   }
 
   /** The subcommands of {@code /relationship-admin}, in the order {@code help} lists them. */
@@ -154,6 +181,7 @@ public final class Rapport implements AutoCloseable {
     RapportHandler handler =
         new RapportHandler(new BoltAdapter(app), verifier, database::isHealthy);
     http = new HttpServer(config.port(), handler).start();
+    flagSweep.start();
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
         RapportHandler.EVENTS_PATH, RapportHandler.HEALTH_PATH);
     return this;
@@ -169,6 +197,7 @@ public final class Rapport implements AutoCloseable {
         config.slackAppToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
     http = new HttpServer(config.port(), RapportHandler.healthOnly(database::isHealthy)).start();
+    flagSweep.start();
     LOG.info("Rapport is connected to Slack over Socket Mode; GET {} on port {}",
         RapportHandler.HEALTH_PATH, http.port());
     return this;
@@ -213,6 +242,16 @@ public final class Rapport implements AutoCloseable {
     return checkInListeners;
   }
 
+  /** Flags: judging accounts and the flag workflow. */
+  public FlagService flags() {
+    return flags;
+  }
+
+  /** The flags' daily sweep (tests call {@link FlagSweep#sweep()} directly). */
+  public FlagSweep flagSweep() {
+    return flagSweep;
+  }
+
   /** Stores check-ins and "nothing to report" (prompts call {@code nothingToReport}). */
   public CheckInService checkIns() {
     return checkInService;
@@ -255,6 +294,7 @@ public final class Rapport implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("Stopping the server failed: {}", e.toString());
     }
+    flagSweep.close();
     afterAck.close();
     app.stop();
     slackApi.close();

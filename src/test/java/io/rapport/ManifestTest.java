@@ -72,6 +72,7 @@ class ManifestTest {
     List<String> scopes = new ArrayList<>();
     manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
     assertThat(scopes).containsExactlyInAnyOrder(
-        "commands", "chat:write", "im:write", "im:history", "users:read", "files:write");
+        "commands", "chat:write", "im:write", "im:history", "users:read", "files:write",
+        "channels:history", "groups:history");
   }
 }

@@ -1,11 +1,8 @@
 package io.rapport.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
-import io.rapport.domain.Team;
 import io.rapport.domain.Tier;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
@@ -43,8 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link Report} for a resolved scope: completion and the period's signal totals come
@@ -53,9 +48,6 @@ import org.slf4j.LoggerFactory;
  * norm and each rep's whole book are what the detectors compare with, as for flags).
  */
 public final class ReportBuilder {
-  private static final Logger LOG = LoggerFactory.getLogger(ReportBuilder.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Store store;
   private final Policy basePolicy;
 
@@ -380,20 +372,9 @@ public final class ReportBuilder {
     return out;
   }
 
+  /** The team's policy (its overrides of the insight thresholds), as flags judge the team. */
   private Policy policyOf(Unit unit) {
-    String json = unit.team().map(Team::policyOverrides).orElse(null);
-    if (json == null || json.isBlank()) {
-      return basePolicy;
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      Map<String, String> overrides = new TreeMap<>();
-      node.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
-      return basePolicy.withAll(overrides);
-    } catch (Exception e) {
-      LOG.warn("Team {} has a policy Rapport cannot read ({}); using the defaults", unit.name(), e.getMessage());
-      return basePolicy;
-    }
+    return unit.team().isEmpty() ? basePolicy : io.rapport.flag.TeamPolicy.of(unit.team()).policy();
   }
 
   static <T> List<List<T>> chunks(Collection<T> items) {

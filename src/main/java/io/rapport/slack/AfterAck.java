@@ -17,6 +17,7 @@ public final class AfterAck implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
 
   private final ExecutorService executor;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public AfterAck(int threads) {
     AtomicInteger n = new AtomicInteger();
@@ -31,14 +32,37 @@ public final class AfterAck implements AutoCloseable {
 
   /** Runs {@code work} soon; {@code what} names it in the log if it fails. */
   public void run(String what, Runnable work) {
-    executor.execute(
-        () -> {
-          try {
-            work.run();
-          } catch (RuntimeException | Error e) {
-            LOG.error("Failed after acknowledging: {}", what, e);
-          }
-        });
+    inFlight.incrementAndGet();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              work.run();
+            } catch (RuntimeException | Error e) {
+              LOG.error("Failed after acknowledging: {}", what, e);
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          });
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until no work is queued or running, up to {@code timeout}; true when idle. For tests
+   * that must know a request's after-ack work has finished before asserting that nothing changed.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
   }
 
   /** Waits up to {@code seconds} for queued work to finish. */

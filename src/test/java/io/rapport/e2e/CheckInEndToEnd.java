@@ -477,11 +477,11 @@ abstract class CheckInEndToEnd {
       rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
           .clientConduct(io.rapport.domain.ClientConduct.RESPECTFUL).valueRating(5).build());
     }
-    // Flags are the flags capability's rows; an open one counts, a closed one does not.
+    // The flags capability opened ABUSIVE and BIG_BROTHER on Bully Corp after those check-ins;
+    // open flags count, a closed one does not.
+    assertThat(rapport.rapport().flags().openFlags(WS)).extracting(f -> f.accountId() + " " + f.pattern())
+        .containsExactlyInAnyOrder(bully.id() + " ABUSIVE", bully.id() + " BIG_BROTHER");
     rapport.rapport().store().jdbi().useHandle(h -> {
-      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
-          + " opened_at, closed_at) VALUES (?, 'f1', ?, 'BIG_BROTHER', 'warning', 'open', '[]', 'tip', 1, NULL)",
-          WS, bully.id());
       h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
           + " opened_at, closed_at) VALUES (?, 'f2', ?, 'HOSTAGE', 'watch', 'resolved', '[]', 'tip', 1, 2)",
           WS, account("Kind Corp").id());
@@ -490,7 +490,7 @@ abstract class CheckInEndToEnd {
     String rep = rapport.fake().awaitCall("views.publish", c -> "UREPB001".equals(c.param("user_id")))
         .jsonParam("view").toString();
     assertThat(rep).contains(":red_circle: *Bully Corp* · at risk").contains(":large_green_circle: *Kind Corp* · healthy 100")
-        .contains("1 at risk").contains("1 open flag");
+        .contains("1 at risk").contains("2 open flags");
     assertThat(rep.substring(rep.indexOf("Kind Corp"))).doesNotContain("open flag");
     assertThat(rep.indexOf("Bully Corp")).isLessThan(rep.indexOf("Kind Corp"));
     rapport.fake().userTimeZone("UMGRB001", "UTC");

@@ -319,6 +319,17 @@ public final class FakeSlack implements AutoCloseable {
         history.forEach(messages::add);
         out.put("has_more", false);
       }
+      case "conversations.replies" -> {
+        // The thread's parent and its replies, oldest first, as Slack lists them.
+        ArrayNode messages = out.putArray("messages");
+        String thread = call.param("ts");
+        List<ObjectNode> history = new ArrayList<>(channelHistory.getOrDefault(call.param("channel"), List.of()));
+        java.util.Collections.reverse(history);
+        history.stream()
+            .filter(m -> m.path("ts").asText().equals(thread) || m.path("thread_ts").asText().equals(thread))
+            .forEach(messages::add);
+        out.put("has_more", false);
+      }
       case "conversations.info" -> out.putObject("channel").put("id", call.param("channel"))
           .put("name", "channel-" + call.param("channel").toLowerCase()).put("is_member", true);
       case "conversations.join" -> out.putObject("channel").put("id", call.param("channel"));

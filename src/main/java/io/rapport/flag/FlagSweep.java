@@ -1,0 +1,101 @@
+package io.rapport.flag;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flags' clockwork. {@link #sweep()} is the daily run: judge every account (so flags follow
+ * imports and quiet weeks even without check-ins), retry owed posts, send due plan reminders and
+ * manager digests. In production a timer calls {@link #tick()} every hour: the full judgement runs
+ * once per UTC day, the rest every hour (reminders and digests are due at local times). Every step
+ * is keyed in the database, so several instances or a restart never send anything twice.
+ */
+public final class FlagSweep implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlagSweep.class);
+  public static final Duration PERIOD = Duration.ofHours(1);
+  public static final Duration FIRST_TICK = Duration.ofMinutes(5);
+
+  /** What one sweep did. */
+  public record Report(int accountsJudged, int deliveries, int reminders, int digests) {}
+
+  private final FlagService flags;
+  private final FlagDelivery delivery;
+  private final PlanReminders reminders;
+  private final ManagerDigest digest;
+  private final Clock clock;
+  private volatile LocalDate lastJudged;
+  private ScheduledExecutorService timer;
+
+  public FlagSweep(FlagService flags, FlagDelivery delivery, PlanReminders reminders, ManagerDigest digest, Clock clock) {
+    this.flags = flags;
+    this.delivery = delivery;
+    this.reminders = reminders;
+    this.digest = digest;
+    this.clock = clock;
+  }
+
+  /** The daily sweep, run now. */
+  public synchronized Report sweep() {
+    List<String> workspaces = flags.workspaces();
+    int judged = 0;
+    for (String ws : workspaces) {
+      judged += flags.judgeWorkspace(ws);
+    }
+    lastJudged = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return new Report(judged, delivery.deliverOwed(), reminders.sendDue(), digest.sendDue(workspaces));
+  }
+
+  /** One timer tick: the daily sweep on a new UTC day, otherwise retries, reminders and digests. */
+  public synchronized Report tick() {
+    if (!LocalDate.now(clock.withZone(ZoneOffset.UTC)).equals(lastJudged)) {
+      return sweep();
+    }
+    return new Report(0, delivery.deliverOwed(), reminders.sendDue(), digest.sendDue(flags.workspaces()));
+  }
+
+  /** Starts the hourly timer (first tick after {@link #FIRST_TICK}). */
+  public synchronized void start() {
+    if (timer != null) {
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "flag-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        Report r = tick();
+        LOG.info("Flag sweep: {} accounts judged, {} deliveries, {} reminders, {} digests",
+            r.accountsJudged(), r.deliveries(), r.reminders(), r.digests());
+      } catch (RuntimeException e) {
+        LOG.error("Flag sweep failed", e);
+      }
+    }, FIRST_TICK.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    ScheduledExecutorService t;
+    synchronized (this) {
+      t = timer;
+      timer = null;
+    }
+    if (t != null) {
+      t.shutdownNow();
+      try {
+        t.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.rapport.flag;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import io.rapport.domain.Account;
+import io.rapport.domain.Flag;
+import io.rapport.domain.FlagStatus;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Team;
+import io.rapport.flag.FlagPoster.DeliveryException;
+import io.rapport.flag.FlagPoster.Posted;
+import io.rapport.slack.views.FlagMessages;
+import io.rapport.store.FlagDao;
+import io.rapport.store.FlagDigestDao;
+import io.rapport.store.Store;
+import io.rapport.team.UserTimeZones;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The weekly digest DM to each manager, sent from Monday 08:00 in the manager's time zone about
+ * the week before: new, open and closed flags of their teams, and reps who did not check in on
+ * every key account. One per (workspace, manager, week), claimed before it is sent. Long lists are
+ * cut with a count of the rest, so the message always fits Slack's limits.
+ */
+public final class ManagerDigest {
+  private static final Logger LOG = LoggerFactory.getLogger(ManagerDigest.class);
+  static final LocalTime SEND_FROM = LocalTime.of(8, 0);
+  static final int MAX_LINES = 15;
+  private static final int SECTION_LIMIT = 2900;
+
+  private final Store store;
+  private final FlagPoster poster;
+  private final UserTimeZones timeZones;
+  private final Clock clock;
+
+  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, Clock clock) {
+    this.store = store;
+    this.poster = poster;
+    this.timeZones = timeZones;
+    this.clock = clock;
+  }
+
+  /** Sends every digest that is due now in {@code workspaceIds}; returns how many were sent. */
+  public int sendDue(List<String> workspaceIds) {
+    int sent = 0;
+    for (String ws : workspaceIds) {
+      Set<String> managers = store.teams().all(ws).stream().map(Team::managerId).flatMap(Optional::stream)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+      for (String manager : managers) {
+        try {
+          ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZones.zoneOf(ws, manager)));
+          if (local.getDayOfWeek() == DayOfWeek.MONDAY && local.toLocalTime().isBefore(SEND_FROM)) {
+            continue;
+          }
+          IsoWeek week = IsoWeek.of(local.toLocalDate()).minusWeeks(1);
+          if (send(ws, manager, week, local.getZone())) {
+            sent++;
+          }
+        } catch (RuntimeException e) {
+          LOG.error("Digest for manager {} in {} failed", manager, ws, e);
+        }
+      }
+    }
+    return sent;
+  }
+
+  /** Sends the digest of {@code week} to {@code manager} unless it was sent already. */
+  public boolean send(String ws, String manager, IsoWeek week, ZoneId zone) {
+    FlagDigestDao digests = store.jdbi().onDemand(FlagDigestDao.class);
+    Optional<String> status = digests.status(ws, manager, week.toString());
+    if (status.filter("sent"::equals).isPresent()) {
+      return false;
+    }
+    long now = clock.millis();
+    long weekStart = week.monday().atStartOfDay(zone).toInstant().toEpochMilli();
+    boolean recovering = status.isPresent();
+    boolean claimed = recovering
+        ? digests.reclaimStale(ws, manager, week.toString(), now, now - FlagDelivery.CLAIM_STALE.toMillis()) == 1
+        : digests.claim(ws, manager, week.toString(), now) == 1;
+    if (!claimed) {
+      return false;
+    }
+    FlagMessages.Content content = compose(ws, manager, week, zone);
+    try {
+      String dm = poster.openDm(manager);
+      Posted posted = poster.post(dm, null, "digest:" + manager + ":" + week, content.text(), content.blocks(),
+          recovering ? weekStart : null);
+      digests.markSent(ws, manager, week.toString(), posted.channelId(), posted.ts(), clock.millis());
+      LOG.info("Sent the {} digest to manager {} in {}", week, manager, ws);
+      return true;
+    } catch (DeliveryException e) {
+      LOG.warn("Sending the {} digest to {} in {} failed: {}", week, manager, ws, e.getMessage());
+      if (!e.maybeDelivered()) {
+        digests.release(ws, manager, week.toString());
+      }
+      return false;
+    }
+  }
+
+  /** The digest's text and blocks for a manager and week. */
+  public FlagMessages.Content compose(String ws, String manager, IsoWeek week, ZoneId zone) {
+    List<Team> teams = store.teams().managedBy(ws, manager);
+    long start = week.monday().atStartOfDay(zone).toInstant().toEpochMilli();
+    long end = week.plusWeeks(1).monday().atStartOfDay(zone).toInstant().toEpochMilli();
+    List<String> teamIds = teams.stream().map(Team::id).toList();
+    List<Flag> flags = teamIds.isEmpty() ? List.of()
+        : store.jdbi().onDemand(FlagDao.class).ofTeamsSince(ws, teamIds, start, end);
+    Map<String, String> names = new HashMap<>();
+    List<String> fresh = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    List<String> closed = new ArrayList<>();
+    for (Flag f : flags) {
+      String name = names.computeIfAbsent(f.accountId(),
+          id -> store.accounts().find(ws, id).map(Account::name).orElse(id));
+      String line = "• *" + FlagMessages.escape(name) + "* — " + FlagMessages.patternTitle(f.pattern()) + " ("
+          + FlagMessages.severityWords(f.severity()) + "), rep <@" + f.repId() + ">";
+      if (f.openedAt() >= start) {
+        fresh.add(line);
+      }
+      if (f.isOpen()) {
+        open.add(line + (f.acknowledgedBy() != null ? " · acknowledged" : " · *not acknowledged*"));
+      } else if (f.closedAt() < end) {
+        closed.add(line + " · " + closedWords(f.status()));
+      }
+    }
+    List<String> missing = missingCheckIns(ws, teams, week);
+
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String title = "Rapport weekly digest — " + week;
+    blocks.add(header(h -> h.text(plainText(title))));
+    String teamNames = teams.isEmpty() ? "You no longer manage a team."
+        : "Teams: " + teams.stream().map(t -> FlagMessages.escape(t.name())).collect(Collectors.joining(", "));
+    blocks.add(context(c -> c.elements(List.of(markdownText(limit(teamNames))))));
+    blocks.add(listSection("New flags", fresh, "No new flags."));
+    blocks.add(listSection("Open flags", open, "No open flags."));
+    blocks.add(listSection("Closed this week", closed, "None closed."));
+    blocks.add(listSection("Did not check in on every key account", missing, "Everyone checked in."));
+    blocks.add(context(c -> c.elements(List.of(markdownText(
+        "The full picture: `/relationship-report`. Discuss flags in their threads.")))));
+    String text = title + ": " + fresh.size() + " new, " + open.size() + " open, " + closed.size()
+        + " closed flags; " + missing.size() + " reps missed check-ins.";
+    return new FlagMessages.Content(text, blocks);
+  }
+
+  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week) {
+    Set<String> seen = new HashSet<>();
+    List<String> lines = new ArrayList<>();
+    for (Team team : teams) {
+      for (String rep : store.teams().members(ws, team.id())) {
+        if (!seen.add(rep)) {
+          continue;
+        }
+        List<Account> key = store.accounts().activeOfRep(ws, rep).stream().filter(Account::isKey).toList();
+        if (key.isEmpty()) {
+          continue;
+        }
+        Set<String> answered = new HashSet<>(store.checkIns().answeredAccounts(ws, rep, week.toString()));
+        long missed = key.stream().filter(a -> !answered.contains(a.id())).count();
+        if (missed > 0) {
+          lines.add("• <@" + rep + "> — " + missed + " of " + key.size() + " key accounts");
+        }
+      }
+    }
+    return lines;
+  }
+
+  static LayoutBlock listSection(String heading, List<String> lines, String none) {
+    StringBuilder b = new StringBuilder("*").append(heading).append(" (").append(lines.size()).append(")*\n");
+    if (lines.isEmpty()) {
+      b.append(none);
+    }
+    int shown = 0;
+    for (String line : lines) {
+      String more = "\n…and " + (lines.size() - shown) + " more";
+      if (shown == MAX_LINES || b.length() + line.length() + 1 + more.length() > SECTION_LIMIT) {
+        b.append("…and ").append(lines.size() - shown).append(" more");
+        break;
+      }
+      b.append(line).append('\n');
+      shown++;
+    }
+    String text = b.toString().stripTrailing();
+    return section(s -> s.text(markdownText(text)));
+  }
+
+  private static String closedWords(FlagStatus status) {
+    return switch (status) {
+      case RESOLVED -> "resolved";
+      case FALSE_ALARM -> "false alarm";
+      case EXPIRED -> "closed itself";
+      case OPEN -> "open";
+    };
+  }
+
+  private static String limit(String s) {
+    return s.length() <= SECTION_LIMIT ? s : s.substring(0, SECTION_LIMIT - 1) + "…";
+  }
+}

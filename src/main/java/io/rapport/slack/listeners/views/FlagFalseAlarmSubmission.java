@@ -1,0 +1,52 @@
+package io.rapport.slack.listeners.views;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import io.rapport.flag.FlagService;
+import io.rapport.slack.AfterAck;
+import io.rapport.slack.views.FlagMessages;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The False alarm modal ({@code flag.false_alarm}): an optional reason; closes the modal and, after
+ * the ack, closes the flag and suppresses the pattern on the account. A repeat finds the flag
+ * already closed and changes nothing.
+ */
+public final class FlagFalseAlarmSubmission implements ViewSubmissionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(FlagFalseAlarmSubmission.class);
+
+  private final FlagService flags;
+  private final AfterAck afterAck;
+
+  public FlagFalseAlarmSubmission(FlagService flags, AfterAck afterAck) {
+    this.flags = flags;
+    this.afterAck = afterAck;
+  }
+
+  @Override
+  public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+    ViewSubmissionPayload p = req.getPayload();
+    String workspaceId = p.getTeam().getId();
+    String userId = p.getUser().getId();
+    String flagId = p.getView().getPrivateMetadata();
+    String reason = FlagPlanSubmission.text(
+        p.getView().getState() == null ? Map.of() : p.getView().getState().getValues(),
+        FlagMessages.REASON_BLOCK, FlagMessages.REASON);
+    if (reason != null && reason.strip().length() > FlagMessages.MAX_REASON) {
+      return ctx.ackWithErrors(Map.of(FlagMessages.REASON_BLOCK,
+          "Keep the reason under " + FlagMessages.MAX_REASON + " characters."));
+    }
+    afterAck.run("flag false alarm by " + userId + " in " + workspaceId, () -> {
+      FlagService.Result r = flags.falseAlarm(workspaceId, userId, flagId, reason);
+      if (r.outcome() == FlagService.Outcome.REFUSED || r.outcome() == FlagService.Outcome.NOT_FOUND) {
+        LOG.info("False alarm on flag {} by {} in {} not recorded: {}", flagId, userId, workspaceId, r.outcome());
+      }
+    });
+    return ctx.ack();
+  }
+}

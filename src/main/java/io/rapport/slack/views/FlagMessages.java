@@ -1,0 +1,295 @@
+package io.rapport.slack.views;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.usersSelect;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import io.rapport.domain.Flag;
+import io.rapport.domain.FlagPlan;
+import io.rapport.domain.FlagStatus;
+import io.rapport.domain.IsoWeek;
+import io.rapport.insight.Pattern;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything a flag says in Slack, in one place so it can be read and improved as copy: the
+ * parent message in the team's channel (its state kept current), the notes in its thread, the
+ * Plan action and False alarm modals, the plan reminder and the refusal for strangers.
+ */
+public final class FlagMessages {
+  public static final String ACKNOWLEDGE = "flag.acknowledge";
+  public static final String PLAN = "flag.plan";
+  public static final String FALSE_ALARM = "flag.false_alarm";
+  public static final String RESOLVE = "flag.resolve";
+
+  /** Block and action ids of the Plan action modal. */
+  public static final String PLAN_ACTION_BLOCK = "flag_plan_action";
+  public static final String PLAN_OWNER_BLOCK = "flag_plan_owner";
+  public static final String PLAN_DUE_BLOCK = "flag_plan_due";
+  public static final String PLAN_ACTION = "action";
+  public static final String PLAN_OWNER = "owner";
+  public static final String PLAN_DUE = "due";
+  /** Block and action id of the False alarm modal's reason. */
+  public static final String REASON_BLOCK = "flag_false_alarm_reason";
+  public static final String REASON = "reason";
+
+  public static final int MAX_ACTION = 500;
+  public static final int MAX_REASON = 1000;
+  private static final int SECTION_LIMIT = 2900;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  /** A message's fallback text and blocks. */
+  public record Content(String text, List<LayoutBlock> blocks) {}
+
+  private FlagMessages() {}
+
+  // ------------------------------------------------------------------ the parent message
+
+  /**
+   * The flag as it stands: account, rep, pattern in plain words, severity, evidence, tip, who did
+   * what, and the four buttons while it is open.
+   */
+  public static Content parent(Flag flag, String accountName, Optional<FlagPlan> plan, int quietWeeks) {
+    Pattern pattern = pattern(flag);
+    String severity = severityWords(flag.severity());
+    String headline = icon(flag) + " *" + escape(title(pattern, flag)) + "* (" + severity + ") on *"
+        + escape(accountName) + "* — rep <@" + flag.repId() + ">";
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(limit(headline)))));
+    if (pattern != null) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(limit(escape(pattern.description())))))));
+    }
+    blocks.add(section(s -> s.text(markdownText(limit("*What Rapport saw*\n" + bullets(flag.evidence()))))));
+    blocks.add(section(s -> s.text(markdownText(limit(":bulb: *Tip:* " + escape(flag.tip()))))));
+    blocks.add(context(c -> c.elements(List.of(markdownText(limit(state(flag, plan, quietWeeks)))))));
+    if (flag.isOpen()) {
+      blocks.add(actions(a -> a.blockId("flag.actions").elements(buttons(flag))));
+    }
+    String text = "Rapport flag: " + title(pattern, flag) + " (" + severity + ") on " + accountName
+        + " — rep <@" + flag.repId() + ">" + (flag.isOpen() ? "" : " — " + closedWords(flag));
+    return new Content(text, blocks);
+  }
+
+  private static List<BlockElement> buttons(Flag flag) {
+    List<BlockElement> b = new ArrayList<>();
+    if (flag.acknowledgedBy() == null) {
+      b.add(button(x -> x.actionId(ACKNOWLEDGE).text(plainText("Acknowledge")).value(flag.id())));
+    }
+    b.add(button(x -> x.actionId(PLAN).text(plainText("Plan action")).value(flag.id())));
+    b.add(button(x -> x.actionId(FALSE_ALARM).text(plainText("False alarm")).value(flag.id())));
+    b.add(button(x -> x.actionId(RESOLVE).text(plainText("Resolved")).value(flag.id()).style("primary")));
+    return b;
+  }
+
+  private static String state(Flag flag, Optional<FlagPlan> plan, int quietWeeks) {
+    List<String> parts = new ArrayList<>();
+    if (!flag.isOpen()) {
+      parts.add(closedWords(flag));
+    } else if (flag.quietSinceWeek() != null) {
+      parts.add("Open since " + flag.firstWeek() + " · not seen since " + flag.lastSeenWeek()
+          + "; closes itself after " + quietWeeks + " quiet weeks");
+    } else {
+      parts.add("Open since " + flag.firstWeek());
+    }
+    if (flag.acknowledgedBy() != null) {
+      parts.add("Acknowledged by <@" + flag.acknowledgedBy() + ">");
+    }
+    plan.ifPresent(p -> parts.add("Plan: " + escape(p.action()) + " — <@" + p.ownerId() + ">, due " + DAY.format(p.dueDate())));
+    return String.join(" · ", parts);
+  }
+
+  private static String closedWords(Flag flag) {
+    return switch (flag.status()) {
+      case RESOLVED -> ":white_check_mark: Resolved by <@" + flag.closedBy() + ">";
+      case FALSE_ALARM -> ":no_entry_sign: Closed as a false alarm by <@" + flag.closedBy() + ">";
+      case EXPIRED -> ":zzz: Closed itself (the thread says why)";
+      case OPEN -> "Open";
+    };
+  }
+
+  // ------------------------------------------------------------------ thread notes
+
+  public static String escalatedNote(List<String> evidence) {
+    return limit(":arrow_up: Now a *warning* (it was on watch).\n" + bullets(evidence));
+  }
+
+  public static String evidenceNote(IsoWeek week, String severity, List<String> evidence) {
+    return limit(":memo: Fresh evidence (" + week + ", " + severityWords(severity) + "):\n" + bullets(evidence));
+  }
+
+  public static String quietNote(IsoWeek week, int quietWeeks) {
+    return ":large_green_circle: The pattern no longer shows as of " + week + ". This flag closes itself after "
+        + quietWeeks + " quiet weeks unless it shows again.";
+  }
+
+  public static String returnedNote(IsoWeek week) {
+    return ":repeat: The pattern shows again (" + week + ").";
+  }
+
+  public static String expiredNote(String lastSeenWeek, int quietWeeks) {
+    return ":zzz: Closed itself: the pattern has not shown for " + quietWeeks + " weeks (last seen "
+        + lastSeenWeek + ").";
+  }
+
+  public static String accountRemovedNote() {
+    return ":heavy_minus_sign: Closed: the account was removed from Rapport.";
+  }
+
+  public static String acknowledgedNote(String userId) {
+    return ":eyes: Acknowledged by <@" + userId + ">.";
+  }
+
+  public static String planNote(String byUserId, String action, String ownerId, LocalDate due) {
+    return limit(":clipboard: Plan by <@" + byUserId + ">: *" + escape(action) + "* — owner <@" + ownerId + ">, due "
+        + DAY.format(due) + ". Rapport will remind <@" + ownerId + "> on the day.");
+  }
+
+  public static String resolvedNote(String userId) {
+    return ":white_check_mark: Resolved by <@" + userId + ">.";
+  }
+
+  public static String falseAlarmNote(String userId, String reason, String patternTitle, String accountName,
+      IsoWeek until) {
+    String why = reason == null || reason.isBlank() ? "" : " Reason: _" + escape(reason.strip()) + "_";
+    return limit(":no_entry_sign: Marked as a false alarm by <@" + userId + ">." + why + " Rapport won't raise "
+        + patternTitle + " on " + escape(accountName) + " again before " + until + ".");
+  }
+
+  /** A thread note as one markdown section. */
+  public static LayoutBlock noteBlock(String note) {
+    return section(s -> s.text(markdownText(limit(note))));
+  }
+
+  // ------------------------------------------------------------------ DMs and refusals
+
+  public static Content planReminder(FlagPlan plan, String patternTitle, String accountName, String channelId) {
+    String where = channelId == null ? "" : channelId.startsWith("D") ? "" : " (discussed in <#" + channelId + ">)";
+    String text = ":alarm_clock: Today is the due date of your plan for *" + escape(accountName) + "* — "
+        + patternTitle + where + ":\n>" + escape(plan.action()) + "\nWhen it is done, press *Resolved* on the flag.";
+    return new Content("Reminder: your plan for " + accountName + " is due today",
+        List.of(section(s -> s.text(markdownText(limit(text))))));
+  }
+
+  public static String refusal(Flag flag) {
+    return "Sorry, only the account's rep (<@" + flag.repId() + ">), the team's manager or a Rapport admin can act"
+        + " on this flag. Nothing was changed.";
+  }
+
+  public static final String GONE = "That flag no longer exists. Nothing was changed.";
+
+  public static String alreadyClosed(Flag flag) {
+    return "This flag is already closed (" + closedWords(flag) + "). Nothing was changed.";
+  }
+
+  // ------------------------------------------------------------------ modals
+
+  /** The Plan action modal: action, owner (the rep by default) and due date (a week from today). */
+  public static View planModal(Flag flag, String accountName, LocalDate today) {
+    String about = "*" + escape(title(pattern(flag), flag)) + "* on *" + escape(accountName) + "*";
+    return View.builder()
+        .type("modal")
+        .callbackId(PLAN)
+        .privateMetadata(flag.id())
+        .title(ViewTitle.builder().type("plain_text").text("Plan action").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Save plan").build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(List.of(
+            section(s -> s.text(markdownText(limit(about)))),
+            input(i -> i.blockId(PLAN_ACTION_BLOCK).label(plainText("What will be done?"))
+                .element(plainTextInput(p -> p.actionId(PLAN_ACTION).multiline(true).maxLength(MAX_ACTION)
+                    .placeholder(plainText("e.g. Agree a service scope with the client and price the extras"))))),
+            input(i -> i.blockId(PLAN_OWNER_BLOCK).label(plainText("Owner"))
+                .element(usersSelect(u -> u.actionId(PLAN_OWNER).initialUser(flag.repId())))),
+            input(i -> i.blockId(PLAN_DUE_BLOCK).label(plainText("Due date"))
+                .hint(plainText("The owner gets a reminder from Rapport on this day."))
+                .element(datePicker(d -> d.actionId(PLAN_DUE).initialDate(today.plusDays(7).toString()))))))
+        .build();
+  }
+
+  /** The False alarm modal: an optional reason, and how long the pattern stays off the account. */
+  public static View falseAlarmModal(Flag flag, String accountName, int weeks) {
+    String about = "Close *" + escape(title(pattern(flag), flag)) + "* on *" + escape(accountName)
+        + "* as a false alarm? Rapport won't raise it on this account for " + weeks + " weeks.";
+    return View.builder()
+        .type("modal")
+        .callbackId(FALSE_ALARM)
+        .privateMetadata(flag.id())
+        .title(ViewTitle.builder().type("plain_text").text("False alarm").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Close flag").build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(List.of(
+            section(s -> s.text(markdownText(limit(about)))),
+            input(i -> i.blockId(REASON_BLOCK).optional(true).label(plainText("Why is it a false alarm?"))
+                .hint(plainText("Optional. Reasons help your admins tune the thresholds."))
+                .element(plainTextInput(p -> p.actionId(REASON).multiline(true).maxLength(MAX_REASON))))))
+        .build();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  public static String title(Pattern pattern, Flag flag) {
+    return pattern == null ? flag.pattern() : pattern.title();
+  }
+
+  public static String patternTitle(String patternId) {
+    try {
+      return Pattern.valueOf(patternId).title();
+    } catch (IllegalArgumentException e) {
+      return patternId;
+    }
+  }
+
+  private static Pattern pattern(Flag flag) {
+    try {
+      return Pattern.valueOf(flag.pattern());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String icon(Flag flag) {
+    if (!flag.isOpen()) {
+      return flag.status() == FlagStatus.RESOLVED ? ":white_check_mark:" : ":heavy_minus_sign:";
+    }
+    return "warning".equals(flag.severity()) ? ":rotating_light:" : ":eyes:";
+  }
+
+  public static String severityWords(String severity) {
+    return "warning".equals(severity) ? "warning" : "watch";
+  }
+
+  static String bullets(List<String> lines) {
+    StringBuilder b = new StringBuilder();
+    for (String line : lines) {
+      b.append("• ").append(escape(line)).append('\n');
+    }
+    return b.toString().stripTrailing();
+  }
+
+  /** Escapes Slack's control characters in text that came from people or data. */
+  public static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String limit(String s) {
+    return s.length() <= SECTION_LIMIT ? s : s.substring(0, SECTION_LIMIT - 1) + "…";
+  }
+}
