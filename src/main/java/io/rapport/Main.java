@@ -1,7 +1,10 @@
 package io.rapport;
 
 import io.rapport.cli.AnalyzeCommand;
+import io.rapport.cli.DemoCommand;
 import io.rapport.cli.ExitCodes;
+import io.rapport.cli.ExportCommand;
+import io.rapport.cli.ImportCommand;
 import io.rapport.cli.ServeCommand;
 import io.rapport.config.Config;
 import io.rapport.config.ConfigException;
@@ -10,15 +13,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar rapport.jar [serve|analyze|...]}. With no subcommand, serves the bot when Slack
- * credentials are configured and otherwise explains how to connect Slack.
+ * {@code java -jar rapport.jar [serve|demo|analyze|import|export]}. With no subcommand, serves the
+ * bot when Slack credentials are configured; otherwise runs the offline demo and then explains how
+ * to connect Slack.
  */
 @Command(
     name = "rapport",
     mixinStandardHelpOptions = true,
     version = "Rapport 0.1.0",
     description = "A Slack bot that keeps sales teams' client relationships healthy and profitable.",
-    subcommands = {ServeCommand.class, AnalyzeCommand.class})
+    subcommands = {
+      ServeCommand.class, DemoCommand.class, AnalyzeCommand.class, ImportCommand.class, ExportCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -48,8 +54,10 @@ public final class Main implements Callable<Integer> {
     if (config.hasSlackCredentials()) {
       return new ServeCommand().call();
     }
-    System.err.println(ServeCommand.missingCredentialsMessage(config));
-    System.err.println("(The offline demo arrives with the report issue; until then, connect Slack.)");
-    return ExitCodes.USAGE;
+    int demo = new DemoCommand().call();
+    System.out.println();
+    System.out.println("That was the offline demo. To run Rapport in your Slack workspace:");
+    System.out.println(ServeCommand.missingCredentialsMessage(config));
+    return demo;
   }
 }

@@ -46,6 +46,14 @@ import io.rapport.slack.http.SlackSignatureVerifier;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
+import io.rapport.slack.listeners.commands.RelationshipReportCommand;
+import io.rapport.slack.listeners.actions.ReportCsvAction;
+import io.rapport.slack.listeners.actions.ReportShareAction;
+import io.rapport.slack.listeners.views.ReportShareSubmission;
+import io.rapport.report.ReportBlocks;
+import io.rapport.report.ReportDelivery;
+import io.rapport.report.ReportService;
+import io.rapport.report.ShareModal;
 import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
 import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
 import io.rapport.prompt.DueAccounts;
@@ -105,6 +113,7 @@ public final class Rapport implements AutoCloseable {
   private final PromptResponses promptResponses;
   private final FlagService flags;
   private final FlagSweep flagSweep;
+  private final ReportDelivery reports;
   private HttpServer http;
   private SocketModeApp socketMode;
   private volatile boolean promptTimer = true;
@@ -145,6 +154,8 @@ public final class Rapport implements AutoCloseable {
     this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
         new ManagerDigest(store, flagPoster, timeZones, clock), clock);
     checkInListeners.add(flags);
+    this.reports = new ReportDelivery(
+        new ReportService(store, access, config.admins(), slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
   }
 
@@ -168,6 +179,10 @@ public final class Rapport implements AutoCloseable {
     }
     app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, timeZones, afterAck, clock));
     app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
+    commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
+    app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
+    app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
+    app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
   }
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */

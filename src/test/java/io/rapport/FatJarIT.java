@@ -51,6 +51,19 @@ class FatJarIT {
   }
 
   @Test
+  void noArgumentsWithoutCredentialsRunsTheDemoThenSaysHowToConnectSlack() throws Exception {
+    Process p = start(Map.of());
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = output();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("RELATIONSHIP REPORT").contains("AT RISK").contains("TERMS_DICTATED")
+        .contains("SLACK_BOT_TOKEN").doesNotContain("Exception");
+    for (String f : new String[] {"report.json", "report.csv", "health-trend.png"}) {
+      assertThat(dir.resolve("rapport-demo").resolve(f)).isNotEmptyFile();
+    }
+  }
+
+  @Test
   void invalidConfigurationExits2WithTheVariableNamed() throws Exception {
     Process p = start(Map.of("PORT", "http"), "serve");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

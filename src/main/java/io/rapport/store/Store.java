@@ -48,6 +48,11 @@ public final class Store {
     return database.jdbi().onDemand(PromptDao.class);
   }
 
+  /** The manager report's aggregate reads. */
+  public ReportDao reports() {
+    return database.jdbi().onDemand(ReportDao.class);
+  }
+
   /** Makes sure the workspace row exists (remembered, so repeat calls cost nothing). */
   public void ensureWorkspace(String workspaceId, long nowMillis) {
     if (knownWorkspaces.add(workspaceId)) {

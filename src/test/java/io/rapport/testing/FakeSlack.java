@@ -226,12 +226,17 @@ public final class FakeSlack implements AutoCloseable {
 
   /** Waits until {@code count} posts to response URLs have arrived. */
   public List<JsonNode> awaitResponses(int count) {
-    awaitTrue(() -> responses.size() >= count, Duration.ofSeconds(10),
+    return awaitResponses(count, Duration.ofSeconds(10));
+  }
+
+  /** Waits up to {@code timeout} until {@code count} posts to response URLs have arrived. */
+  public List<JsonNode> awaitResponses(int count, Duration timeout) {
+    awaitTrue(() -> responses.size() >= count, timeout,
         "expected " + count + " response_url post(s), got " + responses.size());
     return responses();
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String message) {
+  public static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String message) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

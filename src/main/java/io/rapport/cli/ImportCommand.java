@@ -1,0 +1,120 @@
+package io.rapport.cli;
+
+import io.rapport.config.Config;
+import io.rapport.config.ConfigException;
+import io.rapport.interchange.InterchangeException;
+import io.rapport.store.Database;
+import io.rapport.store.Store;
+import io.rapport.transfer.DatabaseImport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.JdbiException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code import FILE [--workspace T…]}: loads an interchange file into the database of {@code
+ * DATABASE_URL}, all or nothing, idempotently (see {@link DatabaseImport}). Exit 0 on success, 2
+ * on invalid input with a message naming the record and field (nothing is stored), 1 when the
+ * database fails.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load accounts and check-ins from an interchange file into the configured database.",
+      "All or nothing (one transaction); importing the same file again changes nothing."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:imported", "1:the database failed", "2:invalid input (nothing stored)"})
+public final class ImportCommand implements Callable<Integer> {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "interchange file: {\"accounts\":[…],\"checkins\":[…]}")
+  Path file;
+
+  @Option(names = "--workspace", paramLabel = "T…",
+      description = "Slack team id the data belongs to (default: the only workspace in the database)")
+  String workspace;
+
+  public ImportCommand() {
+    this(System.out, System.err);
+  }
+
+  public ImportCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Config config;
+    try {
+      config = Config.load();
+    } catch (ConfigException e) {
+      err.println("Rapport cannot start: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    return run(config.databaseUrl());
+  }
+
+  /** Imports into the database at {@code jdbcUrl}. */
+  public int run(String jdbcUrl) {
+    if (!Files.isRegularFile(file)) {
+      err.println(file + ": no such file");
+      return ExitCodes.USAGE;
+    }
+    Store store = new Store(Database.open(jdbcUrl));
+    String ws;
+    try {
+      ws = WorkspaceChoice.choose(store, workspace, true);
+    } catch (WorkspaceChoice.Invalid e) {
+      err.println("import: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      DatabaseImport.Result r = new DatabaseImport(store).run(ws, in, System.currentTimeMillis());
+      out.printf("Imported %s into workspace %s: %d accounts (%d added or changed), %d check-ins (%d added"
+              + " or changed).%n", file, ws, r.accounts(), r.accountsChanged(), r.checkIns(), r.checkInsChanged());
+      return ExitCodes.OK;
+    } catch (InterchangeException e) {
+      err.println(file + ": " + e.getMessage());
+      err.println("Nothing was imported.");
+      return ExitCodes.USAGE;
+    } catch (NoSuchFileException e) {
+      err.println(file + ": no such file");
+      return ExitCodes.USAGE;
+    } catch (AccessDeniedException e) {
+      err.println(file + ": permission denied");
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println(file + ": cannot be read (" + e.getMessage() + "). Nothing was imported.");
+      return ExitCodes.USAGE;
+    } catch (JdbiException e) {
+      err.println("import: the database refused the data, so nothing was imported: " + rootMessage(e));
+      return 1;
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    if (m != null && m.contains("accounts_active_name")) {
+      return "two active accounts would share a name (an account in the file has the name of a"
+          + " different account already in the database)";
+    }
+    return m == null ? t.toString() : m.split("\n")[0];
+  }
+}

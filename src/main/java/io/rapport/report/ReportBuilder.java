@@ -1,0 +1,388 @@
+package io.rapport.report;
+
+import io.rapport.domain.Account;
+import io.rapport.domain.CheckIn;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Tier;
+import io.rapport.insight.AccountAnalysis;
+import io.rapport.insight.Analyzer;
+import io.rapport.insight.BookContext;
+import io.rapport.insight.Finding;
+import io.rapport.insight.Health;
+import io.rapport.insight.Pattern;
+import io.rapport.insight.Policy;
+import io.rapport.insight.Severity;
+import io.rapport.report.Report.AccountRow;
+import io.rapport.report.Report.Completion;
+import io.rapport.report.Report.PatternCount;
+import io.rapport.report.Report.Period;
+import io.rapport.report.Report.RepCompletion;
+import io.rapport.report.Report.RepLoad;
+import io.rapport.report.Report.TrendSeries;
+import io.rapport.report.ResolvedScope.Unit;
+import io.rapport.store.ReportDao;
+import io.rapport.store.ReportDao.AccountPeriod;
+import io.rapport.store.ReportDao.OpenFlag;
+import io.rapport.store.ReportDao.UnansweredPrompt;
+import io.rapport.store.Store;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Builds a {@link Report} for a resolved scope: completion and the period's signal totals come
+ * from SQL aggregates (one row per account); health, bands, findings and the trend come from the
+ * insight core, run over each team's accounts once per week of the period (so a team's discount
+ * norm and each rep's whole book are what the detectors compare with, as for flags).
+ */
+public final class ReportBuilder {
+  private final Store store;
+  private final Policy basePolicy;
+
+  public ReportBuilder(Store store) {
+    this(store, Policy.defaults());
+  }
+
+  public ReportBuilder(Store store, Policy basePolicy) {
+    this.store = store;
+    this.basePolicy = basePolicy;
+  }
+
+  /**
+   * Builds the report.
+   *
+   * @param workspaceId the workspace
+   * @param scope the checked scope
+   * @param asOf the current week (the period's last week)
+   * @param dueThisWeek true for a rep whose check-in time has come this week: only then do their
+   *     unanswered slots of {@code asOf} count against completion
+   */
+  public Report build(String workspaceId, ResolvedScope scope, IsoWeek asOf, Predicate<String> dueThisWeek) {
+    ReportDao dao = store.reports();
+    Period period = Period.ending(asOf, scope.scope().weeks());
+    IsoWeek previousEnd = period.from().minusWeeks(1);
+    long fromMillis = period.from().monday().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+
+    Set<String> seenAccounts = new HashSet<>();
+    List<AccountRow> rows = new ArrayList<>();
+    List<AccountPeriod> reportPeriods = new ArrayList<>();
+    List<TrendSeries> trend = new ArrayList<>();
+    Map<String, Policy> policyOfAccount = new HashMap<>();
+
+    for (Unit unit : scope.units()) {
+      Policy policy = policyOf(unit);
+      Analyzer analyzer = new Analyzer(policy);
+      List<AccountPeriod> periods = periodRows(dao, workspaceId, unit.contextReps(), period, fromMillis);
+      List<Account> active = new ArrayList<>();
+      for (AccountPeriod p : periods) {
+        if (p.removedAt() == null) {
+          active.add(p.account());
+        }
+      }
+      IsoWeek historyFrom = previousEnd.minusWeeks(policy.lookbackWeeks() - 1L);
+      Map<String, List<CheckIn>> history = history(dao, workspaceId, active, historyFrom);
+      Predicate<Account> reported =
+          a -> unit.reportReps().contains(a.rep())
+              && scope.accountId().map(id -> id.equals(a.id())).orElse(true);
+
+      // Judge the unit at the end of the previous period and at every week of this one; the weeks
+      // are independent, so they are judged in parallel.
+      List<IsoWeek> weeks = period.list();
+      List<IsoWeek> judgedWeeks = new ArrayList<>(weeks.size() + 1);
+      judgedWeeks.add(previousEnd);
+      judgedWeeks.addAll(weeks);
+      List<Account> reportedActive = active.stream().filter(reported).toList();
+      boolean allReported = reportedActive.size() == active.size();
+      List<List<AccountAnalysis>> byWeek = judgedWeeks.parallelStream()
+          .map(w -> allReported
+              ? analyzer.analyzeAll(active, history, w)
+              : judgeSome(analyzer, reportedActive, active, history, w))
+          .toList();
+      Map<String, Integer> previousScore = new HashMap<>();
+      for (AccountAnalysis a : byWeek.get(0)) {
+        previousScore.put(a.account().id(), a.health().score());
+      }
+      List<Double> series = new ArrayList<>(weeks.size());
+      for (List<AccountAnalysis> judged : byWeek.subList(1, byWeek.size())) {
+        double sum = 0;
+        int n = 0;
+        for (AccountAnalysis a : judged) {
+          if (reported.test(a.account())) {
+            sum += a.health().score();
+            n++;
+          }
+        }
+        series.add(n == 0 ? null : sum / n);
+      }
+      List<AccountAnalysis> current = byWeek.get(byWeek.size() - 1);
+      boolean anyReported = active.stream().anyMatch(reported);
+      if (anyReported) {
+        String name = scope.accountId().isPresent()
+            ? scope.title().replaceFirst("^Account ", "")
+            : scope.scope().kind() == ReportScope.Kind.REP
+                ? "accounts of " + String.join(", ", unit.reportReps())
+                : unit.name();
+        trend.add(new TrendSeries(name, weeks, series));
+      }
+
+      Map<String, AccountPeriod> periodById = new HashMap<>();
+      for (AccountPeriod p : periods) {
+        periodById.put(p.account().id(), p);
+        if (reported.test(p.account()) && !seenAccounts.contains(p.account().id())) {
+          reportPeriods.add(p);
+          policyOfAccount.put(p.account().id(), policy);
+        }
+      }
+      for (AccountAnalysis a : current) {
+        if (!reported.test(a.account()) || !seenAccounts.add(a.account().id())) {
+          continue;
+        }
+        AccountPeriod p = periodById.get(a.account().id());
+        rows.add(new AccountRow(a.account(), unit.name(), a.health(),
+            previousScore.getOrDefault(a.account().id(), 100), a.findings(), List.of(),
+            p.lastCheckInWeek(), p.totals()));
+      }
+      // Accounts removed during the period still count for completion.
+      for (AccountPeriod p : periods) {
+        if (p.removedAt() != null && reported.test(p.account())) {
+          seenAccounts.add(p.account().id());
+        }
+      }
+    }
+
+    List<OpenFlag> openFlags = new ArrayList<>();
+    rows = withOpenFlags(dao, workspaceId, rows, openFlags);
+    rows.sort(Comparator.comparingInt((AccountRow r) -> r.health().score())
+        .thenComparing(r -> r.account().name(), String.CASE_INSENSITIVE_ORDER));
+
+    boolean flagsInUse = dao.anyFlag(workspaceId) > 0;
+    Map<Health.Band, Integer> now = new EnumMap<>(Health.Band.class);
+    Map<Health.Band, Integer> before = new EnumMap<>(Health.Band.class);
+    for (AccountRow r : rows) {
+      now.merge(r.health().band(), 1, Integer::sum);
+      before.merge(bandOf(r.previousScore(), policyOfAccount.getOrDefault(r.account().id(), basePolicy)), 1, Integer::sum);
+    }
+
+    Set<String> reps = new LinkedHashSet<>();
+    for (AccountPeriod p : reportPeriods) {
+      reps.add(p.account().rep());
+    }
+    List<UnansweredPrompt> unanswered = new ArrayList<>();
+    for (List<String> chunk : chunks(reps)) {
+      unanswered.addAll(dao.unansweredPrompts(workspaceId, chunk, period.from().toString(), period.to().toString()));
+    }
+    unanswered.sort(Comparator.comparing(UnansweredPrompt::week).reversed().thenComparing(UnansweredPrompt::repId));
+
+    Map<String, Completion> byRep = new TreeMap<>();
+    for (AccountPeriod p : reportPeriods) {
+      Completion c = completion(p, period, dueThisWeek.test(p.account().rep()));
+      byRep.merge(p.account().rep(), c, (x, y) -> new Completion(x.answered() + y.answered(), x.due() + y.due()));
+    }
+    int answered = 0;
+    int due = 0;
+    List<RepCompletion> repCompletion = new ArrayList<>();
+    for (Map.Entry<String, Completion> e : byRep.entrySet()) {
+      answered += e.getValue().answered();
+      due += e.getValue().due();
+      if (e.getValue().due() > 0) {
+        repCompletion.add(new RepCompletion(e.getKey(), e.getValue()));
+      }
+    }
+    repCompletion.sort(Comparator.comparingDouble((RepCompletion r) -> (double) r.completion().answered() / r.completion().due())
+        .thenComparing(RepCompletion::rep));
+
+    return new Report(
+        scope.title(),
+        period,
+        new Completion(answered, due),
+        repCompletion,
+        now,
+        before,
+        flagsInUse,
+        patterns(rows, flagsInUse, openFlags),
+        rows,
+        overServicing(rows, reportPeriods, period),
+        unanswered,
+        trend);
+  }
+
+  /**
+   * Judges only {@code reported} (e.g. the one account of an account report), with the book
+   * context — the rep's whole book, the team's discount norm — built from all of {@code context}.
+   */
+  private static List<AccountAnalysis> judgeSome(Analyzer analyzer, List<Account> reported,
+      List<Account> context, Map<String, List<CheckIn>> history, IsoWeek week) {
+    BookContext book = analyzer.bookContext(context, history, week);
+    List<AccountAnalysis> out = new ArrayList<>(reported.size());
+    for (Account a : reported) {
+      out.add(analyzer.analyze(a, history.getOrDefault(a.id(), List.of()), book, week));
+    }
+    return out;
+  }
+
+  /** Answered and due slots of one account: key accounts only, from their first week on. */
+  static Completion completion(AccountPeriod p, Period period, boolean currentWeekDue) {
+    if (p.account().tier() != Tier.KEY) {
+      return new Completion(0, 0);
+    }
+    IsoWeek created = IsoWeek.of(Instant.ofEpochMilli(p.createdAt()).atZone(ZoneOffset.UTC).toLocalDate());
+    IsoWeek start = created;
+    if (p.firstAnsweredWeek() != null) {
+      IsoWeek first = IsoWeek.parse(p.firstAnsweredWeek());
+      start = first.compareTo(start) < 0 ? first : start;
+    }
+    start = start.compareTo(period.from()) < 0 ? period.from() : start;
+    IsoWeek end = currentWeekDue ? period.to() : period.to().minusWeeks(1);
+    if (p.removedAt() != null) {
+      IsoWeek removed = IsoWeek.of(Instant.ofEpochMilli(p.removedAt()).atZone(ZoneOffset.UTC).toLocalDate());
+      IsoWeek lastDue = removed.minusWeeks(1);
+      end = lastDue.compareTo(end) < 0 ? lastDue : end;
+    }
+    int due = end.compareTo(start) < 0 ? 0 : (int) start.weeksUntil(end) + 1;
+    if (p.answeredLastWeek() && end.compareTo(period.to()) < 0) {
+      due++; // answered early, before the week's check-in time: it counts
+    }
+    int answered = Math.min(p.answeredWeeks(), due);
+    return new Completion(answered, due);
+  }
+
+  private static List<PatternCount> patterns(List<AccountRow> rows, boolean flagsInUse, List<OpenFlag> openFlags) {
+    Map<Pattern, int[]> counts = new EnumMap<>(Pattern.class);
+    if (flagsInUse) {
+      for (OpenFlag flag : openFlags) {
+        Pattern p = patternOf(flag.pattern());
+        if (p != null) {
+          boolean warning = Severity.WARNING.id().equalsIgnoreCase(flag.severity());
+          counts.computeIfAbsent(p, x -> new int[2])[warning ? 0 : 1]++;
+        }
+      }
+    }
+    for (AccountRow r : rows) {
+      if (!flagsInUse) {
+        for (Finding f : r.findings()) {
+          counts.computeIfAbsent(f.pattern(), x -> new int[2])[f.severity() == Severity.WARNING ? 0 : 1]++;
+        }
+      }
+    }
+    List<PatternCount> out = new ArrayList<>();
+    counts.forEach((p, n) -> out.add(new PatternCount(p, n[0], n[1])));
+    out.sort(Comparator.comparingInt(PatternCount::total).reversed()
+        .thenComparing(Comparator.comparingInt(PatternCount::warnings).reversed())
+        .thenComparing(pc -> pc.pattern().id()));
+    return out;
+  }
+
+  private static Pattern patternOf(String id) {
+    try {
+      return Pattern.valueOf(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private List<RepLoad> overServicing(List<AccountRow> rows, List<AccountPeriod> periods, Period period) {
+    Map<String, double[]> book = new LinkedHashMap<>(); // hours, check-ins, new business
+    for (AccountPeriod p : periods) {
+      double[] b = book.computeIfAbsent(p.account().rep(), r -> new double[3]);
+      b[0] += p.totals().serviceHours();
+      b[1] += p.totals().checkIns();
+      b[2] += p.totals().newBusinessWeeks();
+    }
+    Map<String, Integer> flagged = new HashMap<>();
+    for (AccountRow r : rows) {
+      if (r.findings().stream().anyMatch(f -> f.pattern() == Pattern.OVER_SERVICING)) {
+        flagged.merge(r.account().rep(), 1, Integer::sum);
+      }
+    }
+    Policy.OverServicing rule = basePolicy.overServicing();
+    List<RepLoad> out = new ArrayList<>();
+    book.forEach((rep, b) -> {
+      RepLoad load = new RepLoad(rep, b[0], (int) b[1], (int) b[2], flagged.getOrDefault(rep, 0), period.weeks());
+      double newBusinessPct = load.checkIns() == 0 ? 0 : 100.0 * load.newBusinessWeeks() / load.checkIns();
+      if (load.checkIns() > 0
+          && load.hoursPerWeek() >= rule.heavyWeekHours()
+          && newBusinessPct <= rule.bookNewBusinessMaxPct()) {
+        out.add(load);
+      }
+    });
+    out.sort(Comparator.comparingDouble(RepLoad::serviceHours).reversed().thenComparing(RepLoad::rep));
+    return out;
+  }
+
+  private static Health.Band bandOf(int score, Policy policy) {
+    if (score >= policy.health().healthyMin()) {
+      return Health.Band.HEALTHY;
+    }
+    return score < policy.health().atRiskBelow() ? Health.Band.AT_RISK : Health.Band.WATCH;
+  }
+
+  private static List<AccountPeriod> periodRows(ReportDao dao, String ws, Set<String> reps, Period period, long fromMillis) {
+    List<String> ids = new ArrayList<>();
+    for (List<String> chunk : chunks(reps)) {
+      ids.addAll(dao.accountsOfReps(ws, chunk, fromMillis));
+    }
+    List<AccountPeriod> out = new ArrayList<>(ids.size());
+    for (List<String> chunk : chunks(ids)) {
+      out.addAll(dao.periodOfAccounts(ws, chunk, period.from().toString(), period.to().toString()));
+    }
+    out.sort(java.util.Comparator.comparing((AccountPeriod p) -> io.rapport.domain.Names.key(p.account().name()))
+        .thenComparing(p -> p.account().id()));
+    return out;
+  }
+
+  private static Map<String, List<CheckIn>> history(ReportDao dao, String ws, List<Account> accounts, IsoWeek from) {
+    Map<String, List<CheckIn>> byAccount = new HashMap<>(accounts.size() * 2);
+    for (List<String> chunk : chunks(accounts.stream().map(Account::id).toList())) {
+      for (CheckIn c : dao.history(ws, chunk, from.toString())) {
+        byAccount.computeIfAbsent(c.account(), id -> new ArrayList<>()).add(c);
+      }
+    }
+    return byAccount;
+  }
+
+  private static List<AccountRow> withOpenFlags(ReportDao dao, String ws, List<AccountRow> rows, List<OpenFlag> all) {
+    Map<String, List<String>> flags = new HashMap<>();
+    for (List<String> chunk : chunks(rows.stream().map(r -> r.account().id()).toList())) {
+      for (OpenFlag f : dao.openFlags(ws, chunk)) {
+        all.add(f);
+        flags.computeIfAbsent(f.accountId(), id -> new ArrayList<>()).add(f.pattern());
+      }
+    }
+    if (flags.isEmpty()) {
+      return rows;
+    }
+    List<AccountRow> out = new ArrayList<>(rows.size());
+    for (AccountRow r : rows) {
+      List<String> open = flags.getOrDefault(r.account().id(), List.of());
+      out.add(open.isEmpty() ? r : new AccountRow(r.account(), r.unit(), r.health(), r.previousScore(),
+          r.findings(), List.copyOf(open), r.lastCheckIn(), r.totals()));
+    }
+    return out;
+  }
+
+  /** The team's policy (its overrides of the insight thresholds), as flags judge the team. */
+  private Policy policyOf(Unit unit) {
+    return unit.team().isEmpty() ? basePolicy : io.rapport.flag.TeamPolicy.of(unit.team()).policy();
+  }
+
+  static <T> List<List<T>> chunks(Collection<T> items) {
+    List<List<T>> out = new ArrayList<>();
+    List<T> all = new ArrayList<>(items);
+    for (int i = 0; i < all.size(); i += ReportDao.CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + ReportDao.CHUNK)));
+    }
+    return out;
+  }
+}

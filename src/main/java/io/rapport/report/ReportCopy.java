@@ -1,0 +1,55 @@
+package io.rapport.report;
+
+/** The words of the report's Slack surface, in one place. */
+public final class ReportCopy {
+  private ReportCopy() {}
+
+  static final String CHART_IN_DM = "The health-trend chart is in your direct messages with Rapport.";
+
+  public static final String WORKING = "Building your relationship report…";
+
+  public static String chartComment(Report r) {
+    return "Health trend — " + r.title() + ", " + r.period() + ". A team's line is the average health"
+        + " of its accounts; dashed lines mark the bands: healthy at 90 and above, at risk below 60.";
+  }
+
+  public static String csvComment(Report r) {
+    return "Relationship report — " + r.title() + ", " + r.period() + ": one row per account ("
+        + r.accounts().size() + ") with health, band, open flags, last check-in and the period's signals.";
+  }
+
+  static String sharedBy(String userId) {
+    return "Shared by <@" + userId + ">. Ask them or Rapport's admins for the CSV.";
+  }
+
+  public static String sharedTo(String channelId) {
+    return "Shared the report and its chart to <#" + channelId + ">.";
+  }
+
+  public static String notInChannel(String channelId) {
+    return "I'm not in <#" + channelId + "> yet. Invite me there (`/invite @Rapport`) and press *Share to"
+        + " channel* again.";
+  }
+
+  public static final String CSV_SENT = "The CSV is in your direct messages with Rapport.";
+
+  public static final String NO_CHANNEL =
+      "No team in this report has a channel yet, so there is nowhere to share it. An admin can set"
+          + " one with `/relationship-admin team NAME channel #channel`.";
+
+  public static String teamWithoutChannel(String team) {
+    return "Team *" + io.rapport.slack.views.AccountLines.escape(team) + "* has no channel yet. An admin can set one with"
+        + " `/relationship-admin team \"" + team + "\" channel #channel`.";
+  }
+
+  public static String failed(String what) {
+    return "Sorry — I couldn't " + what + " just now. Please try again in a minute.";
+  }
+
+  public static final String EXPIRED =
+      "That report button no longer works. Run `/relationship-report` again.";
+
+  static final String SHARE_MODAL_TITLE = "Share the report";
+  static final String SHARE_MODAL_PROMPT =
+      "This report covers several teams. Which team's report should I post, in that team's channel?";
+}

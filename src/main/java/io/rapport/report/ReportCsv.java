@@ -1,0 +1,111 @@
+package io.rapport.report;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.rapport.insight.Finding;
+import io.rapport.report.Report.AccountRow;
+import io.rapport.store.ReportDao.SignalTotals;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The report's CSV (Jackson's CSV module): one row per account, riskiest first, with health, band,
+ * findings, open flags, last check-in and the signals added up over the period. RFC 4180 quoting,
+ * UTF-8, a header row.
+ */
+public final class ReportCsv {
+  /** The columns, in order. */
+  public static final List<String> COLUMNS = List.of(
+      "account_id", "account", "rep", "team", "tier", "health", "band", "health_before", "findings",
+      "open_flags", "last_checkin", "period_from", "period_to", "checkins", "business_contacts",
+      "social_contacts", "service_hours", "unpaid_hours", "new_business_weeks", "wins", "revenue_won",
+      "avg_discount_pct", "freebie_weeks", "quota_pressure_weeks", "aggressive_or_threatening_weeks",
+      "promises_broken_by_client", "promises_broken_by_us", "max_payment_days", "billing_disputes",
+      "avg_value_rating");
+
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+  private static final CsvSchema SCHEMA;
+
+  static {
+    CsvSchema.Builder b = CsvSchema.builder();
+    COLUMNS.forEach(b::addColumn);
+    SCHEMA = b.build().withHeader();
+  }
+
+  private ReportCsv() {}
+
+  /** The CSV as bytes. */
+  public static byte[] bytes(Report report) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + report.accounts().size() * 200);
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the CSV to {@code out} (not closed). */
+  public static void write(Report report, OutputStream out) throws IOException {
+    try (SequenceWriter w = MAPPER.writer(SCHEMA).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+      for (AccountRow r : report.accounts()) {
+        w.write(row(report, r));
+      }
+    }
+  }
+
+  private static List<Object> row(Report report, AccountRow r) {
+    SignalTotals t = r.totals();
+    List<Object> v = new ArrayList<>(COLUMNS.size());
+    v.add(r.account().id());
+    v.add(r.account().name());
+    v.add(r.account().rep());
+    v.add(r.unit());
+    v.add(r.account().tier().id());
+    v.add(r.health().score());
+    v.add(r.health().band().id());
+    v.add(r.previousScore());
+    v.add(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; ")));
+    v.add(String.join("; ", r.openFlags()));
+    v.add(r.lastCheckIn() == null ? "" : r.lastCheckIn());
+    v.add(report.period().from().toString());
+    v.add(report.period().to().toString());
+    v.add(t.checkIns());
+    v.add(t.businessContacts());
+    v.add(t.socialContacts());
+    v.add(number(t.serviceHours()));
+    v.add(number(t.unpaidHours()));
+    v.add(t.newBusinessWeeks());
+    v.add(t.wins());
+    v.add(number(t.revenueWon()));
+    v.add(t.averageDiscountPct() == null ? "" : number(t.averageDiscountPct()));
+    v.add(t.freebieWeeks());
+    v.add(t.quotaPressureWeeks());
+    v.add(t.difficultConductWeeks());
+    v.add(t.promisesBrokenByClient());
+    v.add(t.promisesBrokenByUs());
+    v.add(t.maxPaymentDays() == null ? "" : t.maxPaymentDays());
+    v.add(t.billingDisputes());
+    v.add(t.averageValueRating() == null ? "" : number(t.averageValueRating()));
+    return v;
+  }
+
+  private static String finding(Finding f) {
+    return f.pattern().id() + " (" + f.severity().id() + ")";
+  }
+
+  private static String number(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return String.format(Locale.ROOT, "%.2f", d).replaceAll("0$", "");
+  }
+}

@@ -1,0 +1,192 @@
+package io.rapport.report;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import io.rapport.domain.IsoWeek;
+import io.rapport.domain.Team;
+import io.rapport.domain.WeeklySchedule;
+import io.rapport.insight.Policy;
+import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.slack.out.FileUpload;
+import io.rapport.slack.out.SlackApi;
+import io.rapport.slack.views.Reply;
+import io.rapport.store.Store;
+import io.rapport.team.Access;
+import io.rapport.team.UserTimeZones;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manager report in Slack: resolves the scope for the requester, builds the report as of
+ * their current week, and delivers it — the ephemeral message (via the caller's
+ * {@code response_url}), the chart and CSV to their DM with Rapport, and a shared copy with its
+ * chart to a team's channel. All of it runs after the ack.
+ */
+public final class ReportService {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+
+  private final Store store;
+  private final ScopeResolver resolver;
+  private final ReportBuilder builder;
+  private final SlackApi slack;
+  private final FileUpload files;
+  private final UserTimeZones timeZones;
+  private final Clock clock;
+
+  public ReportService(Store store, Access access, Set<String> configuredAdmins, SlackApi slack,
+      UserTimeZones timeZones, Clock clock) {
+    this.store = store;
+    this.resolver = new ScopeResolver(store, access, configuredAdmins);
+    this.builder = new ReportBuilder(store);
+    this.slack = slack;
+    this.files = new FileUpload(slack);
+    this.timeZones = timeZones;
+    this.clock = clock;
+  }
+
+  /** A built report and the scope it covers. */
+  public record Built(ResolvedScope scope, Report report) {}
+
+  /**
+   * Resolves and builds.
+   *
+   * @throws ScopeResolver.Refusal when the user may not see the scope
+   * @throws UsageException when a name is unknown or ambiguous
+   */
+  public Built build(String workspaceId, String userId, ReportScope scope)
+      throws ScopeResolver.Refusal, UsageException {
+    ResolvedScope resolved = resolver.resolve(workspaceId, userId, scope);
+    IsoWeek asOf = timeZones.currentWeek(workspaceId, userId);
+    Report report = builder.build(workspaceId, resolved, asOf, dueThisWeek(workspaceId, resolved, asOf));
+    return new Built(resolved, report);
+  }
+
+  /** The ephemeral report message with its Share and CSV buttons. */
+  public Reply message(Built b) {
+    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), b.scope().scope().encode(),
+        ReportCopy.CHART_IN_DM);
+    return Reply.blocks(ReportBlocks.fallback(b.report()), blocks);
+  }
+
+  /** Uploads the trend chart to the requester's DM with Rapport. */
+  public void sendChart(String userId, Built b) throws FileUpload.UploadException {
+    String dm = files.directMessageWith(userId);
+    files.upload(dm, fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
+        ReportCopy.chartComment(b.report()));
+  }
+
+  /** Uploads the CSV to the requester's DM with Rapport. */
+  public void sendCsv(String userId, Built b) throws FileUpload.UploadException {
+    String dm = files.directMessageWith(userId);
+    files.upload(dm, fileName(b, "csv"), "Relationship report — " + b.report().title(),
+        ReportCsv.bytes(b.report()), ReportCopy.csvComment(b.report()));
+  }
+
+  /**
+   * The channel a report is shared to without asking: the channel named in a {@code #channel}
+   * report, or the one team's channel. Empty when the scope spans several teams (ask) or none has
+   * a channel.
+   */
+  public Optional<String> shareChannel(ResolvedScope scope) {
+    if (scope.channelId().isPresent()) {
+      return scope.channelId();
+    }
+    List<Team> teams = scope.teams();
+    if (teams.size() == 1) {
+      return teams.get(0).channelId();
+    }
+    return Optional.empty();
+  }
+
+  /** Rapport is not a member of the channel (it needs an invitation; it never joins by itself). */
+  public static final class NotInChannel extends FileUpload.UploadException {
+    public NotInChannel(String channelId) {
+      super("Rapport is not in " + channelId);
+    }
+  }
+
+  /** Posts the report (no buttons) and its chart to {@code channelId}. */
+  public void share(String userId, Built b, String channelId) throws FileUpload.UploadException {
+    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), null, ReportCopy.sharedBy(userId));
+    try {
+      ChatPostMessageResponse r = post(channelId, b, blocks);
+      if (!r.isOk() && ("not_in_channel".equals(r.getError()) || "channel_not_found".equals(r.getError()))) {
+        throw new NotInChannel(channelId);
+      }
+      if (!r.isOk()) {
+        throw new FileUpload.UploadException("chat.postMessage failed: " + r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      throw new FileUpload.UploadException("chat.postMessage failed: " + e.getMessage());
+    }
+    files.upload(channelId, fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
+        ReportCopy.chartComment(b.report()));
+  }
+
+  private ChatPostMessageResponse post(String channelId, Built b, List<LayoutBlock> blocks)
+      throws IOException, SlackApiException {
+    return slack.methods().chatPostMessage(req -> req.channel(channelId)
+        .text(ReportBlocks.fallback(b.report())).blocks(blocks));
+  }
+
+  static byte[] chart(Report report) {
+    Policy.HealthWeights bands = Policy.defaults().health();
+    return HealthTrendChart.png(report, bands.healthyMin(), bands.atRiskBelow());
+  }
+
+  private static String fileName(Built b, String ext) {
+    String slug = io.rapport.domain.Names.slug(b.report().title());
+    return "relationship-report-" + slug + "-" + b.report().period().to() + "." + ext;
+  }
+
+  /**
+   * True for a rep whose check-in time has come in {@code asOf}: their team's schedule day and
+   * time in their own (cached) time zone. Reps in no team are never prompted, so their current
+   * week is never due until they answer.
+   */
+  private Predicate<String> dueThisWeek(String ws, ResolvedScope scope, IsoWeek asOf) {
+    Map<String, WeeklySchedule> schedule = new HashMap<>();
+    for (ResolvedScope.Unit u : scope.units()) {
+      u.team().ifPresent(t -> u.contextReps().forEach(rep -> schedule.putIfAbsent(rep, t.schedule())));
+    }
+    Map<String, Boolean> known = new HashMap<>();
+    return rep -> known.computeIfAbsent(rep, r -> isDue(ws, schedule.get(r), r, asOf));
+  }
+
+  private boolean isDue(String ws, WeeklySchedule s, String rep, IsoWeek asOf) {
+    {
+      if (s == null) {
+        return false;
+      }
+      ZoneId zone = timeZones.cachedZoneOf(ws, rep).orElse(ZoneOffset.UTC);
+      ZonedDateTime now = clock.instant().atZone(zone);
+      IsoWeek week = IsoWeek.of(now.toLocalDate());
+      int c = week.compareTo(asOf);
+      if (c != 0) {
+        return c > 0;
+      }
+      return !now.toLocalDateTime().isBefore(asOf.day(s.day()).atTime(s.time()));
+    }
+  }
+
+  /** Logs a failed delivery step without secrets. */
+  static void logFailure(String what, String userId, Exception e) {
+    LOG.warn("{} for {} failed: {}", what, userId, e.getMessage());
+  }
+
+  public Store store() {
+    return store;
+  }
+}

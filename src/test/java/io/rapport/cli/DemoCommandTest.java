@@ -1,0 +1,62 @@
+package io.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.rapport.insight.Pattern;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code demo}: no Slack, no configuration; prints the report and writes three files that parse. */
+class DemoCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void demoPrintsTheReportAndWritesBlockKitJsonCsvAndChart() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new CommandLine(new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--out", dir.toString());
+    assertThat(code).isZero();
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("RELATIONSHIP REPORT — Team Field Sales East").contains("AT RISK").contains("WATCH")
+        .contains("HEALTHY").contains("Check-in completion").contains("Dan Reyes").contains("tip:");
+    for (Pattern p : Pattern.values()) {
+      assertThat(text).as("the demo shows %s", p).contains(p.id());
+    }
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(json.path("text").asText()).contains("Field Sales East");
+    assertThat(json.path("blocks").size()).isBetween(5, 50);
+    assertThat(json.path("blocks").get(0).path("type").asText()).isEqualTo("header");
+
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(dir.resolve("report.csv").toFile())) {
+      it.forEachRemaining(rows::add);
+    }
+    assertThat(rows).hasSize(23);
+    assertThat(rows).anyMatch(r -> r.get("band").equals("healthy"));
+    assertThat(rows).anyMatch(r -> r.get("band").equals("at risk"));
+
+    BufferedImage png = ImageIO.read(dir.resolve("health-trend.png").toFile());
+    assertThat(png.getWidth()).isEqualTo(1000);
+    assertThat(png.getHeight()).isEqualTo(560);
+    assertThat(Files.list(dir).count()).isEqualTo(3);
+  }
+}
