@@ -15,6 +15,15 @@ for _ in $(seq 1 50); do
   su postgres -c "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# Tests open many short-lived databases (one schema each); leave them room.
+if [ "$(su postgres -c "psql -qtAc 'SHOW max_connections'")" -lt 300 ]; then
+  su postgres -c "psql -qc 'ALTER SYSTEM SET max_connections = 300'" >/dev/null
+  pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 50); do
+    su postgres -c "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+fi
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='rapport'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE ROLE rapport LOGIN PASSWORD 'rapport'\"" >/dev/null
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='rapport_test'\"" | grep -q 1 \

@@ -367,6 +367,7 @@ public final class Rapport implements AutoCloseable {
     afterAck.close();
     app.stop();
     slackApi.close();
+    database.close();
     LOG.info("Rapport stopped");
   }
 }

@@ -75,8 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Path dbDir = Files.createTempDirectory("rapport-demo-db");
     Path db = dbDir.resolve("demo.db");
-    try {
-      Store store = new Store(Database.open("jdbc:sqlite:" + db));
+    try (Database database = Database.open("jdbc:sqlite:" + db)) {
+      Store store = new Store(database);
       DemoBook.Loaded loaded = DemoBook.load(store, System.currentTimeMillis());
       ScopeResolver resolver = new ScopeResolver(store, new Access(store, Set.of()), Set.of());
       ResolvedScope scope = resolver.resolve(DemoBook.WORKSPACE, DemoBook.MANAGER,

@@ -65,7 +65,12 @@ public final class ExportCommand implements Callable<Integer> {
 
   /** Exports from the database at {@code jdbcUrl}. */
   public int run(String jdbcUrl) {
-    Store store = new Store(Database.open(jdbcUrl));
+    try (Database database = Database.open(jdbcUrl)) {
+      return exportFrom(new Store(database));
+    }
+  }
+
+  private int exportFrom(Store store) {
     String ws;
     try {
       ws = WorkspaceChoice.choose(store, workspace, false);

@@ -73,7 +73,12 @@ public final class ImportCommand implements Callable<Integer> {
       err.println(file + ": no such file");
       return ExitCodes.USAGE;
     }
-    Store store = new Store(Database.open(jdbcUrl));
+    try (Database database = Database.open(jdbcUrl)) {
+      return importInto(new Store(database));
+    }
+  }
+
+  private int importInto(Store store) {
     String ws;
     try {
       ws = WorkspaceChoice.choose(store, workspace, true);

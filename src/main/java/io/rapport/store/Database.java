@@ -4,6 +4,9 @@ import io.rapport.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -18,28 +21,54 @@ import org.sqlite.SQLiteDataSource;
  * The database: opens SQLite (WAL, foreign keys, busy timeout, immediate write transactions) or
  * PostgreSQL, runs the versioned migrations under {@code db/migration}, and hands out {@link Jdbi}.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   static final int BUSY_TIMEOUT_MS = 10_000;
 
+  /** Connections kept per process: SQLite serialises writers anyway; PostgreSQL is shared by instances. */
+  static final int SQLITE_POOL_SIZE = 4;
+  static final int POSTGRES_POOL_SIZE = 8;
+
   private final Jdbi jdbi;
   private final Dialect dialect;
-  private final DataSource dataSource;
+  private final HikariDataSource dataSource;
 
-  private Database(DataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
   }
 
-  /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+  /**
+   * Opens the database at {@code jdbcUrl} behind a small connection pool (HikariCP) and brings its
+   * schema up to date. Close it to release the connections.
+   */
   public static Database open(String jdbcUrl) {
     Dialect dialect = Dialect.of(jdbcUrl);
-    DataSource ds = dialect == Dialect.SQLITE ? sqlite(jdbcUrl) : postgres(jdbcUrl);
-    Database db = new Database(ds, dialect);
-    db.migrate();
-    LOG.info("Database ready: {} ({})", Config.redactDatabaseUrl(jdbcUrl.split("\\?")[0]), dialect);
-    return db;
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName("rapport-db");
+    pool.setDataSource(dialect == Dialect.SQLITE ? sqlite(jdbcUrl) : postgres(jdbcUrl));
+    pool.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_POOL_SIZE : POSTGRES_POOL_SIZE);
+    // Connections are opened on demand and closed when idle, so an idle Rapport holds none.
+    pool.setMinimumIdle(0);
+    pool.setIdleTimeout(Duration.ofSeconds(30).toMillis());
+    pool.setConnectionTimeout(Duration.ofSeconds(15).toMillis());
+    HikariDataSource ds = new HikariDataSource(pool);
+    try {
+      Database db = new Database(ds, dialect);
+      db.migrate();
+      LOG.info("Database ready: {} ({})", Config.redactDatabaseUrl(jdbcUrl.split("\\?")[0]), dialect);
+      return db;
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  /** Closes the pool's connections. */
+  @Override
+  public void close() {
+    dataSource.close();
   }
 
   private static DataSource sqlite(String jdbcUrl) {
@@ -81,6 +110,9 @@ public final class Database {
 
   /** True when the database answers a trivial query; used by {@code /healthz}. */
   public boolean isHealthy() {
+    if (dataSource.isClosed()) {
+      return false;
+    }
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.setQueryTimeout(2);

@@ -24,11 +24,12 @@ class HealthzTest {
   }
 
   @Test
-  void healthzIs503WhenTheDatabaseDoesNotAnswer() throws Exception {
+  void healthzIs503OnceTheDatabaseIsGone() throws Exception {
     Path dbDir = Files.createDirectory(dir.resolve("data"));
     Database db = Database.open("jdbc:sqlite:" + dbDir.resolve("r.db"));
     try (HttpServer server = new HttpServer(0, RapportHandler.healthOnly(db::isHealthy)).start()) {
       assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+      db.close();
       try (Stream<Path> files = Files.walk(dbDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
