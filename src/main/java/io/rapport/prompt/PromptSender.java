@@ -16,7 +16,6 @@ import io.rapport.store.PromptDao;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
 import io.rapport.store.UserDao;
-import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -96,6 +95,7 @@ public final class PromptSender implements AutoCloseable {
     this.ticker = ticker;
     this.instanceId = instanceId;
     this.gate = new WriteGate(store.database().dialect());
+    this.daos = Daos.of(store);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(workerCount, r -> {
       Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
@@ -155,53 +155,23 @@ public final class PromptSender implements AutoCloseable {
 
   /** Claims and sends one row (if nobody else has it). */
   public Outcome deliver(PromptRow row) {
-    Session session = session();
-    try {
-      return deliver(session, session.prompts(), row);
-    } catch (RuntimeException e) {
-      // A broken connection: start the next row on a fresh one.
-      discard(session);
-      throw e;
-    }
+    return deliver(daos, daos.prompts(), row);
   }
 
   /**
-   * A worker's own connection and DAOs, kept for the worker's life: SQLite connections are not
-   * pooled, and opening a connection or attaching a DAO costs more than the queries of a row.
+   * The DAOs the workers share, made once: each call borrows a pooled connection only for its
+   * statement, so no connection is held while a worker waits on Slack.
    */
-  private record Session(Handle handle, PromptDao prompts, UserDao users, AccountDao accounts,
-      CheckInDao checkIns) {
-    static Session open(Store store) {
-      Handle h = store.jdbi().open();
-      return new Session(h, h.attach(PromptDao.class), h.attach(UserDao.class), h.attach(AccountDao.class),
-          h.attach(CheckInDao.class));
+  private record Daos(PromptDao prompts, UserDao users, AccountDao accounts, CheckInDao checkIns) {
+    static Daos of(Store store) {
+      return new Daos(store.jdbi().onDemand(PromptDao.class), store.jdbi().onDemand(UserDao.class),
+          store.jdbi().onDemand(AccountDao.class), store.jdbi().onDemand(CheckInDao.class));
     }
   }
 
-  private final ThreadLocal<Session> sessions = new ThreadLocal<>();
-  private final java.util.Set<Session> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Daos daos;
 
-  private Session session() {
-    Session s = sessions.get();
-    if (s == null) {
-      s = Session.open(store);
-      sessions.set(s);
-      openSessions.add(s);
-    }
-    return s;
-  }
-
-  private void discard(Session s) {
-    sessions.remove();
-    openSessions.remove(s);
-    try {
-      s.handle().close();
-    } catch (RuntimeException e) {
-      LOG.debug("Closing a broken connection failed: {}", e.toString());
-    }
-  }
-
-  private Outcome deliver(Session h, PromptDao dao, PromptRow row) {
+  private Outcome deliver(Daos h, PromptDao dao, PromptRow row) {
     long now = clock.millis();
     if (gate.write(() -> dao.claim(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, now,
         now - CLAIM_LEASE.toMillis())) == 0) {
@@ -221,7 +191,7 @@ public final class PromptSender implements AutoCloseable {
     }
   }
 
-  private Outcome send(Session h, PromptDao dao, PromptRow row) throws InterruptedException {
+  private Outcome send(Daos h, PromptDao dao, PromptRow row) throws InterruptedException {
     String ws = row.workspaceId();
     String rep = row.repId();
     IsoWeek week = IsoWeek.parse(row.week());
@@ -402,13 +372,5 @@ public final class PromptSender implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    for (Session s : openSessions) {
-      try {
-        s.handle().close();
-      } catch (RuntimeException e) {
-        LOG.debug("Closing a worker's connection failed: {}", e.toString());
-      }
-    }
-    openSessions.clear();
   }
 }
