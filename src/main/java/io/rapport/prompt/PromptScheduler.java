@@ -133,8 +133,8 @@ public final class PromptScheduler implements AutoCloseable {
 
   /** The same, handing each created row to {@code created} at once. */
   int createDueWeeklyPrompts(java.util.function.Consumer<PromptRow> created) {
-    // One connection for the whole pass: SQLite connections are not pooled, and opening one per
-    // query costs more than the query.
+    // One handle for the whole pass, its DAOs attached once: attaching a Jdbi SqlObject per query
+    // costs more than the query.
     return store.jdbi().withHandle(h -> createDueWeeklyPrompts(h, created));
   }
 
