@@ -1,6 +1,6 @@
 // The ceiling for the ack path: bare Jetty 12 that checks Slack's HMAC signature and answers a
 // fixed ephemeral reply. Same Jetty and JVM as Rapport; no Bolt, no parsing beyond the headers.
-// Run: java -cp target/rapport.jar bench/BareJetty.java PORT SIGNING_SECRET
+// Run: java -cp target/rapport.jar bench/BareJetty.java PORT SIGNING_SECRET [REPLY_BODY_FILE]
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -15,8 +15,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 public class BareJetty {
+  // The same size of reply as Rapport's /relationship-help when a body file is given, else a tiny one.
+  static String REPLY = "{\"response_type\":\"ephemeral\",\"text\":\"ok\"}";
+
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
+    if (args.length > 2) {
+      REPLY = java.nio.file.Files.readString(java.nio.file.Path.of(args[2]));
+    }
     SecretKeySpec key = new SecretKeySpec(args[1].getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -39,7 +45,7 @@ public class BareJetty {
         }
         response.setStatus(200);
         response.getHeaders().put("Content-Type", "application/json; charset=utf-8");
-        Content.Sink.write(response, true, "{\"response_type\":\"ephemeral\",\"text\":\"ok\"}", callback);
+        Content.Sink.write(response, true, REPLY, callback);
         return true;
       }
     });

@@ -35,7 +35,7 @@ public final class SlackApp {
             .subtypedMessageEventsAutoAckEnabled(true)
             .unmatchedRequestHandler(
                 req -> {
-                  LOG.info("No listener for a {} request; acknowledged", req.getRequestType());
+                  LOG.debug("No listener for a {} request; acknowledged", req.getRequestType());
                   return Response.json(200, Map.of());
                 })
             .build();

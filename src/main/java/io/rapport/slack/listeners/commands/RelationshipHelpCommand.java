@@ -17,13 +17,30 @@ public final class RelationshipHelpCommand implements SlashCommandHandler {
   public static final String COMMAND = "/relationship-help";
 
   private final String body =
-      GsonFactory.createSnakeCase()
+      asciiJson(GsonFactory.createSnakeCase()
           .toJson(
               SlashCommandResponse.builder()
                   .responseType(ResponseTypes.ephemeral)
                   .text(HelpView.fallbackText())
                   .blocks(HelpView.blocks())
-                  .build());
+                  .build()));
+
+  /**
+   * Escapes every non-ASCII character as {@code \\uXXXX}: the same JSON, but a Latin-1 string that
+   * Jetty writes as bytes without re-encoding UTF-16 on every request.
+   */
+  static String asciiJson(String json) {
+    StringBuilder b = new StringBuilder(json.length() + 64);
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c < 128) {
+        b.append(c);
+      } else {
+        b.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return b.toString();
+  }
 
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
