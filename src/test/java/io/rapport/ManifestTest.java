@@ -36,9 +36,9 @@ class ManifestTest {
   }
 
   @Test
-  void everyCommandTheAppRegistersIsDeclared() throws Exception {
+  void theAppRegistersExactlyTheDeclaredCommands() throws Exception {
     try (RapportUnderTest rapport = RapportUnderTest.start()) {
-      assertThat(declaredCommands()).containsAll(rapport.rapport().registeredCommands());
+      assertThat(rapport.rapport().registeredCommands()).containsExactlyInAnyOrderElementsOf(declaredCommands());
     }
   }
 
