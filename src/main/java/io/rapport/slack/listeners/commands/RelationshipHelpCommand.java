@@ -26,7 +26,7 @@ public final class RelationshipHelpCommand implements SlashCommandHandler {
                   .build()));
 
   /**
-   * Escapes every non-ASCII character as {@code \\uXXXX}: the same JSON, but a Latin-1 string that
+   * Escapes every non-ASCII character as a JSON escape such as {@code \\u2014}: the same JSON, but a Latin-1 string that
    * Jetty writes as bytes without re-encoding UTF-16 on every request.
    */
   static String asciiJson(String json) {
