@@ -37,6 +37,19 @@ public final class Phrases {
     return number(value) + "%";
   }
 
+  /** A percentage with its article, as it is read aloud: "a 30%", "an 18%", "an 8.5%", "an 80%". */
+  public static String aPct(double value) {
+    String n = number(value);
+    String whole = n.contains(".") ? n.substring(0, n.indexOf('.')) : n;
+    boolean vowelSound = whole.startsWith("8") || whole.equals("11") || whole.equals("18");
+    return (vowelSound ? "an " : "a ") + n + "%";
+  }
+
+  /** A count with its noun: "1 account", "4 accounts". */
+  public static String count(double n, String one, String many) {
+    return number(n) + " " + (number(n).equals("1") ? one : many);
+  }
+
   /** Numbers as a list: "64, 71 and 58". */
   public static String numbers(List<? extends Number> values) {
     List<String> parts = new ArrayList<>(values.size());

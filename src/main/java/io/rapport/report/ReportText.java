@@ -65,9 +65,10 @@ public final class ReportText {
       b.append("  none\n");
     }
     for (RepLoad l : r.overServicingReps()) {
-      b.append(String.format(Locale.ROOT, "  %-22s %6s h of service (%s h/week), new business in %d of %d check-ins, %d account(s) flagged%n",
+      b.append(String.format(Locale.ROOT, "  %-22s %6s h of service (%s h/week), new business in %d of %d check-ins, %s flagged%n",
           person.apply(l.rep()), ReportBlocks.hours(l.serviceHours()), ReportBlocks.hours(l.hoursPerWeek()),
-          l.newBusinessWeeks(), l.checkIns(), l.overServicedAccounts()));
+          l.newBusinessWeeks(), l.checkIns(),
+          io.rapport.insight.Phrases.count(l.overServicedAccounts(), "account", "accounts")));
     }
 
     b.append("\nUnanswered prompts\n");
@@ -75,7 +76,7 @@ public final class ReportText {
       b.append("  none\n");
     }
     for (UnansweredPrompt p : r.unansweredPrompts()) {
-      b.append(String.format(Locale.ROOT, "  %s  %-22s %d account(s) without an answer%n", p.week(), person.apply(p.repId()), p.accountsMissing()));
+      b.append(String.format(Locale.ROOT, "  %s  %-22s %s without an answer%n", p.week(), person.apply(p.repId()), io.rapport.insight.Phrases.count(p.accountsMissing(), "account", "accounts")));
     }
 
     int nameWidth = Math.min(34, r.accounts().stream().mapToInt(a -> a.account().name().length()).max().orElse(10));

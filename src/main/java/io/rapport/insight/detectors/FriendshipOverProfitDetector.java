@@ -91,7 +91,7 @@ public final class FriendshipOverProfitDetector implements Detector {
     IsoWeek earlierEnd = recentStart.minusWeeks(1);
     List<String> evidence = new ArrayList<>(3);
     evidence.add(
-        Phrases.number(recentSocialRate) + " social contacts a week in "
+        Phrases.count(recentSocialRate, "social contact", "social contacts") + " a week in "
             + Phrases.span(recentStart, history.asOf()) + ", "
             + (recentSocialRate > earlierSocialRate ? "up from " : "as before: ")
             + Phrases.number(earlierSocialRate) + " in " + Phrases.span(earlierStart, earlierEnd));

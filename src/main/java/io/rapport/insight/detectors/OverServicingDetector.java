@@ -77,7 +77,7 @@ public final class OverServicingDetector implements Detector {
             repBook
                 .map(
                     b ->
-                        "across the rep's book of " + b.accounts() + " accounts: new business in "
+                        "across the rep's book of " + Phrases.count(b.accounts(), "account", "accounts") + ": new business in "
                             + b.newBusinessCheckIns() + " of " + b.checkIns() + " check-ins ("
                             + Phrases.pct(b.newBusinessPct()) + ") in the last "
                             + policy.window().weeks() + " weeks")

@@ -97,7 +97,7 @@ public final class QuotaPressureDetector implements Detector {
     String what =
         pressure && deepDiscount
             ? "quota pressure and a " + Phrases.pct(c.discountPct()) + " discount"
-            : pressure ? "quota pressure" : "a " + Phrases.pct(c.discountPct()) + " discount";
+            : pressure ? "quota pressure" : Phrases.aPct(c.discountPct()) + " discount";
     return what + " in " + c.week();
   }
 

@@ -91,7 +91,7 @@ public final class WorkingForTheClientDetector implements Detector {
     Double margin = history.account().listMarginPct();
     if (margin != null && worst >= margin) {
       evidence.add(
-          "a " + Phrases.pct(worst) + " discount gives away the whole list margin of "
+          Phrases.aPct(worst) + " discount gives away the whole list margin of "
               + Phrases.pct(margin) + ": sold at or below cost");
     }
     return Optional.of(Finding.of(pattern(), severity, evidence));
