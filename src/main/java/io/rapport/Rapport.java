@@ -155,7 +155,7 @@ public final class Rapport implements AutoCloseable {
         new ManagerDigest(store, flagPoster, timeZones, clock), clock);
     checkInListeners.add(flags);
     this.reports = new ReportDelivery(
-        new ReportService(store, access, config.admins(), slackApi, timeZones, clock), slackApi, afterAck);
+        new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
   }
 

@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (Database database = Database.open("jdbc:sqlite:" + db)) {
       Store store = new Store(database);
       DemoBook.Loaded loaded = DemoBook.load(store, System.currentTimeMillis());
-      ScopeResolver resolver = new ScopeResolver(store, new Access(store, Set.of()), Set.of());
+      ScopeResolver resolver = new ScopeResolver(store, new Access(store, Set.of()));
       ResolvedScope scope = resolver.resolve(DemoBook.WORKSPACE, DemoBook.MANAGER,
           new ReportScope(ReportScope.Kind.DEFAULT, "", weeks));
       Report report = new ReportBuilder(store).build(DemoBook.WORKSPACE, scope, loaded.lastWeek(), rep -> true);

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +44,10 @@ public final class ReportService {
   private final UserTimeZones timeZones;
   private final Clock clock;
 
-  public ReportService(Store store, Access access, Set<String> configuredAdmins, SlackApi slack,
+  public ReportService(Store store, Access access, SlackApi slack,
       UserTimeZones timeZones, Clock clock) {
     this.store = store;
-    this.resolver = new ScopeResolver(store, access, configuredAdmins);
+    this.resolver = new ScopeResolver(store, access);
     this.builder = new ReportBuilder(store);
     this.slack = slack;
     this.files = new FileUpload(slack);

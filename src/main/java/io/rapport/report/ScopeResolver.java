@@ -26,12 +26,10 @@ public final class ScopeResolver {
 
   private final Store store;
   private final Access access;
-  private final Set<String> configuredAdmins;
 
-  public ScopeResolver(Store store, Access access, Set<String> configuredAdmins) {
+  public ScopeResolver(Store store, Access access) {
     this.store = store;
     this.access = access;
-    this.configuredAdmins = Set.copyOf(configuredAdmins);
   }
 
   /** Thrown when the requester may not run the report; the message says who can. */
@@ -257,10 +255,6 @@ public final class ScopeResolver {
   }
 
   private String adminList(String ws) {
-    Set<String> admins = new TreeSet<>(configuredAdmins);
-    admins.addAll(store.users().admins(ws));
-    return admins.isEmpty()
-        ? "none named yet (set RAPPORT_ADMINS)"
-        : admins.stream().map(a -> "<@" + a + ">").collect(Collectors.joining(", "));
+    return access.adminMentions(ws);
   }
 }

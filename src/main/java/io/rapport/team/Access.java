@@ -26,6 +26,21 @@ public final class Access {
     return configuredAdmins.contains(userId) || store.users().isAdmin(workspaceId, userId);
   }
 
+  /** Every admin of the workspace, configured or named since, in id order. */
+  public java.util.SortedSet<String> admins(String workspaceId) {
+    java.util.SortedSet<String> admins = new java.util.TreeSet<>(configuredAdmins);
+    admins.addAll(store.users().admins(workspaceId));
+    return admins;
+  }
+
+  /** The admins as Slack mentions, or a plain sentence when there are none yet: for refusals. */
+  public String adminMentions(String workspaceId) {
+    java.util.SortedSet<String> admins = admins(workspaceId);
+    return admins.isEmpty()
+        ? "no admin is named yet (whoever installed Rapport can name one)"
+        : admins.stream().map(a -> "<@" + a + ">").collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** The teams {@code userId} manages (all teams for an admin is {@link #teamsInScope}). */
   public List<Team> managedTeams(String workspaceId, String userId) {
     return store.teams().managedBy(workspaceId, userId);

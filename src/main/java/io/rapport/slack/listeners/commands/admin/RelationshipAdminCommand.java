@@ -44,8 +44,8 @@ public final class RelationshipAdminCommand extends DeferredCommand {
   private Work guarded(CommandRequest request, Work work) {
     return () -> {
       if (!access.isAdmin(request.workspaceId(), request.userId())) {
-        return Reply.text("Sorry, `" + COMMAND + "` is for Rapport's admins. Ask one of them"
-            + " (they are listed in RAPPORT_ADMINS) to set this up or to make you an admin.");
+        return Reply.text("Sorry, `" + COMMAND + "` is for Rapport's admins. Ask one of them to set"
+            + " this up or to make you an admin: " + access.adminMentions(request.workspaceId()) + ".");
       }
       return work.run();
     };
