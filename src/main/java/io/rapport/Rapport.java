@@ -81,6 +81,7 @@ import org.slf4j.LoggerFactory;
  * order (stop taking requests, finish in-flight work, close the Slack client).
  */
 public final class Rapport implements AutoCloseable {
+  static final int AFTER_ACK_THREADS = 16;
   private static final Logger LOG = LoggerFactory.getLogger(Rapport.class);
   /** How often the prompt scheduler looks for due prompts (the first pass runs at start-up). */
   private static final java.time.Duration PROMPT_PASS_EVERY = java.time.Duration.ofSeconds(30);
@@ -126,7 +127,9 @@ public final class Rapport implements AutoCloseable {
     this.access = new Access(store, config.admins());
     this.slackApi = new SlackApi(config);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
-    this.afterAck = new AfterAck(4);
+    // Enough threads that a few slow reports (seconds each) never hold up a modal that must open
+    // within the 3-second life of its trigger id; most of the work waits on Slack or the database.
+    this.afterAck = new AfterAck(AFTER_ACK_THREADS);
     this.teamAdministration = new TeamAdministration(store, clock);
     this.adminRoster = new AdminRoster(store, config.admins(), clock);
     this.accountBook = new AccountBook(store, access, clock);
