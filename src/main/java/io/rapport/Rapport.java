@@ -137,7 +137,7 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
-    this.app = SlackApp.build(config, slackApi, clock);
+    this.app = SlackApp.build(config, slackApi);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
     DueAccounts dueAccounts = new DueAccounts(store);

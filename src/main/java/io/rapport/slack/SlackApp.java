@@ -4,16 +4,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import io.rapport.config.Config;
-import io.rapport.slack.http.BoltSignatureCheck;
 import io.rapport.slack.out.SlackApi;
-import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, Bolt's
- * signature verification for HTTP (on Rapport's clock), the shared {@code Slack} instance (so
+ * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, the shared {@code Slack} instance (so
  * {@code SLACK_API_URL} holds for listeners too), to which {@code Rapport} adds every
  * capability's listeners.
  */
@@ -22,13 +19,14 @@ public final class SlackApp {
 
   private SlackApp() {}
 
-  public static App build(Config config, SlackApi slackApi, Clock clock) {
+  public static App build(Config config, SlackApi slackApi) {
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slackApi.slack())
             .singleTeamBotToken(config.slackBotToken().orElseThrow())
             .signingSecret(config.slackSigningSecret().orElse(null))
-            // Bolt's built-in check reads the system clock; ours below reads Rapport's.
+            // Every HTTP request is verified once, in RapportHandler, on Rapport's clock, before
+            // Bolt sees it; Socket Mode needs no signature. A second HMAC here only cost time.
             .requestVerificationEnabled(false)
             // Events nobody listens to are still acknowledged, so Slack does not retry them.
             .allEventsApiAutoAckEnabled(true)
@@ -39,10 +37,6 @@ public final class SlackApp {
                   return Response.json(200, Map.of());
                 })
             .build();
-    App app = new App(appConfig);
-    if (!config.socketMode()) {
-      app.use(BoltSignatureCheck.middleware(config.slackSigningSecret().orElseThrow(), clock));
-    }
-    return app;
+    return new App(appConfig);
   }
 }

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.testing.RapportUnderTest;
 import io.rapport.testing.SlackRequests;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +98,19 @@ class FoundationEndToEndTest {
   void anOversizedBodyIs413() {
     String body = "text=" + "x".repeat(2 * 1024 * 1024);
     HttpResponse<String> r = rapport.slack().send(body, "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void anOversizedChunkedBodyWithoutALengthIs413() throws Exception {
+    byte[] body = ("text=" + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(rapport.baseUrl() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(413);
   }
 
