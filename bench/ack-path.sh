@@ -4,10 +4,12 @@
 #   1. bare Jetty 12 with an HMAC check (the ceiling),
 #   2. Slack's stock bolt-jetty 1.45.4 adapter on Jetty 9.4 (the reference),
 #   3. Rapport (Jetty 12 + its own Bolt adapter), the real jar with a SQLite file.
-# Usage: bench/ack-path.sh [DURATION_SECONDS]   (needs wrk, openssl; builds what it needs)
+# Usage: bench/ack-path.sh [DURATION_SECONDS] [SERVERS]   (needs wrk, openssl; builds what it needs)
+#   SERVERS: any of "bare stock rapport" (default all three); RAPPORT_JAVA_OPTS: JVM flags for Rapport.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
+SERVERS=${2:-bare stock rapport}
 SECRET=bench-signing-secret
 FAKE_PORT=39100; BARE_PORT=39101; STOCK_PORT=39102; RAPPORT_PORT=39103
 OUT=bench/out; mkdir -p "$OUT"
@@ -48,15 +50,21 @@ run() { # name port pid
 java bench/FakeSlackApi.java $FAKE_PORT > "$OUT/fake.log" 2>&1 & pids+=($!)
 sleep 3
 
+if [[ $SERVERS == *bare* ]]; then
 java -cp target/rapport.jar bench/BareJetty.java $BARE_PORT $SECRET > "$OUT/bare.log" 2>&1 & bare=$!; pids+=($bare)
 sleep 4; check_ok $BARE_PORT; run bare-jetty $BARE_PORT $bare
+fi
 
+if [[ $SERVERS == *stock* ]]; then
 java -cp "bench/stock-bolt-jetty/target/stock-bolt-jetty-1.jar:bench/stock-bolt-jetty/target/lib/*" StockBoltJetty \
   $STOCK_PORT $SECRET "http://127.0.0.1:$FAKE_PORT/api/" > "$OUT/stock.log" 2>&1 & stock=$!; pids+=($stock)
 sleep 4; check_ok $STOCK_PORT; run stock-bolt-jetty $STOCK_PORT $stock
+fi
 
+if [[ $SERVERS == *rapport* ]]; then
 rm -f "$OUT/rapport-bench.db"*
 SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=$SECRET SLACK_API_URL="http://127.0.0.1:$FAKE_PORT/api/" \
   PORT=$RAPPORT_PORT DATABASE_URL="jdbc:sqlite:$OUT/rapport-bench.db" \
-  java -jar target/rapport.jar serve > "$OUT/rapport.log" 2>&1 & rapport=$!; pids+=($rapport)
+  java ${RAPPORT_JAVA_OPTS:-} -jar target/rapport.jar serve > "$OUT/rapport.log" 2>&1 & rapport=$!; pids+=($rapport)
 wait_for $RAPPORT_PORT healthz; check_ok $RAPPORT_PORT; run rapport $RAPPORT_PORT $rapport
+fi
