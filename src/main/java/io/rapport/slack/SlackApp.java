@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token, the shared {@code Slack} instance (so
- * {@code SLACK_API_URL} holds for listeners too), to which {@code Rapport} adds every
- * capability's listeners.
+ * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token and the
+ * shared {@code Slack} instance (so {@code SLACK_API_URL} holds for listeners too), to which
+ * {@code Rapport} adds every capability's listeners.
  */
 public final class SlackApp {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);

@@ -60,9 +60,12 @@ public final class BoltAdapter {
     request.updateContext(app.config());
     if (raw.getQueryString() != null) {
       raw.getQueryString()
-        .forEach(
-            (name, values) ->
-                request.getQueryString().computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+          .forEach(
+              (name, values) ->
+                  request
+                      .getQueryString()
+                      .computeIfAbsent(name, k -> new ArrayList<>())
+                      .addAll(values));
     }
     String forwardedFor = raw.getHeaders().getFirstValue("X-FORWARDED-FOR");
     request.setClientIpAddress(forwardedFor != null ? forwardedFor : raw.getRemoteAddress());

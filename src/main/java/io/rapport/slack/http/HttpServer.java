@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Jetty 12 server: graceful shutdown that lets in-flight requests
- * finish, and Rapport's handler.
+ * The Jetty 12 server: graceful shutdown that lets in-flight requests finish, and Rapport's
+ * handler.
  */
 public final class HttpServer implements AutoCloseable {
   /** Slack's own payloads are small; a modal submission with every field is a few kilobytes. */

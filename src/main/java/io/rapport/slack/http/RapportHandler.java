@@ -40,18 +40,11 @@ public final class RapportHandler extends Handler.Abstract {
   private final BoltAdapter bolt;
   private final SlackSignatureVerifier verifier;
   private final BooleanSupplier healthy;
-  private final int maxBodyBytes;
 
   public RapportHandler(BoltAdapter bolt, SlackSignatureVerifier verifier, BooleanSupplier healthy) {
-    this(bolt, verifier, healthy, HttpServer.MAX_REQUEST_BYTES);
-  }
-
-  RapportHandler(
-      BoltAdapter bolt, SlackSignatureVerifier verifier, BooleanSupplier healthy, int maxBodyBytes) {
     this.bolt = bolt;
     this.verifier = verifier;
     this.healthy = healthy;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** Only {@code /healthz}: for Socket Mode, where Slack's requests do not come over HTTP. */
@@ -82,13 +75,13 @@ public final class RapportHandler extends Handler.Abstract {
   }
 
   private boolean slack(Request request, Response response, Callback callback) throws Exception {
-    if (request.getLength() > maxBodyBytes) {
+    if (request.getLength() > HttpServer.MAX_REQUEST_BYTES) {
       return reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
     }
     byte[] bytes;
     try {
       // Bounded read: a body without Content-Length (chunked) stops at the limit too.
-      bytes = Content.Source.asByteArrayAsync(request, maxBodyBytes).get();
+      bytes = Content.Source.asByteArrayAsync(request, HttpServer.MAX_REQUEST_BYTES).get();
     } catch (ExecutionException failed) {
       // Jetty fails the read with "Max size (N) exceeded"; anything else is a broken upload.
       return failed.getCause() instanceof IllegalStateException
