@@ -1,8 +1,5 @@
 package io.rapport.cli;
 
-import io.rapport.config.Config;
-import io.rapport.config.ConfigException;
-import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.transfer.DatabaseExport;
 import java.io.BufferedOutputStream;
@@ -12,9 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,53 +26,30 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:exported", "1:the file could not be written", "2:invalid input"})
-public final class ExportCommand implements Callable<Integer> {
-  private final PrintStream out;
-  private final PrintStream err;
-
+public final class ExportCommand extends WorkspaceFileCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "the interchange file to write (replaced)")
   Path file;
-
-  @Option(names = "--workspace", paramLabel = "T…",
-      description = "Slack team id to export (default: the only workspace in the database)")
-  String workspace;
 
   public ExportCommand() {
     this(System.out, System.err);
   }
 
   public ExportCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   @Override
-  public Integer call() {
-    Config config;
-    try {
-      config = Config.load();
-    } catch (ConfigException e) {
-      err.println("Rapport cannot start: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    return run(config.databaseUrl());
+  String name() {
+    return "export";
   }
 
-  /** Exports from the database at {@code jdbcUrl}. */
-  public int run(String jdbcUrl) {
-    try (Database database = Database.open(jdbcUrl)) {
-      return exportFrom(new Store(database));
-    }
+  @Override
+  boolean createsWorkspace() {
+    return false;
   }
 
-  private int exportFrom(Store store) {
-    String ws;
-    try {
-      ws = WorkspaceChoice.choose(store, workspace, false);
-    } catch (WorkspaceChoice.Invalid e) {
-      err.println("export: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  @Override
+  int transfer(Store store, String ws) {
     Path target = file.toAbsolutePath();
     Path temp = null;
     try {

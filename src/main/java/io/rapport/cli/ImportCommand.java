@@ -1,9 +1,6 @@
 package io.rapport.cli;
 
-import io.rapport.config.Config;
-import io.rapport.config.ConfigException;
 import io.rapport.interchange.InterchangeException;
-import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.transfer.DatabaseImport;
 import java.io.BufferedInputStream;
@@ -14,10 +11,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -35,57 +31,39 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:imported", "1:the database failed", "2:invalid input (nothing stored)"})
-public final class ImportCommand implements Callable<Integer> {
-  private final PrintStream out;
-  private final PrintStream err;
-
+public final class ImportCommand extends WorkspaceFileCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "interchange file: {\"accounts\":[…],\"checkins\":[…]}")
   Path file;
-
-  @Option(names = "--workspace", paramLabel = "T…",
-      description = "Slack team id the data belongs to (default: the only workspace in the database)")
-  String workspace;
 
   public ImportCommand() {
     this(System.out, System.err);
   }
 
   public ImportCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+    super(out, err);
   }
 
   @Override
-  public Integer call() {
-    Config config;
-    try {
-      config = Config.load();
-    } catch (ConfigException e) {
-      err.println("Rapport cannot start: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    return run(config.databaseUrl());
-  }
-
-  /** Imports into the database at {@code jdbcUrl}. */
-  public int run(String jdbcUrl) {
+  OptionalInt refuseBeforeOpening() {
     if (!Files.isRegularFile(file)) {
       err.println(file + ": no such file");
-      return ExitCodes.USAGE;
+      return OptionalInt.of(ExitCodes.USAGE);
     }
-    try (Database database = Database.open(jdbcUrl)) {
-      return importInto(new Store(database));
-    }
+    return OptionalInt.empty();
   }
 
-  private int importInto(Store store) {
-    String ws;
-    try {
-      ws = WorkspaceChoice.choose(store, workspace, true);
-    } catch (WorkspaceChoice.Invalid e) {
-      err.println("import: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  @Override
+  String name() {
+    return "import";
+  }
+
+  @Override
+  boolean createsWorkspace() {
+    return true;
+  }
+
+  @Override
+  int transfer(Store store, String ws) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       DatabaseImport.Result r = new DatabaseImport(store).run(ws, in, System.currentTimeMillis());
       out.printf("Imported %s into workspace %s: %d accounts (%d added or changed), %d check-ins (%d added"
