@@ -72,7 +72,7 @@ public class ReportBench {
     IsoWeek asOf = IsoWeek.parse(store.jdbi().withHandle(h -> h.createQuery("SELECT MAX(week) FROM checkins").mapTo(String.class).one()));
     System.out.printf("database: %,d check-ins, %,d accounts, %d teams; reports as of %s, 8 weeks%n", checkIns, accountIds.size(), teams.size(), asOf);
 
-    ScopeResolver resolver = new ScopeResolver(store, new Access(store, Set.of(ADMIN)), Set.of(ADMIN));
+    ScopeResolver resolver = new ScopeResolver(store, new Access(store, Set.of(ADMIN)));
     ReportBuilder builder = new ReportBuilder(store);
     Random random = new Random(1);
     for (int i = 0; i < 20; i++) { // warm-up: JIT and SQLite page cache
