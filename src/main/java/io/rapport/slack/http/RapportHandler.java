@@ -1,6 +1,9 @@
 package io.rapport.slack.http;
 
 import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ public final class RapportHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(RapportHandler.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final String TOO_LARGE = "{\"error\":\"request too large\"}";
+  private static final String UNREADABLE = "{\"error\":\"unreadable body\"}";
+  /** How much of an oversized body is read and discarded before the connection is given up. */
+  private static final long DRAIN_BYTES = 8L * HttpServer.MAX_REQUEST_BYTES;
 
   private final BoltAdapter bolt;
   private final SlackSignatureVerifier verifier;
@@ -75,18 +81,23 @@ public final class RapportHandler extends Handler.Abstract {
   }
 
   private boolean slack(Request request, Response response, Callback callback) throws Exception {
-    if (request.getLength() > HttpServer.MAX_REQUEST_BYTES) {
-      return reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
-    }
     byte[] bytes;
-    try {
-      // Bounded read: a body without Content-Length (chunked) stops at the limit too.
-      bytes = Content.Source.asByteArrayAsync(request, HttpServer.MAX_REQUEST_BYTES).get();
-    } catch (ExecutionException failed) {
-      // Jetty fails the read with "Max size (N) exceeded"; anything else is a broken upload.
-      return failed.getCause() instanceof IllegalStateException
-          ? reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE)
-          : reply(response, callback, HttpStatus.BAD_REQUEST_400, "{\"error\":\"unreadable body\"}");
+    long length = request.getLength();
+    if (length >= 0 && length <= HttpServer.MAX_REQUEST_BYTES) {
+      try {
+        bytes = Content.Source.asByteArrayAsync(request, (int) length).get();
+      } catch (ExecutionException brokenUpload) {
+        return reply(response, callback, HttpStatus.BAD_REQUEST_400, UNREADABLE);
+      }
+    } else {
+      try {
+        bytes = readBounded(request);
+      } catch (IOException brokenUpload) {
+        return reply(response, callback, HttpStatus.BAD_REQUEST_400, UNREADABLE);
+      }
+      if (bytes == null) {
+        return reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+      }
     }
     String body = new String(bytes, StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new HashMap<>();
@@ -124,6 +135,25 @@ public final class RapportHandler extends Handler.Abstract {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.getContentType());
     }
     return write(response, callback, out.getBody() == null ? "" : out.getBody());
+  }
+
+  /**
+   * Reads a body of unknown or excessive length: its bytes when it stays within the limit, null when
+   * it does not. An oversized body is read on and discarded (up to {@link #DRAIN_BYTES}) so that the
+   * client, still sending, receives the 413 instead of a reset connection.
+   */
+  private static byte[] readBounded(Request request) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    long total = 0;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      for (int n; total <= DRAIN_BYTES && (n = in.read(buffer)) >= 0; total += n) {
+        if (total + n <= HttpServer.MAX_REQUEST_BYTES) {
+          body.write(buffer, 0, n);
+        }
+      }
+    }
+    return total <= HttpServer.MAX_REQUEST_BYTES ? body.toByteArray() : null;
   }
 
   private static boolean reply(Response response, Callback callback, int status, String json) {
