@@ -99,18 +99,11 @@ public final class RapportHandler extends Handler.Abstract {
         return reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
       }
     }
-    String body = new String(bytes, StandardCharsets.UTF_8);
-    Map<String, List<String>> headers = new HashMap<>();
-    for (HttpField field : request.getHeaders()) {
-      headers
-          .computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1))
-          .add(field.getValue());
-    }
     Verdict verdict =
         verifier.verify(
             request.getHeaders().get("X-Slack-Request-Timestamp"),
             request.getHeaders().get("X-Slack-Signature"),
-            body);
+            bytes);
     if (verdict != Verdict.OK) {
       LOG.warn(
           "Refused a request to {} from {}: {}",
@@ -119,6 +112,13 @@ public final class RapportHandler extends Handler.Abstract {
           verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
       return reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
     }
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers
+          .computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1))
+          .add(field.getValue());
+    }
+    String body = new String(bytes, StandardCharsets.UTF_8);
     com.slack.api.bolt.response.Response out =
         bolt.handle(
             EVENTS_PATH,

@@ -96,4 +96,23 @@ class SlackSignatureVerifierTest {
     assertThat(v.verify(TIMESTAMP, v.sign(TIMESTAMP, body), "text=Cafe Zurich ✓"))
         .isEqualTo(Verdict.BAD_SIGNATURE);
   }
+
+  @Test
+  void theBodysBytesAreVerifiedAsTheyArrivedAndOneThreadCanVerifyManyInARow() {
+    SlackSignatureVerifier v = at(1531420618);
+    byte[] bytes = BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i < 3; i++) {
+      assertThat(v.verify(TIMESTAMP, SIGNATURE, bytes)).isEqualTo(Verdict.OK);
+      assertThat(v.verify(TIMESTAMP, SIGNATURE, java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+          .isEqualTo(Verdict.BAD_SIGNATURE);
+    }
+  }
+
+  @Test
+  void bytesThatAreNotValidUtf8AreJudgedAsSentNotAsDecoded() {
+    SlackSignatureVerifier v = at(1531420618);
+    byte[] raw = {'t', '=', (byte) 0xC3, (byte) 0x28};
+    String decoded = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(v.verify(TIMESTAMP, v.sign(TIMESTAMP, decoded), raw)).isEqualTo(Verdict.BAD_SIGNATURE);
+  }
 }
