@@ -67,7 +67,7 @@ public final class WeekWords {
     LocalDate from = first.monday();
     LocalDate to = last.monday().plusDays(6);
     DateTimeFormatter f = from.getYear() == to.getYear() ? DAY_MONTH : DAY_MONTH_YEAR;
-    return from.format(f) + " – " + to.format(from.getYear() == to.getYear() ? DAY_MONTH : DAY_MONTH_YEAR);
+    return from.format(f) + " – " + to.format(f);
   }
 
   /** "since 6 Oct": the Monday of {@code week}. */
