@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param severity watch for an early or weak signal, warning for a sustained one
  * @param evidence at least one sentence with the actual numbers and weeks
  * @param tip coaching advice for the rep
+ * @param admitted true when the finding rests on what the rep admitted about our own side (e.g.
+ *     promises broken by us); such a finding is never posted to the team ({@link Audience#of})
  */
-public record Finding(Pattern pattern, Severity severity, List<String> evidence, String tip) {
+public record Finding(Pattern pattern, Severity severity, List<String> evidence, String tip, boolean admitted) {
 
   /** Warnings first, then by pattern id. */
   public static final Comparator<Finding> ORDER =
@@ -30,6 +32,20 @@ public record Finding(Pattern pattern, Severity severity, List<String> evidence,
     if (tip == null || tip.isBlank()) {
       throw new IllegalArgumentException("a finding needs a tip: " + pattern);
     }
+  }
+
+  public Finding(Pattern pattern, Severity severity, List<String> evidence, String tip) {
+    this(pattern, severity, evidence, tip, false);
+  }
+
+  /** This finding, resting on what the rep admitted about our own side. */
+  public Finding asAdmitted() {
+    return new Finding(pattern, severity, evidence, tip, true);
+  }
+
+  /** Who the finding is for by default ({@link Audience#of(Finding)}). */
+  public Audience audience() {
+    return Audience.of(this);
   }
 
   /** A finding with the pattern's coaching tip from {@link Tips}. */

@@ -55,13 +55,15 @@ public final class BrokenPromisesDetector implements Detector {
         total >= p.warningCount() && weeks.size() >= p.warningWeeks()
             ? Severity.WARNING
             : Severity.WATCH;
-    return Optional.of(
+    Finding finding =
         Finding.of(
             pattern(),
             severity,
             List.of(
                 total + " promises broken in " + weeks.size()
                     + (weeks.size() == 1 ? " week (" : " weeks (") + Phrases.weeks(weeks) + "): "
-                    + byClient + " by the client, " + byUs + " by us")));
+                    + byClient + " by the client, " + byUs + " by us"));
+    // Promises broken by us are the rep's own admission: such a finding is coaching, not a team post.
+    return Optional.of(byUs > 0 ? finding.asAdmitted() : finding);
   }
 }
