@@ -68,6 +68,10 @@ import io.rapport.slack.listeners.commands.admin.PromptNowSubcommand;
 import io.rapport.slack.out.SlackCalls;
 import io.rapport.slack.out.SlackLimits;
 import io.rapport.slack.out.Ticker;
+import io.rapport.slack.startup.BotScopes;
+import io.rapport.slack.startup.NextSteps;
+import io.rapport.slack.startup.StartupCheck;
+import io.rapport.slack.startup.WorkspaceIdentity;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -115,17 +119,29 @@ public final class Rapport implements AutoCloseable {
   private final FlagService flags;
   private final FlagSweep flagSweep;
   private final ReportDelivery reports;
+  private final WorkspaceIdentity identity;
+  private final StartupCheck startupCheck;
   private HttpServer http;
   private SocketModeApp socketMode;
   private volatile boolean promptTimer = true;
 
-  private Rapport(Config config, Clock clock) {
+  private Rapport(Config config, Clock clock, StartupCheck.Pause pause) throws InterruptedException {
     this.config = config;
     this.clock = clock;
+    this.slackApi = new SlackApi(config);
+    this.startupCheck = new StartupCheck(config.slackApiUrl(), pause);
+    com.slack.api.methods.response.auth.AuthTestResponse authTest;
+    try {
+      authTest = startupCheck.confirmBotToken(slackApi.methods());
+    } catch (RuntimeException | InterruptedException e) {
+      slackApi.close();
+      throw e;
+    }
+    this.identity = StartupCheck.identityOf(authTest);
+    reportIdentity(identity);
     this.database = Database.open(config.databaseUrl());
     this.store = new Store(database);
     this.access = new Access(store, config.admins());
-    this.slackApi = new SlackApi(config);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
     // Enough threads that a few slow reports (seconds each) never hold up a modal that must open
     // within the 3-second life of its trigger id; most of the work waits on Slack or the database.
@@ -137,7 +153,7 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
-    this.app = SlackApp.build(config, slackApi);
+    this.app = SlackApp.build(config, slackApi, authTest);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
     DueAccounts dueAccounts = new DueAccounts(store);
@@ -160,6 +176,18 @@ public final class Rapport implements AutoCloseable {
     this.reports = new ReportDelivery(
         new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
+  }
+
+  private static void reportIdentity(WorkspaceIdentity identity) {
+    LOG.info("Slack accepted the bot token: workspace \"{}\" ({}), bot user {}", identity.teamName(),
+        identity.teamId(), identity.botUserId());
+    java.util.Set<String> missing = identity.missingScopes(BotScopes.REQUIRED);
+    if (!missing.isEmpty()) {
+      LOG.warn("The bot token lacks the scope(s) {}: {}", String.join(", ", missing),
+          NextSteps.missingScopesAdvice(missing));
+    } else if (!identity.scopesKnown()) {
+      LOG.info("Slack did not report the token's scopes; Rapport could not check them");
+    }
   }
 
   /** Every capability registers its listeners here, one line each. */
@@ -228,8 +256,23 @@ public final class Rapport implements AutoCloseable {
   }
 
   /** Wires Rapport for {@code config}; the caller starts it with {@link #startHttp()} or {@link #startSocketMode()}. */
-  public static Rapport create(Config config, Clock clock) {
-    return new Rapport(config, clock);
+  public static Rapport create(Config config, Clock clock) throws InterruptedException {
+    return new Rapport(config, clock, StartupCheck.Pause.REAL);
+  }
+
+  /**
+   * Wires Rapport, first checking the bot token with Slack ({@code auth.test}), waiting between
+   * tries with {@code pause} while Slack cannot be reached.
+   *
+   * @throws io.rapport.slack.startup.SlackTokenRefused when Slack refuses the bot token
+   */
+  public static Rapport create(Config config, Clock clock, StartupCheck.Pause pause) throws InterruptedException {
+    return new Rapport(config, clock, pause);
+  }
+
+  /** Who Rapport is in Slack (workspace, bot user, scopes), from the start-up {@code auth.test}. */
+  public WorkspaceIdentity identity() {
+    return identity;
   }
 
   /** Serves {@code POST /slack/events} and {@code GET /healthz} on the configured port. */
@@ -251,6 +294,7 @@ public final class Rapport implements AutoCloseable {
    * the websocket; HTTP on {@code PORT} serves only {@code /healthz}.
    */
   public Rapport startSocketMode() throws Exception {
+    startupCheck.confirmAppToken(slackApi.slack().methods(config.slackAppToken().orElseThrow()));
     // The SDK defaults to the Tyrus backend; Rapport ships Java-WebSocket instead.
     socketMode = new SocketModeApp(
         config.slackAppToken().orElseThrow(), app, SocketModeClient.Backend.JavaWebSocket);

@@ -72,6 +72,24 @@ class FatJarIT {
   }
 
   @Test
+  void aTokenSlackRefusesStopsWithExit2AndSaysWhatToDo() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      slack.handle("auth.test", c -> FakeSlack.Reply.error("token_revoked"));
+      Process p = start(Map.of(
+          "SLACK_BOT_TOKEN", TOKEN,
+          "SLACK_SIGNING_SECRET", SECRET,
+          "SLACK_API_URL", slack.apiUrl(),
+          "PORT", "0",
+          "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("it.db")), "serve");
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String out = output();
+      assertThat(p.exitValue()).as(out).isEqualTo(2);
+      assertThat(out).contains("Slack refused SLACK_BOT_TOKEN (token_revoked)").contains("Reinstall the app")
+          .doesNotContain("Exception").doesNotContain(TOKEN).doesNotContain("Rapport is listening");
+    }
+  }
+
+  @Test
   void servesHealthzAndStopsGracefullyOnSigtermWithoutLoggingSecrets() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -107,7 +125,9 @@ class FatJarIT {
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String out = output();
-      assertThat(out).contains("Rapport is listening").contains("Rapport stopped");
+      assertThat(out).contains("Rapport is listening").contains("Rapport stopped")
+          .contains("Rapport is connected to the Slack workspace \"Rapport Test\"")
+          .contains("https://YOUR-HOST/slack/events").contains("http://localhost:" + port);
       assertThat(out).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("DO-NOT-LOG");
     }
   }

@@ -74,5 +74,7 @@ class ManifestTest {
     assertThat(scopes).containsExactlyInAnyOrder(
         "commands", "chat:write", "im:write", "im:history", "users:read", "files:write",
         "channels:history", "groups:history");
+    assertThat(scopes).as("the start-up check names what the manifest asks for")
+        .containsExactlyInAnyOrderElementsOf(io.rapport.slack.startup.BotScopes.REQUIRED);
   }
 }

@@ -3,6 +3,8 @@ package io.rapport.cli;
 import io.rapport.Rapport;
 import io.rapport.config.Config;
 import io.rapport.config.ConfigException;
+import io.rapport.slack.startup.NextSteps;
+import io.rapport.slack.startup.SlackTokenRefused;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -11,13 +13,15 @@ import picocli.CommandLine.Command;
 /** {@code serve}: starts the bot in HTTP mode, or Socket Mode when {@code SLACK_APP_TOKEN} is set. */
 @Command(name = "serve", description = "Start the Slack bot (HTTP on PORT, or Socket Mode with SLACK_APP_TOKEN).")
 public final class ServeCommand implements Callable<Integer> {
+  private final PrintStream out;
   private final PrintStream err;
 
   public ServeCommand() {
-    this(System.err);
+    this(System.out, System.err);
   }
 
-  public ServeCommand(PrintStream err) {
+  public ServeCommand(PrintStream out, PrintStream err) {
+    this.out = out;
     this.err = err;
   }
 
@@ -34,13 +38,35 @@ public final class ServeCommand implements Callable<Integer> {
       err.println(missingCredentialsMessage(config));
       return ExitCodes.USAGE;
     }
-    Rapport rapport = Rapport.create(config, Clock.systemUTC());
+    return serve(config);
+  }
+
+  /**
+   * Checks the tokens with Slack, starts Rapport and prints the next setup step; returns only
+   * when Rapport stops (or at once with exit 2 when Slack refuses a token).
+   */
+  public int serve(Config config) throws Exception {
+    Rapport rapport;
+    try {
+      rapport = Rapport.create(config, Clock.systemUTC());
+    } catch (SlackTokenRefused e) {
+      err.println("Rapport cannot start: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(rapport::close, "shutdown"));
+    boolean admins = !config.admins().isEmpty();
     if (config.socketMode()) {
-      rapport.startSocketMode();
+      try {
+        rapport.startSocketMode();
+      } catch (SlackTokenRefused e) {
+        err.println("Rapport cannot start: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      out.println(NextSteps.socketMode(rapport.identity(), admins));
       Thread.currentThread().join();
     } else {
       rapport.startHttp();
+      out.println(NextSteps.http(rapport.identity(), rapport.httpPort(), admins));
       rapport.join();
     }
     return ExitCodes.OK;

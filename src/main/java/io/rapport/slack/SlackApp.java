@@ -2,9 +2,16 @@ package io.rapport.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.rapport.config.Config;
 import io.rapport.slack.out.SlackApi;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +20,19 @@ import org.slf4j.LoggerFactory;
  * Builds Rapport's Bolt {@link App}: single-workspace authorization with the bot token and the
  * shared {@code Slack} instance (so {@code SLACK_API_URL} holds for listeners too), to which
  * {@code Rapport} adds every capability's listeners.
+ *
+ * <p>Bolt's default set-up calls {@code auth.test} itself when the app starts, reports an
+ * unreachable Slack as "The token is invalid" and repeats the call in the request path every ten
+ * minutes. Rapport instead hands Bolt the answer of its own start-up check ({@code StartupCheck})
+ * and keeps it: one {@code auth.test} per process.
  */
 public final class SlackApp {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
 
   private SlackApp() {}
 
-  public static App build(Config config, SlackApi slackApi) {
+  /** @param authTest the start-up check's answer to {@code auth.test} for the bot token */
+  public static App build(Config config, SlackApi slackApi, AuthTestResponse authTest) {
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slackApi.slack())
@@ -28,6 +41,9 @@ public final class SlackApp {
             // Every HTTP request is verified once, in RapportHandler, on Rapport's clock, before
             // Bolt sees it; Socket Mode needs no signature. A second HMAC here only cost time.
             .requestVerificationEnabled(false)
+            // The start-up auth.test answer holds for the life of the process: no Slack call in
+            // the ack path.
+            .authTestCacheExpirationMillis(-1)
             // Events nobody listens to are still acknowledged, so Slack does not retry them.
             .allEventsApiAutoAckEnabled(true)
             .subtypedMessageEventsAutoAckEnabled(true)
@@ -37,6 +53,19 @@ public final class SlackApp {
                   return Response.json(200, Map.of());
                 })
             .build();
-    return new App(appConfig);
+    // Bolt's default middleware, in its order, minus request verification (done above) and with
+    // the authorization seeded from the start-up check instead of a second auth.test.
+    List<Middleware> middleware = new ArrayList<>();
+    if (appConfig.isSslCheckEnabled()) {
+      middleware.add(new SSLCheck(appConfig.getVerificationToken()));
+    }
+    middleware.add(new SingleTeamAuthorization(appConfig, authTest, null));
+    if (appConfig.isIgnoringSelfEventsEnabled()) {
+      middleware.add(new IgnoringSelfEvents(slackApi.slack().getConfig(),
+          appConfig.isIgnoringSelfAssistantMessageEventsEnabled()));
+    }
+    App app = new App(appConfig, middleware);
+    app.asOAuthApp(false);
+    return app;
   }
 }

@@ -107,6 +107,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, String> timeZones = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_000);
+  private volatile java.util.Set<String> grantedScopes = io.rapport.slack.startup.BotScopes.REQUIRED;
 
   public FakeSlack() {
     server = new Server();
@@ -144,6 +145,12 @@ public final class FakeSlack implements AutoCloseable {
   /** Sets the Slack time zone {@code users.info} reports for a user (default Europe/London). */
   public FakeSlack userTimeZone(String userId, String tz) {
     timeZones.put(userId, tz);
+    return this;
+  }
+
+  /** The scopes the bot token was granted ({@code x-oauth-scopes}); by default those Rapport asks for. */
+  public FakeSlack grantScopes(java.util.Set<String> scopes) {
+    grantedScopes = java.util.Set.copyOf(scopes);
     return this;
   }
 
@@ -305,9 +312,14 @@ public final class FakeSlack implements AutoCloseable {
   private Reply defaultReply(Call call) throws Exception {
     ObjectNode out = JSON.createObjectNode().put("ok", true);
     switch (call.method()) {
-      case "auth.test" -> out.put("url", "https://rapport-test.slack.com/").put("team", "Rapport Test")
-          .put("user", "rapport").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
-          .put("bot_id", "BRAPPORT");
+      case "auth.test" -> {
+        out.put("url", "https://rapport-test.slack.com/").put("team", "Rapport Test")
+            .put("user", "rapport").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
+            .put("bot_id", "BRAPPORT");
+        // Slack names a token's scopes in this header of every Web API answer.
+        return new Reply(200, JSON.writeValueAsString(out),
+            Map.of("x-oauth-scopes", String.join(",", new java.util.TreeSet<>(grantedScopes))));
+      }
       case "chat.postMessage" -> {
         String channel = call.param("channel");
         String ts = nextTs();
