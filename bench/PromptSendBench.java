@@ -176,7 +176,8 @@ public class PromptSendBench {
     PromptSender sender = new PromptSender(store, calls,
         (ws, user) -> zones.cachedZoneOf(ws, user).orElseGet(() -> zones.zoneOf(ws, user)), clock, Ticker.SYSTEM,
         "bench", workers);
-    PromptScheduler scheduler = new PromptScheduler(store, due, zones, sender, clock);
+    PromptScheduler scheduler = new PromptScheduler(store, due, zones, sender,
+        new io.rapport.away.AwayService(store, new io.rapport.team.Access(store, java.util.Set.of()), zones, clock), clock);
 
     Thread heapWatcher = new Thread(PromptSendBench::watchHeap);
     heapWatcher.setDaemon(true);

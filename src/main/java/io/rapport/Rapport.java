@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.rapport.away.AwayService;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
@@ -121,6 +122,8 @@ public final class Rapport implements AutoCloseable {
   private final ReportDelivery reports;
   private final WorkspaceIdentity identity;
   private final StartupCheck startupCheck;
+  private final AwayService away;
+  private final io.rapport.slack.listeners.commands.AwayCommands awayCommands;
   private HttpServer http;
   private SocketModeApp socketMode;
   private volatile boolean promptTimer = true;
@@ -157,12 +160,14 @@ public final class Rapport implements AutoCloseable {
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
     DueAccounts dueAccounts = new DueAccounts(store);
+    this.away = new AwayService(store, access, timeZones, clock);
+    this.awayCommands = new io.rapport.slack.listeners.commands.AwayCommands(away, timeZones, slackCalls, clock);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
     this.promptSender = new PromptSender(store, slackCalls, zones, clock, Ticker.SYSTEM,
         PROMPT_INSTANCE_ID, 8);
-    this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, clock);
-    this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, clock);
+    this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, away, clock);
+    this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, away, clock);
     PromptCompletion promptCompletion = new PromptCompletion(store, dueAccounts, slackCalls, clock);
     this.checkInListeners.add(promptCompletion);
     this.promptResponses = new PromptResponses(store, dueAccounts, promptCompletion, slackCalls, zones,
@@ -197,7 +202,7 @@ public final class Rapport implements AutoCloseable {
         new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
     new PromptButtons(afterAck, promptResponses).register(app);
     commands.add(CheckInCommand.COMMAND, new CheckInCommand(
-        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones));
+        afterAck, accountBook, accountOverview, checkInModalOpener, timeZones, awayCommands));
     commands.add(AccountsCommand.COMMAND, new AccountsCommand(
         afterAck, accountBook, accountOverview, access, timeZones));
     app.blockAction(OpenCheckInAction.ACTION_ID,
@@ -214,12 +219,14 @@ public final class Rapport implements AutoCloseable {
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
     app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
+    new io.rapport.slack.listeners.actions.AwayButtons(afterAck, away, awayCommands, timeZones).register(app);
   }
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
   private java.util.List<TeamVerb> teamVerbs() {
     java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration));
     verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
+    verbs.addAll(io.rapport.slack.listeners.commands.admin.AwayTeamVerbs.all(away));
     return verbs;
   }
 
@@ -231,7 +238,9 @@ public final class Rapport implements AutoCloseable {
         new AdminsSubcommand(adminRoster),
         new PromptNowSubcommand(teamAdministration, promptNow),
         PauseSubcommand.pause(store, teamAdministration),
-        PauseSubcommand.resume(store, teamAdministration));
+        PauseSubcommand.resume(store, teamAdministration),
+        io.rapport.slack.listeners.commands.admin.AwaySubcommand.away(awayCommands),
+        io.rapport.slack.listeners.commands.admin.AwaySubcommand.back(awayCommands));
   }
 
   private void startPromptTimer() {
@@ -388,6 +397,11 @@ public final class Rapport implements AutoCloseable {
   /** Slack calls that must get through: rate limits, Retry-After, backoff (see {@link SlackCalls}). */
   public SlackCalls slackCalls() {
     return slackCalls;
+  }
+
+  /** Away weeks and team holidays. */
+  public AwayService away() {
+    return away;
   }
 
   /** The weekly prompts' scheduler (tests call {@link PromptScheduler#runDue()} directly). */

@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.away.AwayService;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.prompt.PromptSender.Outcome;
@@ -21,12 +22,13 @@ import java.util.TreeMap;
 /**
  * {@code /relationship-admin prompt-now [team NAME]}: sends this week's weekly prompt at once to
  * every rep in scope who has not had it, under the same exactly-once rules as the schedule (the
- * same rows and claims), and says what it did.
+ * same rows and claims), and says what it did. Reps away this week ({@link AwayService#awayAtPrompt})
+ * are skipped and counted.
  */
 public final class PromptNow {
   /** What a prompt-now did. */
   public record Result(int sent, int already, int inProgress, int nothingDue, int retrying,
-      Map<String, Integer> failures) {
+      Map<String, Integer> failures, int away) {
     public int failed() {
       return failures.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -36,10 +38,12 @@ public final class PromptNow {
   private final UserTimeZones timeZones;
   private final PromptScheduler scheduler;
   private final PromptSender sender;
+  private final AwayService awayService;
   private final Clock clock;
 
   public PromptNow(Store store, UserTimeZones timeZones, PromptScheduler scheduler, PromptSender sender,
-      Clock clock) {
+      AwayService away, Clock clock) {
+    this.awayService = away;
     this.store = store;
     this.timeZones = timeZones;
     this.scheduler = scheduler;
@@ -63,10 +67,16 @@ public final class PromptNow {
     PromptDao dao = store.prompts();
     List<PromptRow> rows = new ArrayList<>();
     int nothingDue = 0;
+    int away = 0;
     for (String rep : reps) {
       ZoneId zone = timeZones.cachedZoneOf(workspaceId, rep).orElseGet(() -> timeZones.zoneOf(workspaceId, rep));
       IsoWeek week = PromptScheduler.weekAt(now, zone);
       List<Team> teams = store.teams().ofMember(workspaceId, rep);
+      if (dao.find(workspaceId, rep, week.toString(), PromptKind.WEEKLY.id()).isEmpty()
+          && awayService.awayAtPrompt(workspaceId, rep, week, teams)) {
+        away++;
+        continue;
+      }
       String teamId = team.map(Team::id).orElse(teams.isEmpty() ? null : teams.get(0).id());
       scheduler.ensureWeekly(workspaceId, rep, week, now.toEpochMilli(), teamId, teams);
       Optional<PromptRow> row = dao.find(workspaceId, rep, week.toString(), PromptKind.WEEKLY.id());
@@ -101,7 +111,7 @@ public final class PromptNow {
         }
       }
     }
-    return new Result(sent, already, inProgress, nothingDue, retrying, failures);
+    return new Result(sent, already, inProgress, nothingDue, retrying, failures, away);
   }
 
   private static String reason(PromptRow row) {
@@ -119,6 +129,10 @@ public final class PromptNow {
         .append(" already had this week's prompt");
     if (r.inProgress() > 0) {
       b.append("; ").append(r.inProgress()).append(" being sent right now by the schedule");
+    }
+    if (r.away() > 0) {
+      b.append("; ").append(r.away()).append(r.away() == 1 ? " rep was" : " reps were")
+          .append(" skipped as away");
     }
     if (r.nothingDue() > 0) {
       b.append("; ").append(r.nothingDue()).append(r.nothingDue() == 1 ? " rep has" : " reps have")

@@ -1,5 +1,7 @@
 package io.rapport.prompt;
 
+import io.rapport.away.AwayService;
+import io.rapport.away.PromptDays;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
@@ -41,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * sent 24 hours ago with something still open get their one {@code reminder} row. Then every ready
  * row is sent by the {@link PromptSender} — including rows a crashed run left behind.
  *
+ * <p>A team holiday on the schedule's day moves the slot to the next working day at the same time
+ * (possibly into the next week: the row keeps the week it asks about). A rep who is away in the
+ * week ({@link AwayService#awayAtPrompt}: an away period, or Slack's status read at the slot) gets
+ * no row, so neither a prompt nor a reminder; a reminder whose week became an away week after the
+ * prompt went is not created.
+ *
  * <p>Passes run on a background timer in production ({@link #start}) and are called directly by
  * tests with a fixed clock. Everything a pass does is idempotent; several instances may run passes
  * against one database.
@@ -63,16 +71,18 @@ public final class PromptScheduler implements AutoCloseable {
   private final DueAccounts dueAccounts;
   private final UserTimeZones timeZones;
   private final PromptSender sender;
+  private final AwayService away;
   private final Clock clock;
   private final Object passLock = new Object();
   private ScheduledExecutorService timer;
 
   public PromptScheduler(Store store, DueAccounts dueAccounts, UserTimeZones timeZones, PromptSender sender,
-      Clock clock) {
+      AwayService away, Clock clock) {
     this.store = store;
     this.dueAccounts = dueAccounts;
     this.timeZones = timeZones;
     this.sender = sender;
+    this.away = away;
     this.clock = clock;
   }
 
@@ -121,9 +131,15 @@ public final class PromptScheduler implements AutoCloseable {
 
   /** The slot of {@code week} in {@code zone}: the schedule's day and local time there. */
   public static ZonedDateTime slot(WeeklySchedule schedule, IsoWeek week, ZoneId zone) {
+    return slot(schedule, week, zone, Set.of());
+  }
+
+  /** The same, moved past the team's {@code holidays} to the next working day. */
+  public static ZonedDateTime slot(WeeklySchedule schedule, IsoWeek week, ZoneId zone,
+      Set<LocalDate> holidays) {
     // ZonedDateTime.of moves a time inside a spring-forward gap later by the gap's length and takes
     // the earlier offset in an autumn overlap, so the slot always exists exactly once.
-    return ZonedDateTime.of(week.day(schedule.day()), schedule.time(), zone);
+    return ZonedDateTime.of(PromptDays.of(schedule, week, holidays), schedule.time(), zone);
   }
 
   /** Creates the weekly row of every rep whose slot this week has passed; returns how many. */
@@ -138,17 +154,21 @@ public final class PromptScheduler implements AutoCloseable {
     return store.jdbi().withHandle(h -> createDueWeeklyPrompts(h, created));
   }
 
-  /** The DAOs of one pass, attached once to its handle (attaching costs more than a query). */
-  private record PassDaos(Handle handle, PromptDao prompts, UserDao users, AccountDao accounts) {
-    PassDaos(Handle h) {
-      this(h, h.attach(PromptDao.class), h.attach(UserDao.class), h.attach(AccountDao.class));
+  /**
+   * The DAOs of one pass, attached once to its handle (attaching costs more than a query), and the
+   * pass's team holidays ("workspace team" → days).
+   */
+  private record PassDaos(Handle handle, PromptDao prompts, UserDao users, AccountDao accounts,
+      Map<String, Set<LocalDate>> holidays) {
+    PassDaos(Handle h, Map<String, Set<LocalDate>> holidays) {
+      this(h, h.attach(PromptDao.class), h.attach(UserDao.class), h.attach(AccountDao.class), holidays);
     }
   }
 
   private int createDueWeeklyPrompts(Handle h, java.util.function.Consumer<PromptRow> onCreated) {
     Instant now = clock.instant();
     TeamDao teamDao = h.attach(TeamDao.class);
-    PassDaos daos = new PassDaos(h);
+    PassDaos daos = new PassDaos(h, away.allHolidays(LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(2)));
     Map<String, Map<String, List<Team>>> repsByWorkspace = new LinkedHashMap<>();
     for (Team team : teamDao.everywhere()) {
       if (team.paused()) {
@@ -164,7 +184,10 @@ public final class PromptScheduler implements AutoCloseable {
     for (var workspace : repsByWorkspace.entrySet()) {
       String ws = workspace.getKey();
       Set<String> existing = new HashSet<>(daos.prompts().repWeeks(ws, PromptKind.WEEKLY.id(),
-          utcWeek.minusWeeks(1).toString(), utcWeek.plusWeeks(1).toString()));
+          utcWeek.minusWeeks(2).toString(), utcWeek.plusWeeks(1).toString()));
+      // Reps already known to be away those weeks are skipped like reps that have their row.
+      away.awayWeeks(ws, utcWeek.minusWeeks(2), utcWeek.plusWeeks(1))
+          .forEach((rep, weeks) -> weeks.forEach(w -> existing.add(rep + " " + w)));
       for (var repTeams : workspace.getValue().entrySet()) {
         String rep = repTeams.getKey();
         try {
@@ -186,11 +209,11 @@ public final class PromptScheduler implements AutoCloseable {
     Optional<UserDao.TimeZoneRow> cached = daos.users().timeZone(ws, rep);
     ZoneId zone = cached.map(c -> zone(c.tz())).orElse(null);
     if (zone != null) {
-      IsoWeek week = weekAt(now, zone);
-      if (existing.contains(rep + " " + week)) {
+      Optional<Slot> due = dueSlot(daos, teams, weekAt(now, zone), zone, existing, rep);
+      if (due.isEmpty()) {
         return Optional.empty();
       }
-      Instant slot = earliestSlot(teams, week, zone).slot.toInstant();
+      Instant slot = due.get().slot.toInstant();
       boolean fresh = now.toEpochMilli() - cached.get().fetchedAtMillis() < UserTimeZones.REFRESH_AFTER.toMillis();
       if (slot.isAfter(now.plus(REFRESH_ZONE_AHEAD)) || (fresh && now.isBefore(slot))) {
         return Optional.empty();
@@ -202,12 +225,14 @@ public final class PromptScheduler implements AutoCloseable {
     } else {
       zone = timeZones.zoneOf(ws, rep);
     }
-    IsoWeek week = weekAt(now, zone);
-    if (existing.contains(rep + " " + week)) {
+    Optional<Slot> due = dueSlot(daos, teams, weekAt(now, zone), zone, existing, rep);
+    if (due.isEmpty() || now.isBefore(due.get().slot.toInstant())) {
       return Optional.empty();
     }
-    Slot earliest = earliestSlot(teams, week, zone);
-    if (now.isBefore(earliest.slot.toInstant())) {
+    Slot earliest = due.get();
+    IsoWeek week = earliest.week;
+    if (away.awayAtPrompt(ws, rep, week, teams)) {
+      existing.add(rep + " " + week);
       return Optional.empty();
     }
     long dueAt = earliest.slot.toInstant().toEpochMilli();
@@ -226,14 +251,33 @@ public final class PromptScheduler implements AutoCloseable {
     }
   }
 
-  private record Slot(Team team, ZonedDateTime slot) {}
+  private record Slot(Team team, IsoWeek week, ZonedDateTime slot) {}
 
-  private static Slot earliestSlot(List<Team> teams, IsoWeek week, ZoneId zone) {
+  /**
+   * The slot to consider now for a rep without a row: last week's when a holiday moved it into this
+   * week and it has no row yet, otherwise this week's (empty when that has its row too).
+   */
+  private static Optional<Slot> dueSlot(PassDaos daos, List<Team> teams, IsoWeek week, ZoneId zone,
+      Set<String> existing, String rep) {
+    IsoWeek previous = week.minusWeeks(1);
+    if (!existing.contains(rep + " " + previous)) {
+      Slot moved = earliestSlot(daos.holidays(), teams, previous, zone);
+      if (!IsoWeek.of(moved.slot.toLocalDate()).equals(previous)) {
+        return Optional.of(moved);
+      }
+    }
+    return existing.contains(rep + " " + week) ? Optional.empty()
+        : Optional.of(earliestSlot(daos.holidays(), teams, week, zone));
+  }
+
+  private static Slot earliestSlot(Map<String, Set<LocalDate>> holidays, List<Team> teams, IsoWeek week,
+      ZoneId zone) {
     Slot best = null;
     for (Team team : teams) {
-      ZonedDateTime s = slot(team.schedule(), week, zone);
+      ZonedDateTime s = slot(team.schedule(), week, zone,
+          holidays.getOrDefault(team.workspaceId() + " " + team.id(), Set.of()));
       if (best == null || s.isBefore(best.slot)) {
-        best = new Slot(team, s);
+        best = new Slot(team, week, s);
       }
     }
     return best;
@@ -248,7 +292,7 @@ public final class PromptScheduler implements AutoCloseable {
    * slots it asks about; returns false when the row existed or the rep has no key accounts.
    */
   boolean ensureWeekly(String ws, String rep, IsoWeek week, long dueAt, String teamId, List<Team> teams) {
-    return store.jdbi().withHandle(h -> ensureWeekly(new PassDaos(h), ws, rep, week, dueAt, teamId, teams));
+    return store.jdbi().withHandle(h -> ensureWeekly(new PassDaos(h, Map.of()), ws, rep, week, dueAt, teamId, teams));
   }
 
   private boolean ensureWeekly(PassDaos daos, String ws, String rep, IsoWeek week, long dueAt, String teamId,
@@ -278,8 +322,13 @@ public final class PromptScheduler implements AutoCloseable {
     Instant now = clock.instant();
     IsoWeek from = IsoWeek.of(LocalDate.ofInstant(now, ZoneOffset.UTC)).minusWeeks(1);
     int created = 0;
+    Map<String, Set<String>> awayByWeek = new java.util.HashMap<>();
     for (PromptRow weekly : store.prompts().needingReminder(now.toEpochMilli() - REMINDER_AFTER.toMillis(),
         from.toString())) {
+      if (awayByWeek.computeIfAbsent(weekly.workspaceId() + " " + weekly.week(),
+          k -> away.awayReps(weekly.workspaceId(), IsoWeek.parse(weekly.week()))).contains(weekly.repId())) {
+        continue; // marked away after this week's prompt went: no reminder
+      }
       created += store.prompts().create(weekly.workspaceId(), weekly.repId(), weekly.week(),
           PromptKind.REMINDER.id(), weekly.sentAt() + REMINDER_AFTER.toMillis(), weekly.teamId(), now.toEpochMilli());
     }

@@ -18,6 +18,7 @@ import io.rapport.store.Store;
 import io.rapport.store.UserDao;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -199,7 +200,10 @@ public final class PromptSender implements AutoCloseable {
     ZoneId zone = h.users().timeZone(ws, rep).map(z -> parseZone(z.tz()))
         .orElseGet(() -> zones.zoneOf(ws, rep));
     IsoWeek current = IsoWeek.of(clock.instant().atZone(zone).toLocalDate());
-    if (!week.equals(current)) {
+    // A weekly prompt a team holiday moved into the next week is still current in that week.
+    boolean movedIntoThisWeek = kind == PromptKind.WEEKLY
+        && IsoWeek.of(Instant.ofEpochMilli(row.dueAt()).atZone(zone).toLocalDate()).equals(current);
+    if (!week.equals(current) && !movedIntoThisWeek) {
       finish(dao, row, "expired", "week " + week + " had ended (now " + current + ")");
       return Outcome.EXPIRED;
     }

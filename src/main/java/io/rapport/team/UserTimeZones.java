@@ -2,6 +2,8 @@ package io.rapport.team;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import io.rapport.away.SlackStatus;
+import io.rapport.away.StatusSource;
 import io.rapport.domain.IsoWeek;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.store.Store;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Each user's Slack time zone ({@code users.info} → {@code tz}), cached in the database and
  * refreshed once it is a day old, so a rep who moves from Sydney to London is prompted at their
  * new 15:00 within a day. When Slack cannot be asked, the last known zone (or UTC) is used.
+ * The same {@code users.info} answers the profile's status for away weeks ({@link #statusOf}).
  */
-public final class UserTimeZones {
+public final class UserTimeZones implements StatusSource {
   private static final Logger LOG = LoggerFactory.getLogger(UserTimeZones.class);
   public static final Duration REFRESH_AFTER = Duration.ofHours(24);
 
@@ -60,6 +63,36 @@ public final class UserTimeZones {
   /** The current ISO week in the user's time zone. */
   public IsoWeek currentWeek(String workspaceId, String userId) {
     return IsoWeek.of(LocalDate.now(clock.withZone(zoneOf(workspaceId, userId))));
+  }
+
+  /**
+   * The user's Slack status, read now (one {@code users.info}, which also refreshes the cached
+   * zone); empty when Slack could not say.
+   */
+  @Override
+  public Optional<SlackStatus> statusOf(String workspaceId, String userId) {
+    try {
+      UsersInfoResponse r = slack.methods().usersInfo(req -> req.user(userId));
+      if (!r.isOk() || r.getUser() == null) {
+        LOG.warn("users.info for {} gave no status ({})", userId, r.getError());
+        return Optional.empty();
+      }
+      long now = clock.millis();
+      if (r.getUser().getTz() != null) {
+        store.ensureWorkspace(workspaceId, now);
+        store.users().setTimeZone(workspaceId, userId, r.getUser().getTz(), now);
+      }
+      var profile = r.getUser().getProfile();
+      if (profile == null) {
+        return Optional.empty();
+      }
+      Long expiration = profile.getStatusExpiration();
+      return Optional.of(new SlackStatus(profile.getStatusEmoji(), profile.getStatusText(),
+          expiration == null ? 0 : expiration));
+    } catch (IOException | SlackApiException e) {
+      LOG.warn("users.info for {} failed: {}", userId, e.toString());
+      return Optional.empty();
+    }
   }
 
   private Optional<String> fetch(String userId) {

@@ -62,7 +62,9 @@ final class PromptRig implements AutoCloseable {
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
     this.sender = new PromptSender(store, calls, zones, clock, Ticker.SYSTEM, instanceId, 4);
-    this.scheduler = new PromptScheduler(store, due, timeZones, sender, clock);
+    this.scheduler = new PromptScheduler(store, due, timeZones, sender,
+        new io.rapport.away.AwayService(store, new io.rapport.team.Access(store, java.util.Set.of()), timeZones, clock),
+        clock);
     this.completion = new PromptCompletion(store, due, calls, clock);
   }
 

@@ -105,6 +105,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> carriedOutThen = new ConcurrentHashMap<>();
   private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> statuses = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_000);
   private volatile java.util.Set<String> grantedScopes = io.rapport.slack.startup.BotScopes.REQUIRED;
@@ -143,6 +144,13 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** Sets the Slack time zone {@code users.info} reports for a user (default Europe/London). */
+  /** The profile status {@code users.info} reports for the user (expiration in epoch seconds, 0 = none). */
+  public FakeSlack userStatus(String userId, String emoji, String text, long expirationEpochSecond) {
+    statuses.put(userId, JSON.createObjectNode().put("status_emoji", emoji).put("status_text", text)
+        .put("status_expiration", expirationEpochSecond));
+    return this;
+  }
+
   public FakeSlack userTimeZone(String userId, String tz) {
     timeZones.put(userId, tz);
     return this;
@@ -375,6 +383,11 @@ public final class FakeSlack implements AutoCloseable {
         out.putObject("user").put("id", user).put("team_id", TEAM_ID).put("name", user.toLowerCase())
             .put("real_name", "User " + user).put("tz", tz).put("tz_offset", offset)
             .put("deleted", false).put("is_bot", false);
+        ObjectNode profile = ((ObjectNode) out.get("user")).putObject("profile").put("real_name", "User " + user);
+        ObjectNode status = statuses.get(user);
+        if (status != null) {
+          profile.setAll(status);
+        }
       }
       case "files.getUploadURLExternal" -> {
         String fileId = "F" + sequence.incrementAndGet();

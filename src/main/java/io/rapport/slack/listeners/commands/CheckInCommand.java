@@ -14,21 +14,23 @@ import io.rapport.team.UserTimeZones;
 /**
  * {@code /checkin [ACCOUNT]}: with a name, opens the check-in modal straight after the ack (the
  * trigger id lives 3 seconds, so the modal opens before anything slow); without one, offers the
- * caller's accounts.
+ * caller's accounts. {@code /checkin away …} and {@code /checkin back} go to {@link AwayCommands}.
  */
 public final class CheckInCommand extends DeferredCommand {
   public static final String COMMAND = "/checkin";
   static final String USAGE = "Usage: `/checkin ACCOUNT` (a unique start of the name is enough), or"
-      + " `/checkin` to choose from your accounts.";
+      + " `/checkin` to choose from your accounts. Away? `/checkin away until DATE`, `/checkin back`.";
 
   private final AccountBook accounts;
   private final AccountOverview overview;
   private final CheckInModalOpener opener;
   private final UserTimeZones timeZones;
+  private final AwayCommands away;
 
   public CheckInCommand(AfterAck afterAck, AccountBook accounts, AccountOverview overview,
-      CheckInModalOpener opener, UserTimeZones timeZones) {
+      CheckInModalOpener opener, UserTimeZones timeZones, AwayCommands away) {
     super(afterAck);
+    this.away = away;
     this.accounts = accounts;
     this.overview = overview;
     this.opener = opener;
@@ -45,6 +47,9 @@ public final class CheckInCommand extends DeferredCommand {
         return AccountListView.picker(overview.statuses(ws, accounts.own(ws, user), week).stream()
             .sorted(AccountOverview.DUE_FIRST).toList(), week);
       });
+    }
+    if (AwayCommands.isAwayCommand(request.args())) {
+      return away.self(request);
     }
     if (request.args().size() == 1 && request.args().get(0).is("help")) {
       throw new UsageException(USAGE);

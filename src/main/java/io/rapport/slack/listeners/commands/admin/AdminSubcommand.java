@@ -22,4 +22,12 @@ public interface AdminSubcommand {
    * user is an admin: the router does that inside the work, before running it.
    */
   DeferredCommand.Work plan(CommandRequest request) throws UsageException;
+
+  /**
+   * True when a team's manager may run it too (not only admins); the subcommand then checks in its
+   * work that the manager acts on their own teams only.
+   */
+  default boolean managersToo() {
+    return false;
+  }
 }

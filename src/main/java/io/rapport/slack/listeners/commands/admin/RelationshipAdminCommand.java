@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code /relationship-admin}: routes to the subcommand named by the first word. Only admins may
- * run any of it; others get a polite refusal and nothing changes.
+ * run it (and managers the few subcommands that say {@link AdminSubcommand#managersToo()}); others
+ * get a polite refusal and nothing changes.
  */
 public final class RelationshipAdminCommand extends DeferredCommand {
   public static final String COMMAND = "/relationship-admin";
@@ -38,12 +39,17 @@ public final class RelationshipAdminCommand extends DeferredCommand {
       throw new UsageException("I don't know `" + COMMAND + " " + abbreviate(request.args().get(0).value())
           + "`.\n" + help());
     }
-    return guarded(request, sub.plan(request));
+    return guarded(request, sub.plan(request), sub.managersToo());
   }
 
   private Work guarded(CommandRequest request, Work work) {
+    return guarded(request, work, false);
+  }
+
+  private Work guarded(CommandRequest request, Work work, boolean managersToo) {
     return () -> {
-      if (!access.isAdmin(request.workspaceId(), request.userId())) {
+      if (!access.isAdmin(request.workspaceId(), request.userId())
+          && !(managersToo && !access.managedTeams(request.workspaceId(), request.userId()).isEmpty())) {
         return Reply.text("Sorry, `" + COMMAND + "` is for Rapport's admins. Ask one of them to set"
             + " this up or to make you an admin: " + access.adminMentions(request.workspaceId()) + ".");
       }
