@@ -224,7 +224,8 @@ public final class Rapport implements AutoCloseable {
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */
   private java.util.List<TeamVerb> teamVerbs() {
-    java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration));
+    java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration,
+        new io.rapport.slack.ChannelAccess(slackApi::methods, identity)));
     verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
     verbs.addAll(io.rapport.slack.listeners.commands.admin.AwayTeamVerbs.all(away));
     return verbs;

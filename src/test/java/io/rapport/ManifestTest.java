@@ -72,8 +72,8 @@ class ManifestTest {
     List<String> scopes = new ArrayList<>();
     manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
     assertThat(scopes).containsExactlyInAnyOrder(
-        "commands", "chat:write", "im:write", "im:history", "users:read", "files:write",
-        "channels:history", "groups:history");
+        "commands", "chat:write", "chat:write.public", "channels:read", "groups:read", "im:write",
+        "im:history", "users:read", "files:write", "channels:history", "groups:history");
     assertThat(scopes).as("the start-up check names what the manifest asks for")
         .containsExactlyInAnyOrderElementsOf(io.rapport.slack.startup.BotScopes.REQUIRED);
   }

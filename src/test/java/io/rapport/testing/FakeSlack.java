@@ -108,6 +108,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, ObjectNode> statuses = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_000);
+  private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
   private volatile java.util.Set<String> grantedScopes = io.rapport.slack.startup.BotScopes.REQUIRED;
 
   public FakeSlack() {
@@ -153,6 +154,15 @@ public final class FakeSlack implements AutoCloseable {
 
   public FakeSlack userTimeZone(String userId, String tz) {
     timeZones.put(userId, tz);
+    return this;
+  }
+
+  /** How a channel looks to Rapport in {@code conversations.info}. */
+  public record ChannelState(boolean isPrivate, boolean isMember, boolean isArchived) {}
+
+  /** Describes a channel for {@code conversations.info} (by default: public, Rapport not in it). */
+  public FakeSlack channel(String id, ChannelState state) {
+    channels.put(id, state);
     return this;
   }
 
@@ -367,8 +377,19 @@ public final class FakeSlack implements AutoCloseable {
             .forEach(messages::add);
         out.put("has_more", false);
       }
-      case "conversations.info" -> out.putObject("channel").put("id", call.param("channel"))
-          .put("name", "channel-" + call.param("channel").toLowerCase()).put("is_member", true);
+      case "conversations.info" -> {
+        // A channel nobody described is public and Rapport was never invited; a private channel
+        // Rapport is not in is one Slack does not show it at all.
+        String id = call.param("channel");
+        ChannelState state = channels.getOrDefault(id, new ChannelState(false, false, false));
+        if (state.isPrivate() && !state.isMember()) {
+          return Reply.error("channel_not_found");
+        }
+        out.putObject("channel").put("id", id).put("name", "channel-" + id.toLowerCase())
+            .put("is_channel", !state.isPrivate()).put("is_group", state.isPrivate())
+            .put("is_private", state.isPrivate()).put("is_member", state.isMember())
+            .put("is_archived", state.isArchived());
+      }
       case "conversations.join" -> out.putObject("channel").put("id", call.param("channel"));
       case "views.open", "views.update", "views.push", "views.publish" -> {
         ObjectNode view = out.putObject("view");

@@ -3,6 +3,8 @@ package io.rapport.slack.listeners.commands.admin;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
+import io.rapport.slack.ChannelAccess;
+import io.rapport.slack.ChannelAccess.Verdict;
 import io.rapport.slack.listeners.commands.CommandArgs.Arg;
 import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.views.AccountLines;
@@ -22,8 +24,8 @@ public final class TeamVerbs {
   private TeamVerbs() {}
 
   /** The standard verbs, in the order {@code help} lists them. */
-  public static List<TeamVerb> standard(TeamAdministration teams) {
-    return List.of(new Manager(teams), new Members(teams), new Channel(teams), new Schedule(teams));
+  public static List<TeamVerb> standard(TeamAdministration teams, ChannelAccess channels) {
+    return List.of(new Manager(teams), new Members(teams), new Channel(teams, channels), new Schedule(teams));
   }
 
   static String user(Arg a, String what) throws UsageException {
@@ -125,12 +127,17 @@ public final class TeamVerbs {
     }
   }
 
-  /** {@code team NAME channel #channel}. */
+  /**
+   * {@code team NAME channel #channel}: asks Slack whether Rapport can post there first; a channel
+   * it cannot post in is not set, and the answer says exactly what to do.
+   */
   static final class Channel implements TeamVerb {
     private final TeamAdministration teams;
+    private final ChannelAccess channels;
 
-    Channel(TeamAdministration teams) {
+    Channel(TeamAdministration teams, ChannelAccess channels) {
       this.teams = teams;
+      this.channels = channels;
     }
 
     @Override
@@ -152,9 +159,38 @@ public final class TeamVerbs {
           "`" + AccountLines.cut(args.get(0).value(), 40) + "` is not a channel: pick it with #, so Slack"
               + " turns it into a link."));
       return (ws, team) -> {
+        Verdict verdict = channels.check(channel);
+        String link = "<#" + channel + ">";
+        String again = "then set it again: `/relationship-admin team " + AccountLines.escape(team.name())
+            + " channel #…`. Nothing changed.";
+        switch (verdict) {
+          case PUBLIC_NOT_INVITED -> {
+            return Reply.text("Rapport cannot post in " + link + " yet: it is not in that channel, and this"
+                + " installation lacks the `chat:write.public` permission that lets it post in public channels"
+                + " without an invite. Type `/invite @Rapport` in " + link + " (or reinstall the app with"
+                + " manifest.yml's scopes), " + again);
+          }
+          case PRIVATE_NOT_INVITED -> {
+            return Reply.text("Rapport cannot post in " + link + ": it is a private channel Rapport has not"
+                + " been invited to. Type `/invite @Rapport` in " + link + ", " + again);
+          }
+          case ARCHIVED -> {
+            return Reply.text(link + " is archived, so nobody can post there. Pick a channel in use, or"
+                + " unarchive it, " + again);
+          }
+          default -> { }
+        }
         Team t = teams.setChannel(ws, team, channel);
-        return Reply.text("Flags for " + team(t) + " go to <#" + channel + ">. Invite Rapport there"
-            + " (`/invite @Rapport`) if it is a private channel.");
+        String flags = "Flags for " + team(t) + " go to " + link + ". ";
+        return Reply.text(flags + switch (verdict) {
+          case MEMBER -> "Rapport is in that channel and can post there.";
+          case PUBLIC_WITHOUT_INVITE -> "It is a public channel, so Rapport can post there without an invite.";
+          case CANNOT_CHECK_SCOPE -> "Rapport could not check that it can post there: its token lacks"
+              + " `channels:read`/`groups:read`; reinstall the app with manifest.yml's scopes. If it is a"
+              + " private channel, type `/invite @Rapport` in it.";
+          default -> "Slack did not answer when Rapport checked it can post there. If it is a private"
+              + " channel, type `/invite @Rapport` in it; set the channel again later to check.";
+        });
       };
     }
   }

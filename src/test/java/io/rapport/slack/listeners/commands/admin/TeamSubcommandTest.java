@@ -56,7 +56,7 @@ class TeamSubcommandTest {
   void setUp() {
     Store store = new Store(Database.open("jdbc:sqlite:" + dir.resolve("t.db")));
     teams = new TeamAdministration(store, MutableClock.at("2026-11-25T10:00:00Z"));
-    List<TeamVerb> verbs = new ArrayList<>(TeamVerbs.standard(teams));
+    List<TeamVerb> verbs = new ArrayList<>(TeamVerbs.standard(teams, null));
     verbs.add(new PolicyVerb());
     team = new TeamSubcommand(teams, verbs);
     teams.create("T1", "Sales East");
