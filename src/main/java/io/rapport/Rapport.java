@@ -73,6 +73,9 @@ import io.rapport.slack.startup.BotScopes;
 import io.rapport.slack.startup.NextSteps;
 import io.rapport.slack.startup.StartupCheck;
 import io.rapport.slack.startup.WorkspaceIdentity;
+import io.rapport.slack.subscribers.CheckInConfirmation;
+import io.rapport.slack.subscribers.HomeTabRefresh;
+import io.rapport.store.BoundedWrites;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -110,6 +113,7 @@ public final class Rapport implements AutoCloseable {
   private final HomeTabPublisher homeTab;
   private final SlackApi slackApi;
   private final AfterAck afterAck;
+  private final BoundedWrites writes;
   private final App app;
   private final CommandsRegistrar commands;
   private final SlackCalls slackCalls;
@@ -153,7 +157,9 @@ public final class Rapport implements AutoCloseable {
     this.adminRoster = new AdminRoster(store, config.admins(), clock);
     this.accountBook = new AccountBook(store, access, clock);
     this.accountOverview = new AccountOverview(store, access, new Analyzer());
-    this.checkInService = new CheckInService(store, access, clock, checkInListeners);
+    this.writes = new BoundedWrites(database, BoundedWrites.ACK_PATH);
+    java.util.concurrent.Executor background = work -> afterAck.run("after a stored change", work);
+    this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
     this.app = SlackApp.build(config, slackApi, authTest);
@@ -169,15 +175,17 @@ public final class Rapport implements AutoCloseable {
     this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, away, clock);
     this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, away, clock);
     PromptCompletion promptCompletion = new PromptCompletion(store, dueAccounts, slackCalls, clock);
-    this.checkInListeners.add(promptCompletion);
     this.promptResponses = new PromptResponses(store, dueAccounts, promptCompletion, slackCalls, zones,
         checkInService::nothingToReport, clock);
     FlagPoster flagPoster = new FlagPoster(slackApi);
     FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
-    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock);
+    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock, writes, background);
     this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
         new ManagerDigest(store, flagPoster, timeZones, clock), clock);
-    checkInListeners.add(flags);
+    // After a check-in, in this order on the background lane: the rep's confirmation, the
+    // prompt's progress, flag judging, then App Home.
+    checkInListeners.addAll(java.util.List.of(new CheckInConfirmation(slackApi), promptCompletion, flags,
+        new HomeTabRefresh(homeTab)));
     this.reports = new ReportDelivery(
         new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck);
     registerListeners();
@@ -208,13 +216,13 @@ public final class Rapport implements AutoCloseable {
     app.blockAction(OpenCheckInAction.ACTION_ID,
         new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
     app.viewSubmission(CheckInModal.CALLBACK_ID,
-        new CheckInSubmission(afterAck, checkInService, slackApi, homeTab));
+        new CheckInSubmission(checkInService));
     app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
     for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
       app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
     }
-    app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, timeZones, afterAck, clock));
-    app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags, afterAck));
+    app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, clock));
+    app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags));
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
@@ -427,6 +435,7 @@ public final class Rapport implements AutoCloseable {
     promptSender.close();
     flagSweep.close();
     afterAck.close();
+    writes.close();
     app.stop();
     slackApi.close();
     database.close();

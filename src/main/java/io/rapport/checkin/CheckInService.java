@@ -4,6 +4,7 @@ import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
 import io.rapport.store.AccountDao;
+import io.rapport.store.BoundedWrites;
 import io.rapport.store.CheckInDao;
 import io.rapport.store.ProcessedRequestDao;
 import io.rapport.store.Store;
@@ -15,14 +16,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores check-ins (SPEC §6): one per account and ISO week, a second one for the same week is an
  * edit. Checks who may record for the account (its rep, a manager of the rep's team, an admin),
- * stores, then tells every {@link CheckInListener} so the account is judged again. Runs after the
- * ack, never on a request thread.
+ * stores, then tells every {@link CheckInListener}, in order, on the background lane it was given,
+ * so the rep's confirmation, the account's judgement and App Home follow without delaying the
+ * answer.
+ *
+ * <p>{@link #recordOnce} is the modal's path: it stores within {@link BoundedWrites}' deadline,
+ * so the modal says "saved" only for a committed check-in and otherwise asks the rep to submit
+ * again ({@link BoundedWrites.NotWritten}).
  */
 public final class CheckInService {
   private static final Logger LOG = LoggerFactory.getLogger(CheckInService.class);
@@ -36,12 +43,21 @@ public final class CheckInService {
   private final Access access;
   private final Clock clock;
   private final List<CheckInListener> listeners;
+  private final BoundedWrites writes;
+  private final Executor background;
 
-  public CheckInService(Store store, Access access, Clock clock, List<CheckInListener> listeners) {
+  /**
+   * {@code listeners} are told in their order, one after another, on {@code background};
+   * {@code writes} bounds the modal's store in time.
+   */
+  public CheckInService(Store store, Access access, Clock clock, List<CheckInListener> listeners,
+      BoundedWrites writes, Executor background) {
     this.store = store;
     this.access = access;
     this.clock = clock;
     this.listeners = listeners;
+    this.writes = writes;
+    this.background = background;
   }
 
   /**
@@ -50,22 +66,35 @@ public final class CheckInService {
    * account, {@link Refusal} when the account does not exist or was removed.
    */
   public Stored record(String workspaceId, String actorUserId, CheckIn checkIn) {
-    return store(workspaceId, actorUserId, checkIn, null).orElseThrow();
+    BoundedWrites.Work<Optional<Stored>> work = prepare(workspaceId, actorUserId, checkIn, null);
+    Stored stored = store.jdbi().inTransaction(work::inTransaction).orElseThrow();
+    announce(workspaceId, actorUserId, stored);
+    return stored;
   }
 
   /**
    * Records {@code checkIn} once for the outside request {@code (kind, key)} (e.g. a modal's view
-   * id): a repeat of the same request stores nothing and returns empty. The claim and the check-in
-   * are one transaction, so a crash between them cannot lose the check-in.
+   * id) within the ack path's deadline: a repeat of the same request stores nothing and returns
+   * empty. The claim and the check-in are one transaction, so a crash between them cannot lose
+   * the check-in, and a retry after {@link BoundedWrites.NotWritten} is safe. Throws {@link
+   * BoundedWrites.NotWritten} when it was not stored in time (nothing stored: ask again), {@link
+   * Refusal} when it may not be stored.
    */
   public Optional<Stored> recordOnce(
       String workspaceId, String actorUserId, CheckIn checkIn, String kind, String requestKey) {
-    return store(workspaceId, actorUserId, checkIn, new RequestKey(kind, requestKey));
+    RequestKey once = new RequestKey(kind, requestKey);
+    Optional<Stored> stored = writes.write("check-in " + once.key() + " by " + actorUserId + " in " + workspaceId,
+        () -> prepare(workspaceId, actorUserId, checkIn, once));
+    stored.ifPresentOrElse(s -> announce(workspaceId, actorUserId, s),
+        () -> LOG.info("Repeated submission {} for account {} in {}: nothing new stored", once.key(),
+            checkIn.account(), workspaceId));
+    return stored;
   }
 
   private record RequestKey(String kind, String key) {}
 
-  private Optional<Stored> store(String workspaceId, String actorUserId, CheckIn checkIn, RequestKey once) {
+  /** Reads and checks (outside any transaction); the returned work stores in one transaction. */
+  private BoundedWrites.Work<Optional<Stored>> prepare(String workspaceId, String actorUserId, CheckIn checkIn, RequestKey once) {
     Account account = store.accounts().findActive(workspaceId, checkIn.account())
         .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed), so"
             + " the check-in was not saved."));
@@ -75,9 +104,9 @@ public final class CheckInService {
           + " save that check-in. Its rep, their manager or an admin can.");
     }
     CheckIn withRep = checkIn.rep() == null ? checkIn.toBuilder().rep(account.rep()).build() : checkIn;
-    long now = clock.millis();
-    store.ensureWorkspace(workspaceId, now);
-    Optional<Stored> stored = store.jdbi().inTransaction(h -> {
+    return h -> {
+      long now = clock.millis();
+      h.attach(io.rapport.store.WorkspaceDao.class).ensure(workspaceId, now);
       if (once != null
           && h.attach(ProcessedRequestDao.class).claim(workspaceId, once.kind(), once.key(), now) == 0) {
         return Optional.<Stored>empty();
@@ -86,16 +115,22 @@ public final class CheckInService {
       boolean edited = checkIns.find(workspaceId, account.id(), withRep.week().toString()).isPresent();
       checkIns.upsert(workspaceId, withRep, now);
       return Optional.of(new Stored(account, withRep, edited));
+    };
+  }
+
+  /** Logs the stored check-in and tells the listeners, in order, on the background lane. */
+  private void announce(String workspaceId, String actorUserId, Stored stored) {
+    LOG.info("Stored check-in for account {} week {} by {} in {}{}", stored.account().id(), stored.checkIn().week(),
+        actorUserId, workspaceId, stored.edited() ? " (edit)" : "");
+    background.execute(() -> {
+      for (CheckInListener listener : listeners) {
+        try {
+          listener.afterStored(workspaceId, actorUserId, stored);
+        } catch (RuntimeException e) {
+          LOG.error("A check-in listener failed for account {} in {}", stored.account().id(), workspaceId, e);
+        }
+      }
     });
-    if (stored.isPresent()) {
-      LOG.info("Stored check-in for account {} week {} by {} in {}{}", account.id(), withRep.week(),
-          actorUserId, workspaceId, stored.get().edited() ? " (edit)" : "");
-      notifyListeners(workspaceId, account.id());
-    } else {
-      LOG.info("Repeated submission {} for account {} in {}: nothing new stored", once.key(),
-          account.id(), workspaceId);
-    }
-    return stored;
   }
 
   /**
@@ -122,7 +157,9 @@ public final class CheckInService {
       }
       return done;
     });
-    stored.forEach(id -> notifyListeners(workspaceId, id));
+    if (!stored.isEmpty()) {
+      background.execute(() -> stored.forEach(id -> notifyListeners(workspaceId, id)));
+    }
     return stored;
   }
 

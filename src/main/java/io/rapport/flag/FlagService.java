@@ -15,6 +15,7 @@ import io.rapport.insight.Severity;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.store.FlagDao;
 import io.rapport.store.FlagPlanDao;
+import io.rapport.store.BoundedWrites;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
 import io.rapport.team.UserTimeZones;
@@ -29,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -75,13 +77,22 @@ public final class FlagService implements CheckInListener {
   private final UserTimeZones timeZones;
   private final FlagDelivery delivery;
   private final Clock clock;
+  private final BoundedWrites writes;
+  private final Executor background;
 
-  public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, Clock clock) {
+  /**
+   * {@code writes} bounds in time the changes a modal reports as done (a plan, a false alarm);
+   * their Slack follow-up (thread notes, the parent's update) runs on {@code background}.
+   */
+  public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, Clock clock,
+      BoundedWrites writes, Executor background) {
     this.store = store;
     this.access = access;
     this.timeZones = timeZones;
     this.delivery = delivery;
     this.clock = clock;
+    this.writes = writes;
+    this.background = background;
   }
 
   private FlagDao flags() {
@@ -417,45 +428,93 @@ public final class FlagService implements CheckInListener {
     });
   }
 
-  /** Closes the flag as a false alarm, keeps the reason, and suppresses the pattern on the account. */
+  /**
+   * Closes the flag as a false alarm, keeps the reason, and suppresses the pattern on the account;
+   * stored within the ack path's deadline (throws {@link BoundedWrites.NotWritten} when not stored
+   * in time: nothing changed, ask again), the thread note follows on the background lane.
+   */
   public Result falseAlarm(String workspaceId, String userId, String flagId, String reason) {
     String why = reason == null || reason.isBlank() ? null : reason.strip();
-    Optional<Flag> before = find(workspaceId, flagId);
-    if (before.isEmpty()) {
-      return new Result(Outcome.NOT_FOUND, null);
-    }
-    // Read outside the transaction: the time-zone lookup may write to the database itself.
-    int weeks = policyOf(before.get()).settings().falseAlarmWeeks();
-    IsoWeek until = timeZones.currentWeek(workspaceId, before.get().repId()).plusWeeks(weeks);
-    String accountName = accountName(workspaceId, before.get().accountId());
-    return act(workspaceId, userId, flagId, (h, f, now) -> {
-      FlagDao d = h.attach(FlagDao.class);
-      if (d.close(workspaceId, f.id(), FlagStatus.FALSE_ALARM.id(), userId, now) != 1) {
-        return false;
-      }
-      d.insertFalseAlarm(workspaceId, f.id(), f.accountId(), f.pattern(), f.severity(), why, userId, now, until.toString());
-      d.recordEvent(workspaceId, f.id(), "closed", "false_alarm", userId, FlagMessages.falseAlarmNote(userId, why,
-          FlagMessages.patternTitle(f.pattern()), accountName, until), now);
-      LOG.info("Flag {} ({} on {}) in {} closed as a false alarm by {}", f.id(), f.pattern(), f.accountId(),
-          workspaceId, userId);
-      return true;
-    });
+    return actWithin("false alarm on flag " + flagId + " by " + userId + " in " + workspaceId,
+        workspaceId, userId, flagId, before -> {
+          // Read outside the transaction: the time-zone lookup may write to the database itself.
+          int weeks = policyOf(before).settings().falseAlarmWeeks();
+          IsoWeek until = timeZones.currentWeek(workspaceId, before.repId()).plusWeeks(weeks);
+          String accountName = accountName(workspaceId, before.accountId());
+          return (h, f, now) -> {
+            FlagDao d = h.attach(FlagDao.class);
+            if (d.close(workspaceId, f.id(), FlagStatus.FALSE_ALARM.id(), userId, now) != 1) {
+              return false;
+            }
+            d.insertFalseAlarm(workspaceId, f.id(), f.accountId(), f.pattern(), f.severity(), why, userId, now,
+                until.toString());
+            d.recordEvent(workspaceId, f.id(), "closed", "false_alarm", userId, FlagMessages.falseAlarmNote(userId,
+                why, FlagMessages.patternTitle(f.pattern()), accountName, until), now);
+            LOG.info("Flag {} ({} on {}) in {} closed as a false alarm by {}", f.id(), f.pattern(), f.accountId(),
+                workspaceId, userId);
+            return true;
+          };
+        });
   }
 
-  /** Stores a plan (once per modal submission {@code planId}) and notes it in the thread. */
+  /**
+   * Stores a plan (once per modal submission {@code planId}) within the ack path's deadline
+   * (throws {@link BoundedWrites.NotWritten} when not stored in time: nothing changed, ask
+   * again); the thread note follows on the background lane.
+   */
   public Result plan(String workspaceId, String userId, String flagId, String planId, String action, String ownerId,
       LocalDate due) {
-    return act(workspaceId, userId, flagId, (h, f, now) -> {
-      FlagDao d = h.attach(FlagDao.class);
-      FlagPlanDao p = h.attach(FlagPlanDao.class);
-      if (p.insert(workspaceId, planId, f.id(), action.strip(), ownerId, due.toString(), userId, now) != 1) {
-        return false;
+    return actWithin("plan " + planId + " on flag " + flagId + " by " + userId + " in " + workspaceId,
+        workspaceId, userId, flagId, before -> (h, f, now) -> {
+          FlagDao d = h.attach(FlagDao.class);
+          FlagPlanDao p = h.attach(FlagPlanDao.class);
+          if (p.insert(workspaceId, planId, f.id(), action.strip(), ownerId, due.toString(), userId, now) != 1) {
+            return false;
+          }
+          d.recordEvent(workspaceId, f.id(), "plan:" + planId, "planned", userId,
+              FlagMessages.planNote(userId, action.strip(), ownerId, due), now);
+          d.touch(workspaceId, f.id(), now);
+          return true;
+        });
+  }
+
+  /** Reads made before a change's transaction, given the flag as checked. */
+  @FunctionalInterface
+  private interface Prepared {
+    Change prepare(Flag flag);
+  }
+
+  /**
+   * {@link #act} for a change a modal reports as done: checks and stores within the deadline on
+   * {@link BoundedWrites}, then delivers on the background lane.
+   */
+  private Result actWithin(String what, String workspaceId, String userId, String flagId, Prepared prepared) {
+    Result result = writes.write(what, () -> {
+      Result check = check(workspaceId, userId, flagId);
+      if (check.outcome() != Outcome.DONE) {
+        return h -> check;
       }
-      d.recordEvent(workspaceId, f.id(), "plan:" + planId, "planned", userId,
-          FlagMessages.planNote(userId, action.strip(), ownerId, due), now);
-      d.touch(workspaceId, f.id(), now);
-      return true;
+      Change change = prepared.prepare(check.flag());
+      long now = clock.millis();
+      return h -> apply(h, workspaceId, flagId, check.flag(), change, now)
+          ? new Result(Outcome.DONE, check.flag()) : new Result(Outcome.UNCHANGED, check.flag());
     });
+    if (result.outcome() == Outcome.DONE) {
+      background.execute(() -> delivery.deliver(workspaceId, flagId));
+      return new Result(Outcome.DONE, flags().find(workspaceId, flagId).orElse(result.flag()));
+    }
+    return result;
+  }
+
+  /** Applies a change in a transaction; cancels plan reminders once the flag is closed. */
+  private static boolean apply(org.jdbi.v3.core.Handle h, String workspaceId, String flagId, Flag flag, Change change,
+      long now) {
+    FlagDao d = h.attach(FlagDao.class);
+    boolean applied = change.apply(h, flag, now);
+    if (applied && d.find(workspaceId, flagId).map(f -> !f.isOpen()).orElse(false)) {
+      h.attach(FlagPlanDao.class).cancelReminders(workspaceId, flagId);
+    }
+    return applied;
   }
 
   @FunctionalInterface
@@ -469,14 +528,7 @@ public final class FlagService implements CheckInListener {
       return check;
     }
     long now = clock.millis();
-    boolean done = store.jdbi().inTransaction(h -> {
-      FlagDao d = h.attach(FlagDao.class);
-      boolean applied = change.apply(h, check.flag(), now);
-      if (applied && d.find(workspaceId, flagId).map(f -> !f.isOpen()).orElse(false)) {
-        h.attach(FlagPlanDao.class).cancelReminders(workspaceId, flagId);
-      }
-      return applied;
-    });
+    boolean done = store.jdbi().inTransaction(h -> apply(h, workspaceId, flagId, check.flag(), change, now));
     if (done) {
       delivery.deliver(workspaceId, flagId);
     }

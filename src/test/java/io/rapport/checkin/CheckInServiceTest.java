@@ -7,6 +7,7 @@ import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Tier;
+import io.rapport.store.BoundedWrites;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -33,6 +34,7 @@ class CheckInServiceTest {
 
   Store store;
   CheckInService service;
+  BoundedWrites writes;
   AccountBook accounts;
   final List<String> heard = new CopyOnWriteArrayList<>();
 
@@ -44,7 +46,9 @@ class CheckInServiceTest {
     store = new Store(Database.open(TestDatabases.freshUrl(kind, dir)));
     MutableClock clock = MutableClock.at("2026-11-25T10:00:00Z");
     Access access = new Access(store, Set.of("UADMIN"));
-    service = new CheckInService(store, access, clock, List.of((ws, a) -> heard.add(ws + "/" + a)));
+    writes = new BoundedWrites(store.database(), BoundedWrites.ACK_PATH);
+    service = new CheckInService(store, access, clock, List.of((ws, a) -> heard.add(ws + "/" + a)), writes,
+        Runnable::run);
     accounts = new AccountBook(store, access, clock);
     TeamAdministration teams = new TeamAdministration(store, clock);
     var team = teams.create(WS, "East");

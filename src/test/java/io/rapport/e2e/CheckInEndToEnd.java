@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.Team;
+import io.rapport.slack.views.CheckInModal;
 import io.rapport.store.Store;
 import io.rapport.testing.FakeSlack;
 import io.rapport.testing.MutableClock;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import io.rapport.testing.TestDatabases;
@@ -324,17 +326,18 @@ abstract class CheckInEndToEnd {
     String viewId = newViewId();
 
     HttpResponse<String> first = submit(rep, viewId, stark, answers(thisWeek));
-    HttpResponse<String> again = submit(rep, viewId, stark, answers(thisWeek));
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.body()).isEmpty();
+    // Durable before "saved": the modal closed, so the check-in is already in the database.
+    assertThat(stored(stark, thisWeek)).isPresent();
+    HttpResponse<String> again = submit(rep, viewId, stark, answers(thisWeek));
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).isEmpty();
 
-    await(() -> stored(stark, thisWeek).isPresent(), "the check-in");
     rapport.fake().awaitCall("chat.postMessage", c -> rep.equals(c.param("channel"))
         && c.param("text").contains("Saved your check-in for *Stark Industries*"));
-    rapport.rapport().afterAck().run("barrier", () -> { });
-    await(() -> heard.contains(WS + "/" + stark.id()), "the check-in listener");
+    awaitQuiet();
+    assertThat(heard).contains(WS + "/" + stark.id());
     CheckIn c = stored(stark, thisWeek).orElseThrow();
     assertThat(c.rep()).isEqualTo(rep);
     assertThat(c.contacts().business()).isEqualTo(2);
@@ -392,28 +395,85 @@ abstract class CheckInEndToEnd {
     assertThat(store().checkIns().history(WS, cyberdyne.id(), "2000-W01")).isEmpty();
   }
 
+  /** Holds the database's write lock on its own connection until closed. */
+  final class WriteLock implements AutoCloseable {
+    private final Connection connection;
+    private final Statement statement;
+
+    WriteLock() throws Exception {
+      connection = DriverManager.getConnection(rapport.rapport().config().databaseUrl());
+      statement = connection.createStatement();
+      if (kind() == TestDatabases.Kind.SQLITE) {
+        statement.execute("PRAGMA busy_timeout = 10000");
+        statement.execute("BEGIN IMMEDIATE");
+      } else {
+        statement.execute("BEGIN");
+        statement.execute("LOCK TABLE checkins IN EXCLUSIVE MODE");
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      statement.execute("ROLLBACK");
+      statement.close();
+      connection.close();
+    }
+  }
+
   @Test
-  void aSlowStoreDoesNotDelayTheAck() throws Exception {
+  void aCheckInThatCannotBeStoredInTimeAsksTheRepToSubmitAgainAndIsNeverLost() throws Exception {
     String rep = "UREPL001";
     answer("/accounts", "add \"Soylent\"", rep);
     Account soylent = account("Soylent");
-    String url = rapport.rapport().config().databaseUrl();
-    try (Connection lock = DriverManager.getConnection(url); Statement s = lock.createStatement()) {
-      if (kind() == TestDatabases.Kind.SQLITE) {
-        s.execute("PRAGMA busy_timeout = 10000");
-        s.execute("BEGIN IMMEDIATE");
-      } else {
-        s.execute("BEGIN");
-        s.execute("LOCK TABLE checkins IN EXCLUSIVE MODE");
-      }
-      // The database is locked for writing: the store must wait, the ack must not.
-      HttpResponse<String> r = submit(rep, newViewId(), soylent, answers(thisWeek));
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).isEmpty();
-      assertThat(stored(soylent, thisWeek)).isEmpty();
-      s.execute("ROLLBACK");
+    String viewId = newViewId();
+    HttpResponse<String> r;
+    try (WriteLock lock = new WriteLock()) {
+      // The lock outlasts the ack path's deadline: the modal must stay open and say so.
+      r = submit(rep, viewId, soylent, answers(thisWeek));
     }
-    await(() -> stored(soylent, thisWeek).isPresent(), "the check-in once the lock is released");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.path("response_action").asText()).isEqualTo("errors");
+    assertThat(body.path("errors").path(CheckInModal.FORM_ERROR_BLOCK).asText())
+        .isEqualTo("Couldn't save: please submit again.");
+    awaitQuiet();
+    // Not written means not written: nothing stored, no confirmation, nothing announced.
+    assertThat(stored(soylent, thisWeek)).isEmpty();
+    assertThat(heard).doesNotContain(WS + "/" + soylent.id());
+    assertThat(rapport.fake().calls("chat.postMessage").stream()
+        .filter(m -> m.param("text").contains("*Soylent*"))).isEmpty();
+
+    // The rep submits the same modal again once the database is free: stored, modal closed.
+    HttpResponse<String> again = submit(rep, viewId, soylent, answers(thisWeek));
+    assertThat(again.body()).isEmpty();
+    assertThat(stored(soylent, thisWeek)).isPresent();
+    rapport.fake().awaitCall("chat.postMessage", c -> c.param("text").contains("Saved your check-in for *Soylent*"));
+  }
+
+  @Test
+  void aLockHeldBrieflyDelaysTheAnswerButTheCheckInIsStoredBeforeTheModalCloses() throws Exception {
+    String rep = "UREPL002";
+    answer("/accounts", "add \"Umbrella\"", rep);
+    Account umbrella = account("Umbrella");
+    WriteLock lock = new WriteLock();
+    CountDownLatch submitting = new CountDownLatch(1);
+    Thread release = new Thread(() -> {
+      try {
+        submitting.await();
+        // Holds the lock for a moment while the submission waits on it, well inside the deadline.
+        Thread.sleep(300);
+        lock.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    release.start();
+    submitting.countDown();
+    HttpResponse<String> r = submit(rep, newViewId(), umbrella, answers(thisWeek));
+    release.join();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEmpty();
+    assertThat(stored(umbrella, thisWeek)).isPresent();
   }
 
   // ---------------------------------------------------------------- App Home
@@ -423,6 +483,7 @@ abstract class CheckInEndToEnd {
     String rep = "UREPH001";
     answer("/accounts", "add \"Tyrell Corp\"", rep);
     Account tyrell = account("Tyrell Corp");
+    awaitQuiet();
     assertThat(rapport.slack().appHomeOpened(rep, "EvHome-1").statusCode()).isEqualTo(200);
     FakeSlack.Call publish = rapport.fake().awaitCall("views.publish", c -> rep.equals(c.param("user_id")));
     JsonNode view = publish.jsonParam("view");
@@ -477,6 +538,7 @@ abstract class CheckInEndToEnd {
       rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
           .clientConduct(io.rapport.domain.ClientConduct.RESPECTFUL).valueRating(5).build());
     }
+    awaitQuiet();
     // The flags capability opened ABUSIVE and BIG_BROTHER on Bully Corp after those check-ins;
     // open flags count, a closed one does not.
     assertThat(rapport.rapport().flags().openFlags(WS)).extracting(f -> f.accountId() + " " + f.pattern())
@@ -487,8 +549,10 @@ abstract class CheckInEndToEnd {
           WS, account("Kind Corp").id());
     });
     rapport.slack().appHomeOpened("UREPB001", "EvHome-health-rep");
-    String rep = rapport.fake().awaitCall("views.publish", c -> "UREPB001".equals(c.param("user_id")))
-        .jsonParam("view").toString();
+    awaitQuiet();
+    // The Home tab published on opening it (the check-ins above published earlier ones).
+    String rep = rapport.fake().calls("views.publish").stream().filter(c -> "UREPB001".equals(c.param("user_id")))
+        .reduce((a, b) -> b).orElseThrow().jsonParam("view").toString();
     assertThat(rep).contains(":red_circle: *Bully Corp* · at risk").contains(":large_green_circle: *Kind Corp* · healthy 100")
         .contains("1 at risk").contains("2 open flags");
     assertThat(rep.substring(rep.indexOf("Kind Corp"))).doesNotContain("open flag");
@@ -521,9 +585,11 @@ abstract class CheckInEndToEnd {
         .jsonParam("view");
     assertThat(notice.toString()).contains("not one of your accounts");
 
-    submit(other, newViewId(), oscorp, answers(thisWeek));
-    rapport.fake().awaitCall("chat.postMessage", c -> other.equals(c.param("channel"))
-        && c.param("text").contains("did not save"));
+    JsonNode refused = JSON.readTree(submit(other, newViewId(), oscorp, answers(thisWeek)).body());
+    assertThat(refused.path("response_action").asText()).isEqualTo("errors");
+    assertThat(refused.path("errors").path(CheckInModal.FORM_ERROR_BLOCK).asText())
+        .isEqualTo("Sorry, Oscorp is not one of your accounts, so I did not save that check-in."
+            + " Its rep, their manager or an admin can.");
     assertThat(stored(oscorp, thisWeek)).isEmpty();
     assertThat(account("Oscorp").agreedPaymentDays()).isEqualTo(30);
   }
@@ -539,12 +605,11 @@ abstract class CheckInEndToEnd {
     assertThat(answer("/checkin", "Southwind", "UMGRN001")).contains("not one of your accounts");
     assertThat(answer("/accounts", "", "UMGRN001")).contains("Northwind").doesNotContain("Southwind");
     // The manager may check in for their own rep's account.
-    submit("UMGRN001", newViewId(), northwind, answers(thisWeek));
-    await(() -> stored(northwind, thisWeek).isPresent(), "the manager's check-in");
+    assertThat(submit("UMGRN001", newViewId(), northwind, answers(thisWeek)).body()).isEmpty();
     assertThat(stored(northwind, thisWeek).orElseThrow().rep()).isEqualTo("UREPN001");
-    submit("UMGRN001", newViewId(), account("Southwind"), answers(thisWeek));
-    rapport.fake().awaitCall("chat.postMessage", c -> "UMGRN001".equals(c.param("channel"))
-        && c.param("text").contains("*Southwind* is not one of your accounts"));
+    JsonNode refused = JSON.readTree(submit("UMGRN001", newViewId(), account("Southwind"), answers(thisWeek)).body());
+    assertThat(refused.path("errors").path(CheckInModal.FORM_ERROR_BLOCK).asText())
+        .contains("Southwind is not one of your accounts");
     assertThat(stored(account("Southwind"), thisWeek)).isEmpty();
   }
 
@@ -605,12 +670,8 @@ abstract class CheckInEndToEnd {
     assertThat(account("Zeta Holdings").agreedPaymentDays()).isEqualTo(30);
   }
 
-  /** Waits until the after-ack executor has run everything queued so far. */
+  /** Waits until the work after the ack (and anything it queued in turn) has finished. */
   void awaitQuiet() throws InterruptedException {
-    for (int i = 0; i < 4; i++) {
-      java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
-      rapport.rapport().afterAck().run("barrier", latch::countDown);
-      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
-    }
+    assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(20))).as("after-ack work finished").isTrue();
   }
 }

@@ -71,6 +71,16 @@ public final class CheckInModal {
   public static final String VALUE_RATING = "valueRating";
   public static final String NOTE = "note";
 
+  /** The block that shows errors about the whole submission (not one field). */
+  public static final String FORM_ERROR_BLOCK = WEEK;
+  /** Shown in the modal when the check-in could not be stored in time; nothing was stored. */
+  public static final String NOT_SAVED = "Couldn't save: please submit again.";
+
+  /** A refusal's message as a modal error shows it (plain text: no mrkdwn, no escapes). */
+  public static String plainRefusal(String message) {
+    return message.replace("*", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
   static final String FREEBIES = "freebies";
   static final String QUOTA_PRESSURE = "quotaPressure";
   static final String BILLING_DISPUTE = "billingDispute";

@@ -195,6 +195,13 @@ public final class FlagMessages {
 
   public static final String GONE = "That flag no longer exists. Nothing was changed.";
 
+  /** Shown in a flag's modal when its change could not be stored in time; nothing was changed. */
+  public static final String NOT_SAVED = "Couldn't save: please submit again.";
+
+  /** {@link #refusal} as a modal's field error shows it (plain text, no mention markup). */
+  public static final String REFUSED_IN_MODAL = "Only the account's rep, the team's manager or a Rapport admin can"
+      + " act on this flag. Nothing was changed.";
+
   public static String alreadyClosed(Flag flag) {
     return "This flag is already closed (" + closedWords(flag) + "). Nothing was changed.";
   }

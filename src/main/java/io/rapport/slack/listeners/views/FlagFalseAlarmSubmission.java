@@ -6,26 +6,26 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.flag.FlagService;
-import io.rapport.slack.AfterAck;
+import io.rapport.store.BoundedWrites;
 import io.rapport.slack.views.FlagMessages;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The False alarm modal ({@code flag.false_alarm}): an optional reason; closes the modal and, after
- * the ack, closes the flag and suppresses the pattern on the account. A repeat finds the flag
- * already closed and changes nothing.
+ * The False alarm modal ({@code flag.false_alarm}): an optional reason; closes the flag and
+ * suppresses the pattern on the account in the ack path, within {@link BoundedWrites#ACK_PATH},
+ * and only then closes the modal; not stored in time, or refused, is answered in the modal. A
+ * repeat finds the flag already closed and changes nothing.
  */
 public final class FlagFalseAlarmSubmission implements ViewSubmissionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FlagFalseAlarmSubmission.class);
 
   private final FlagService flags;
-  private final AfterAck afterAck;
 
-  public FlagFalseAlarmSubmission(FlagService flags, AfterAck afterAck) {
+  public FlagFalseAlarmSubmission(FlagService flags) {
     this.flags = flags;
-    this.afterAck = afterAck;
   }
 
   @Override
@@ -41,12 +41,16 @@ public final class FlagFalseAlarmSubmission implements ViewSubmissionHandler {
       return ctx.ackWithErrors(Map.of(FlagMessages.REASON_BLOCK,
           "Keep the reason under " + FlagMessages.MAX_REASON + " characters."));
     }
-    afterAck.run("flag false alarm by " + userId + " in " + workspaceId, () -> {
+    try {
       FlagService.Result r = flags.falseAlarm(workspaceId, userId, flagId, reason);
-      if (r.outcome() == FlagService.Outcome.REFUSED || r.outcome() == FlagService.Outcome.NOT_FOUND) {
+      Optional<String> refused = FlagPlanSubmission.refusal(r);
+      if (refused.isPresent()) {
         LOG.info("False alarm on flag {} by {} in {} not recorded: {}", flagId, userId, workspaceId, r.outcome());
+        return ctx.ackWithErrors(Map.of(FlagMessages.REASON_BLOCK, refused.get()));
       }
-    });
-    return ctx.ack();
+      return ctx.ack();
+    } catch (BoundedWrites.NotWritten e) {
+      return ctx.ackWithErrors(Map.of(FlagMessages.REASON_BLOCK, FlagMessages.NOT_SAVED));
+    }
   }
 }

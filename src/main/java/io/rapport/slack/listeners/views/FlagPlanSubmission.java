@@ -7,35 +7,33 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import io.rapport.flag.FlagService;
-import io.rapport.slack.AfterAck;
 import io.rapport.slack.views.FlagMessages;
-import io.rapport.team.UserTimeZones;
+import io.rapport.store.BoundedWrites;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Plan action modal ({@code flag.plan}): checks the fields without I/O (errors go back into
- * the modal), closes it, and stores the plan after the ack. The plan's id is the view id, so a
- * repeated submission stores and posts nothing new.
+ * the modal), stores the plan in the ack path within {@link BoundedWrites#ACK_PATH} and only then
+ * closes the modal; a plan not stored in time, or refused, is answered in the modal. The plan's
+ * id is the view id, so a repeated submission stores and posts nothing new. The thread note
+ * follows on the background lane.
  */
 public final class FlagPlanSubmission implements ViewSubmissionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FlagPlanSubmission.class);
 
   private final FlagService flags;
-  private final UserTimeZones timeZones;
-  private final AfterAck afterAck;
   private final Clock clock;
 
-  public FlagPlanSubmission(FlagService flags, UserTimeZones timeZones, AfterAck afterAck, Clock clock) {
+  public FlagPlanSubmission(FlagService flags, Clock clock) {
     this.flags = flags;
-    this.timeZones = timeZones;
-    this.afterAck = afterAck;
     this.clock = clock;
   }
 
@@ -81,14 +79,26 @@ public final class FlagPlanSubmission implements ViewSubmissionHandler {
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
-    LocalDate dueDate = due;
-    afterAck.run("flag plan by " + userId + " in " + workspaceId, () -> {
-      FlagService.Result r = flags.plan(workspaceId, userId, flagId, viewId, action, owner, dueDate);
-      if (r.outcome() == FlagService.Outcome.REFUSED || r.outcome() == FlagService.Outcome.NOT_FOUND) {
+    try {
+      FlagService.Result r = flags.plan(workspaceId, userId, flagId, viewId, action, owner, due);
+      Optional<String> refused = refusal(r);
+      if (refused.isPresent()) {
         LOG.info("Plan for flag {} by {} in {} not stored: {}", flagId, userId, workspaceId, r.outcome());
+        return ctx.ackWithErrors(Map.of(FlagMessages.PLAN_ACTION_BLOCK, refused.get()));
       }
-    });
-    return ctx.ack();
+      return ctx.ack();
+    } catch (BoundedWrites.NotWritten e) {
+      return ctx.ackWithErrors(Map.of(FlagMessages.PLAN_ACTION_BLOCK, FlagMessages.NOT_SAVED));
+    }
+  }
+
+  /** What a modal says when the change was refused or the flag is gone; empty when it was stored. */
+  static Optional<String> refusal(FlagService.Result r) {
+    return switch (r.outcome()) {
+      case REFUSED -> Optional.of(FlagMessages.REFUSED_IN_MODAL);
+      case NOT_FOUND -> Optional.of(FlagMessages.GONE);
+      default -> Optional.empty();
+    };
   }
 
   static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block, String action) {

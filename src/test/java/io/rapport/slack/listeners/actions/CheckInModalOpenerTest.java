@@ -76,7 +76,8 @@ class CheckInModalOpenerTest {
     info.setUser(user);
     when(methods.usersInfo(any(RequestConfigurator.class))).thenReturn(info);
     UserTimeZones zones = new UserTimeZones(store, slack, clock);
-    CheckInService checkIns = new CheckInService(store, new Access(store, Set.of()), clock, List.of());
+    CheckInService checkIns = new CheckInService(store, new Access(store, Set.of()), clock, List.of(),
+        new io.rapport.store.BoundedWrites(store.database(), io.rapport.store.BoundedWrites.ACK_PATH), Runnable::run);
     opener = new CheckInModalOpener(checkIns, zones, slack, clock);
   }
 
