@@ -1,5 +1,6 @@
 package io.rapport.checkin;
 
+import io.rapport.domain.DisplayText;
 import io.rapport.domain.Account;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.NameMatch;
@@ -60,7 +61,7 @@ public final class AccountBook {
       boolean elsewhere = !key.isEmpty() && store.accounts().activeByNamePrefix(workspaceId, key).stream()
           .anyMatch(a -> Names.key(a.name()).equals(key));
       if (elsewhere) {
-        throw new NotAllowed("Sorry, *" + Refusal.quote(typed) + "* is not one of your accounts, so I can't"
+        throw new NotAllowed("Sorry, *" + DisplayText.quote(typed) + "* is not one of your accounts, so I can't"
             + " show or change it. Its rep, their manager or an admin can.");
       }
     }
@@ -72,7 +73,7 @@ public final class AccountBook {
     Account account = store.accounts().findActive(workspaceId, accountId)
         .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed)."));
     if (!access.canManageAccount(workspaceId, userId, account)) {
-      throw new NotAllowed("Sorry, *" + Refusal.quote(account.name()) + "* is not one of your accounts, so I can't"
+      throw new NotAllowed("Sorry, *" + DisplayText.quote(account.name()) + "* is not one of your accounts, so I can't"
           + " open its check-in. Its rep, their manager or an admin can.");
     }
     return account;
@@ -80,7 +81,12 @@ public final class AccountBook {
 
   /** Adds a key (or standard) account for {@code repId} (the actor when null). */
   public Account add(String workspaceId, String actorId, String name, String repId, Tier tier) {
-    String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+    String clean;
+    try {
+      clean = Names.displayable("name", name);
+    } catch (InvalidFieldException e) {
+      throw new Refusal("The account name " + e.reason() + ". Nothing was added.");
+    }
     String rep = repId == null ? actorId : repId;
     if (!rep.equals(actorId) && !access.isAdmin(workspaceId, actorId)
         && !access.managesRep(workspaceId, actorId, rep)) {
@@ -100,7 +106,7 @@ public final class AccountBook {
       AccountDao accounts = h.attach(AccountDao.class);
       for (Account existing : accounts.activeByNamePrefix(workspaceId, key)) {
         if (Names.key(existing.name()).equals(key)) {
-          throw new Refusal("There is already an account called *" + Refusal.quote(existing.name()) + "*"
+          throw new Refusal("There is already an account called *" + DisplayText.quote(existing.name()) + "*"
               + (existing.rep().equals(actorId) ? " (it is yours)." : " (rep <@" + existing.rep() + ">)."));
         }
       }
@@ -139,7 +145,7 @@ public final class AccountBook {
     if (visible.isEmpty()) {
       return "You have no accounts yet. Add one with `/accounts add NAME`.";
     }
-    String q = "*" + Refusal.quote(match.query()) + "*";
+    String q = "*" + DisplayText.quote(match.query()) + "*";
     if (match.isAmbiguous()) {
       return "More than one of your accounts starts with " + q + ": " + names(match.candidates())
           + ". Type more of the name.";
@@ -151,7 +157,7 @@ public final class AccountBook {
   }
 
   private static String names(List<Account> accounts) {
-    return accounts.stream().map(a -> "*" + Refusal.quote(a.name()) + "*").collect(Collectors.joining(", "));
+    return accounts.stream().map(a -> "*" + DisplayText.quote(a.name()) + "*").collect(Collectors.joining(", "));
   }
 
 

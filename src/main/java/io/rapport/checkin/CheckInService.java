@@ -1,5 +1,6 @@
 package io.rapport.checkin;
 
+import io.rapport.domain.DisplayText;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
@@ -100,7 +101,7 @@ public final class CheckInService {
             + " the check-in was not saved."));
     if (!access.canManageAccount(workspaceId, actorUserId, account)) {
       LOG.info("Refused check-in by {} for account {} in {}", actorUserId, account.id(), workspaceId);
-      throw new NotAllowed("Sorry, *" + Refusal.quote(account.name()) + "* is not one of your accounts, so I did not"
+      throw new NotAllowed("Sorry, *" + DisplayText.quote(account.name()) + "* is not one of your accounts, so I did not"
           + " save that check-in. Its rep, their manager or an admin can.");
     }
     CheckIn withRep = checkIn.rep() == null ? checkIn.toBuilder().rep(account.rep()).build() : checkIn;

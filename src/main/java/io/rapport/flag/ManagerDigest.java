@@ -1,5 +1,6 @@
 package io.rapport.flag;
 
+import io.rapport.slack.views.SlackText;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
@@ -132,7 +133,7 @@ public final class ManagerDigest {
     for (Flag f : flags) {
       String name = names.computeIfAbsent(f.accountId(),
           id -> store.accounts().find(ws, id).map(Account::name).orElse(id));
-      String line = "• *" + FlagMessages.escape(name) + "* — " + FlagMessages.patternTitle(f.pattern()) + " ("
+      String line = "• *" + SlackText.escape(name) + "* — " + FlagMessages.patternTitle(f.pattern()) + " ("
           + FlagMessages.severityWords(f.severity()) + "), rep <@" + f.repId() + ">";
       if (f.openedAt() >= start) {
         fresh.add(line);
@@ -149,7 +150,7 @@ public final class ManagerDigest {
     String title = "Rapport weekly digest — " + week;
     blocks.add(header(h -> h.text(plainText(title))));
     String teamNames = teams.isEmpty() ? "You no longer manage a team."
-        : "Teams: " + teams.stream().map(t -> FlagMessages.escape(t.name())).collect(Collectors.joining(", "));
+        : "Teams: " + teams.stream().map(t -> SlackText.escape(t.name())).collect(Collectors.joining(", "));
     blocks.add(context(c -> c.elements(List.of(markdownText(limit(teamNames))))));
     blocks.add(listSection("New flags", fresh, "No new flags."));
     blocks.add(listSection("Open flags", open, "No open flags."));

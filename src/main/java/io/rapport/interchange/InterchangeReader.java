@@ -1,5 +1,6 @@
 package io.rapport.interchange;
 
+import io.rapport.domain.Names;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -220,7 +221,7 @@ public final class InterchangeReader {
         account =
             new Account(
                 id,
-                name,
+                name == null ? null : Names.displayable("name", name),
                 rep,
                 tier == null ? null : Tier.parse("tier", tier),
                 terms == null ? Account.DEFAULT_PAYMENT_DAYS : terms,

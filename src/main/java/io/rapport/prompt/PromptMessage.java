@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.slack.views.SlackText;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
@@ -123,7 +124,7 @@ public final class PromptMessage {
     int shown = Math.min(due.size(), due.size() > MAX_BUTTONS ? MAX_BUTTONS - 1 : MAX_BUTTONS);
     for (int i = 0; i < shown; i++) {
       Account a = due.get(i);
-      blocks.add(section(s -> s.text(markdownText("*" + escape(a.name()) + "*"))
+      blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(a.name()) + "*"))
           .accessory(button(b -> b.actionId(CHECK_IN).text(plainText(truncate("Check in", MAX_BUTTON_TEXT)))
               .value(a.id())))));
     }
@@ -131,7 +132,7 @@ public final class PromptMessage {
       StringBuilder rest = new StringBuilder("…and " + (due.size() - shown) + " more: ");
       int listed = 0;
       for (int i = shown; i < due.size(); i++) {
-        String name = escape(due.get(i).name());
+        String name = SlackText.escape(due.get(i).name());
         if (rest.length() + name.length() + 40 > MAX_SECTION_TEXT) {
           break;
         }
@@ -147,11 +148,6 @@ public final class PromptMessage {
       blocks.add(section(s -> s.text(markdownText(text))));
     }
     return blocks;
-  }
-
-  /** Escapes the three characters Slack's mrkdwn treats as control characters. */
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String truncate(String s, int max) {

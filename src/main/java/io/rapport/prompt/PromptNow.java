@@ -1,6 +1,7 @@
 package io.rapport.prompt;
 
 import io.rapport.away.AwayService;
+import io.rapport.domain.DisplayText;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.prompt.PromptSender.Outcome;
@@ -123,7 +124,7 @@ public final class PromptNow {
   /** The admin's answer, e.g. "Sent 12 prompts; 288 already had this week's prompt." */
   public static String describe(Result r, Optional<Team> team) {
     StringBuilder b = new StringBuilder();
-    b.append(team.map(t -> "*" + t.name() + "*: ").orElse(""));
+    b.append(team.map(t -> "*" + DisplayText.escape(t.name()) + "*: ").orElse(""));
     b.append("Sent ").append(r.sent()).append(r.sent() == 1 ? " prompt" : " prompts");
     b.append("; ").append(r.already()).append(r.already() == 1 ? " rep" : " reps")
         .append(" already had this week's prompt");

@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.slack.views.SlackText;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -54,9 +55,17 @@ public final class ReportBlocks {
     return new ReportBlocks(id -> "<@" + id + ">");
   }
 
+  /**
+   * The report's title for Slack text: names escaped, while the rep scope's own mention
+   * ("<@U123>'s accounts") stays a mention.
+   */
+  public static String slackTitle(Report r) {
+    return SlackText.escape(r.title()).replaceFirst("^&lt;@([UW][A-Z0-9]+)&gt;'s accounts$", "<@$1>'s accounts");
+  }
+
   /** The plain-text fallback (notifications, screen readers). */
   public static String fallback(Report r) {
-    return "Relationship report — " + r.title() + ": " + r.now(Health.Band.AT_RISK) + " at risk, "
+    return "Relationship report — " + slackTitle(r) + ": " + r.now(Health.Band.AT_RISK) + " at risk, "
         + r.now(Health.Band.WATCH) + " to watch, " + r.now(Health.Band.HEALTHY) + " healthy; check-in completion "
         + r.completion().percent() + "%.";
   }
@@ -72,7 +81,7 @@ public final class ReportBlocks {
     List<LayoutBlock> blocks = new ArrayList<>();
     // A header is plain text, where a mention would show as "<@U123>": name the rep below instead.
     String plainTitle = r.title().replaceAll("<@[A-Z0-9]+>'s accounts", "one rep's accounts");
-    String who = plainTitle.equals(r.title()) ? "" : r.title() + " · ";
+    String who = plainTitle.equals(r.title()) ? "" : slackTitle(r) + " · ";
     blocks.add(header(h -> h.text(plainText(TextBudget.cut("Relationship report — " + plainTitle, 150)))));
     blocks.add(context(c -> c.elements(List.of(markdownText(TextBudget.cut(
         who + "Period " + r.period() + " · " + count(r.accounts().size(), "account") + " · "
@@ -133,7 +142,7 @@ public final class ReportBlocks {
       Double first = firstValue(s);
       Double last = lastValue(s);
       if (first != null && last != null) {
-        trends.add("• " + AccountLines.escape(s.name()) + ": " + Math.round(first) + " → " + Math.round(last));
+        trends.add("• " + SlackText.escape(s.name()) + ": " + Math.round(first) + " → " + Math.round(last));
       }
     }
     if (trends.isEmpty()) {
@@ -167,13 +176,13 @@ public final class ReportBlocks {
       if (a.health().band() == Health.Band.HEALTHY && a.findings().isEmpty()) {
         continue;
       }
-      StringBuilder line = new StringBuilder("• *").append(AccountLines.escape(a.account().name())).append("* (")
+      StringBuilder line = new StringBuilder("• *").append(SlackText.escape(a.account().name())).append("* (")
           .append(person.apply(a.account().rep())).append(") — health ").append(a.health().score())
           .append(", ").append(a.health().band().id());
       Finding top = a.topFinding();
       if (top != null) {
         line.append("\n   _").append(top.pattern().title()).append(" (").append(top.severity().id()).append(")_: ")
-            .append(AccountLines.escape(top.evidence().get(0)));
+            .append(SlackText.escape(top.evidence().get(0)));
         if (a.findings().size() > 1) {
           line.append(" _+").append(a.findings().size() - 1).append(" more_");
         }

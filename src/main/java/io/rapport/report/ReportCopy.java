@@ -1,5 +1,7 @@
 package io.rapport.report;
 
+import io.rapport.slack.views.SlackText;
+
 /** The words of the report's Slack surface, in one place. */
 public final class ReportCopy {
   private ReportCopy() {}
@@ -9,12 +11,12 @@ public final class ReportCopy {
   public static final String WORKING = "Building your relationship report…";
 
   public static String chartComment(Report r) {
-    return "Health trend — " + r.title() + ", " + r.period() + ". A team's line is the average health"
+    return "Health trend — " + ReportBlocks.slackTitle(r) + ", " + r.period() + ". A team's line is the average health"
         + " of its accounts; dashed lines mark the bands: healthy at 90 and above, at risk below 60.";
   }
 
   public static String csvComment(Report r) {
-    return "Relationship report — " + r.title() + ", " + r.period() + ": one row per account ("
+    return "Relationship report — " + ReportBlocks.slackTitle(r) + ", " + r.period() + ": one row per account ("
         + r.accounts().size() + ") with health, band, open flags, last check-in and the period's signals.";
   }
 
@@ -38,8 +40,8 @@ public final class ReportCopy {
           + " one with `/relationship-admin team NAME channel #channel`.";
 
   public static String teamWithoutChannel(String team) {
-    return "Team *" + io.rapport.slack.views.AccountLines.escape(team) + "* has no channel yet. An admin can set one with"
-        + " `/relationship-admin team \"" + team + "\" channel #channel`.";
+    return "Team *" + SlackText.escape(team) + "* has no channel yet. An admin can set one with"
+        + " `/relationship-admin team \"" + SlackText.escape(team) + "\" channel #channel`.";
   }
 
   public static String failed(String what) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The report's CSV (Jackson's CSV module): one row per account, riskiest first, with health, band,
  * findings, open flags, last check-in and the signals added up over the period. RFC 4180 quoting,
- * UTF-8, a header row.
+ * UTF-8, a header row. Text cells that a spreadsheet would read as a formula are neutralised.
  */
 public final class ReportCsv {
   /** The columns, in order. */
@@ -65,16 +65,16 @@ public final class ReportCsv {
   private static List<Object> row(Report report, AccountRow r) {
     SignalTotals t = r.totals();
     List<Object> v = new ArrayList<>(COLUMNS.size());
-    v.add(r.account().id());
-    v.add(r.account().name());
-    v.add(r.account().rep());
-    v.add(r.unit());
+    v.add(text(r.account().id()));
+    v.add(text(r.account().name()));
+    v.add(text(r.account().rep()));
+    v.add(text(r.unit()));
     v.add(r.account().tier().id());
     v.add(r.health().score());
     v.add(r.health().band().id());
     v.add(r.previousScore());
-    v.add(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; ")));
-    v.add(String.join("; ", r.openFlags()));
+    v.add(text(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; "))));
+    v.add(text(String.join("; ", r.openFlags())));
     v.add(r.lastCheckIn() == null ? "" : r.lastCheckIn());
     v.add(report.period().from().toString());
     v.add(report.period().to().toString());
@@ -96,6 +96,21 @@ public final class ReportCsv {
     v.add(t.billingDisputes());
     v.add(t.averageValueRating() == null ? "" : number(t.averageValueRating()));
     return v;
+  }
+
+  /**
+   * A text cell a spreadsheet will not run: one starting with {@code =}, {@code +}, {@code -},
+   * {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's rule against CSV
+   * formula injection), so {@code =2+3} shows as text. Anything else is written as it is.
+   */
+  static String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return s == null ? "" : s;
+    }
+    return switch (s.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + s;
+      default -> s;
+    };
   }
 
   private static String finding(Finding f) {

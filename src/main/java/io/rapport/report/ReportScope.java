@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.slack.listeners.commands.CommandArgs;
 import io.rapport.slack.listeners.commands.UsageException;
 import java.util.ArrayList;
@@ -75,13 +76,13 @@ public record ReportScope(Kind kind, String target, int weeks) {
     }
     Kind kind = first.is("team") ? Kind.TEAM : first.is("account") ? Kind.ACCOUNT : null;
     if (kind == null) {
-      throw new UsageException("I don't know \"" + first.value() + "\" as a scope. " + USAGE);
+      throw new UsageException("I don't know \"" + SlackText.escape(SlackText.shorten(first.value(), 40)) + "\" as a scope. " + USAGE);
     }
     String name = name(rest.subList(1, rest.size()));
     if (name.isBlank()) {
       throw new UsageException(
           "Which " + kind.name().toLowerCase(Locale.ROOT) + "? Give its name after `"
-              + first.value() + "`. " + USAGE);
+              + SlackText.escape(SlackText.shorten(first.value(), 40)) + "`. " + USAGE);
     }
     return new ReportScope(kind, name, weeks);
   }

@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Account;
 import io.rapport.domain.Names;
 import io.rapport.domain.Team;
@@ -172,7 +173,7 @@ public final class ScopeResolver {
     boolean mine = admin || repTeams.stream().anyMatch(t -> isIn(t, allowed));
     if (!mine) {
       throw new Refusal(
-          "*" + AccountLines.escape(account.name()) + "* belongs to <@" + rep + ">, who is not in a team you manage."
+          "*" + SlackText.escape(account.name()) + "* belongs to <@" + rep + ">, who is not in a team you manage."
               + " Rapport's admins can report on every account: " + adminList(ws) + ".");
     }
     Set<String> context = new LinkedHashSet<>();
@@ -215,21 +216,21 @@ public final class ScopeResolver {
     }
     if (prefixed.isEmpty()) {
       String known = items.isEmpty() ? "" : " Known " + plural + ": " + list(items, nameOf) + ".";
-      throw new UsageException("No " + noun + " is called \"" + AccountLines.escape(wanted) + "\"." + known);
+      throw new UsageException("No " + noun + " is called \"" + SlackText.escape(wanted) + "\"." + known);
     }
     throw new UsageException(
-        "\"" + AccountLines.escape(wanted) + "\" matches several " + plural + ": " + list(prefixed, nameOf)
+        "\"" + SlackText.escape(wanted) + "\" matches several " + plural + ": " + list(prefixed, nameOf)
             + ". Write more of the name (in quotes if it has spaces).");
   }
 
   private static <T> String list(List<T> items, java.util.function.Function<T, String> nameOf) {
-    List<String> names = items.stream().map(nameOf).map(AccountLines::escape).sorted().toList();
+    List<String> names = items.stream().map(nameOf).map(SlackText::escape).sorted().toList();
     String shown = names.stream().limit(MAX_CANDIDATES).collect(Collectors.joining(", "));
     return names.size() > MAX_CANDIDATES ? shown + " and " + (names.size() - MAX_CANDIDATES) + " more" : shown;
   }
 
   private String notYourTeam(Team team) {
-    return "You can report on the teams you manage; *" + AccountLines.escape(team.name()) + "* is managed by "
+    return "You can report on the teams you manage; *" + SlackText.escape(team.name()) + "* is managed by "
         + team.managerId().map(m -> "<@" + m + ">").orElse("nobody yet") + ". Rapport's admins"
         + " can report on every team: " + adminList(team.workspaceId()) + ".";
   }

@@ -8,14 +8,4 @@ public class Refusal extends RuntimeException {
   public Refusal(String message) {
     super(message);
   }
-
-  /**
-   * What a person typed or named, made safe to quote in a message: at most 60 characters, and
-   * escaped for Slack mrkdwn so that a typed {@code <@U1>} reads as text instead of a mention.
-   */
-  public static String quote(String s) {
-    String t = s == null ? "" : s.strip();
-    t = t.length() > 60 ? t.substring(0, 60) + "…" : t;
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 }

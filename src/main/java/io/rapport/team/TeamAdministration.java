@@ -1,5 +1,7 @@
 package io.rapport.team;
 
+import io.rapport.domain.InvalidFieldException;
+import io.rapport.domain.DisplayText;
 import io.rapport.domain.NameMatch;
 import io.rapport.domain.Names;
 import io.rapport.domain.Team;
@@ -35,9 +37,14 @@ public final class TeamAdministration {
 
   /** Creates a team; a team with the same name (ignoring case) is refused. */
   public Team create(String workspaceId, String name) {
-    String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
-    if (clean.isEmpty()) {
+    if (name == null || name.isBlank()) {
       throw new Refusal("A team needs a name, e.g. `team create \"Sales East\"`.");
+    }
+    String clean;
+    try {
+      clean = Names.displayable("name", name);
+    } catch (InvalidFieldException e) {
+      throw new Refusal("The team name " + e.reason() + ". Nothing was created.");
     }
     if (clean.length() > Team.MAX_NAME_LENGTH) {
       throw new Refusal("That team name is " + clean.length() + " characters long; keep it under "
@@ -48,7 +55,7 @@ public final class TeamAdministration {
     store.ensureWorkspace(workspaceId, now);
     TeamDao teams = store.teams();
     if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-      throw new Refusal("There is already a team called *" + Refusal.quote(clean) + "*.");
+      throw new Refusal("There is already a team called *" + DisplayText.quote(clean) + "*.");
     }
     String id = UUID.randomUUID().toString();
     WeeklySchedule s = WeeklySchedule.DEFAULT;
@@ -56,7 +63,7 @@ public final class TeamAdministration {
       teams.insert(workspaceId, id, clean, key, s.day().getValue(), s.time().toString(), now);
     } catch (JdbiException e) {
       if (teams.all(workspaceId).stream().anyMatch(t -> Names.key(t.name()).equals(key))) {
-        throw new Refusal("There is already a team called *" + Refusal.quote(clean) + "*.");
+        throw new Refusal("There is already a team called *" + DisplayText.quote(clean) + "*.");
       }
       throw e;
     }
@@ -74,7 +81,7 @@ public final class TeamAdministration {
     if (all.isEmpty()) {
       return "There are no teams yet. Create one with `/relationship-admin team create NAME`.";
     }
-    String q = "*" + Refusal.quote(match.query()) + "*";
+    String q = "*" + DisplayText.quote(match.query()) + "*";
     if (match.isAmbiguous()) {
       return "More than one team starts with " + q + ": " + names(match.candidates())
           + ". Type more of the name.";
@@ -87,7 +94,7 @@ public final class TeamAdministration {
   }
 
   private static String names(List<Team> teams) {
-    return teams.stream().map(t -> "*" + Refusal.quote(t.name()) + "*").collect(Collectors.joining(", "));
+    return teams.stream().map(t -> "*" + DisplayText.quote(t.name()) + "*").collect(Collectors.joining(", "));
   }
 
 

@@ -11,7 +11,7 @@ public final class AccountLines {
   /** E.g. ":large_yellow_circle: *Acme* · watch 64 · last check-in 2026-W47 · 1 open flag". */
   public static String line(AccountStatus s, IsoWeek week, boolean showRep) {
     StringBuilder b = new StringBuilder();
-    b.append(s.health().map(h -> emoji(h.band())).orElse(":white_circle:")).append(' ').append('*').append(escape(s.account().name())).append('*');
+    b.append(s.health().map(h -> emoji(h.band())).orElse(":white_circle:")).append(' ').append('*').append(SlackText.escape(s.account().name())).append('*');
     if (!s.account().isKey()) {
       b.append(" (standard)");
     }
@@ -47,11 +47,6 @@ public final class AccountLines {
     long ago = last.weeksUntil(week);
     String when = ago == 1 ? "last week" : ago > 1 ? ago + " weeks ago" : "";
     return "last check-in " + last + (when.isEmpty() ? "" : " (" + when + ")");
-  }
-
-  /** Escapes the three characters Slack's mrkdwn treats as control characters. */
-  public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** A number without a needless ".0": 30, 2.5. */

@@ -84,7 +84,7 @@ public final class AppHomeView {
     blocks.add(header(h -> h.text(plainText("Your teams this week"))));
     for (TeamProgress t : teams.subList(0, Math.min(MAX_TEAMS, teams.size()))) {
       StringBuilder b = new StringBuilder();
-      b.append('*').append(AccountLines.escape(t.team().name())).append("* — ")
+      b.append('*').append(SlackText.escape(t.team().name())).append("* — ")
           .append(t.answered()).append(" of ").append(t.keyAccounts()).append(" key accounts checked in (")
           .append(t.completionPct()).append("%) · ").append(t.members()).append(t.members() == 1 ? " rep" : " reps");
       if (t.team().paused()) {

@@ -134,7 +134,7 @@ public final class CheckInModal {
     CheckIn now = current.orElse(null);
     CheckIn last = previous.orElse(null);
     List<LayoutBlock> blocks = new ArrayList<>();
-    String intro = "*" + AccountLines.escape(account.name()) + "*"
+    String intro = "*" + SlackText.escape(account.name()) + "*"
         + (now != null ? " — you already checked in for " + weekLabel(now.week(), weeks)
             + "; submitting again updates it." : " — how did this account go? Everything is optional; leave what"
             + " doesn't apply empty.");

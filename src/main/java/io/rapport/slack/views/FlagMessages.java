@@ -70,20 +70,20 @@ public final class FlagMessages {
   public static Content parent(Flag flag, String accountName, Optional<FlagPlan> plan, int quietWeeks) {
     Pattern pattern = pattern(flag);
     String severity = severityWords(flag.severity());
-    String headline = icon(flag) + " *" + escape(title(pattern, flag)) + "* (" + severity + ") on *"
-        + escape(accountName) + "* — rep <@" + flag.repId() + ">";
+    String headline = icon(flag) + " *" + SlackText.escape(title(pattern, flag)) + "* (" + severity + ") on *"
+        + SlackText.escape(accountName) + "* — rep <@" + flag.repId() + ">";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(limit(headline)))));
     if (pattern != null) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(limit(escape(pattern.description())))))));
+      blocks.add(context(c -> c.elements(List.of(markdownText(limit(SlackText.escape(pattern.description())))))));
     }
     blocks.add(section(s -> s.text(markdownText(limit("*What Rapport saw*\n" + bullets(flag.evidence()))))));
-    blocks.add(section(s -> s.text(markdownText(limit(":bulb: *Tip:* " + escape(flag.tip()))))));
+    blocks.add(section(s -> s.text(markdownText(limit(":bulb: *Tip:* " + SlackText.escape(flag.tip()))))));
     blocks.add(context(c -> c.elements(List.of(markdownText(limit(state(flag, plan, quietWeeks)))))));
     if (flag.isOpen()) {
       blocks.add(actions(a -> a.blockId("flag.actions").elements(buttons(flag))));
     }
-    String text = "Rapport flag: " + title(pattern, flag) + " (" + severity + ") on " + accountName
+    String text = "Rapport flag: " + SlackText.escape(title(pattern, flag)) + " (" + severity + ") on " + SlackText.escape(accountName)
         + " — rep <@" + flag.repId() + ">" + (flag.isOpen() ? "" : " — " + closedWords(flag));
     return new Content(text, blocks);
   }
@@ -112,7 +112,7 @@ public final class FlagMessages {
     if (flag.acknowledgedBy() != null) {
       parts.add("Acknowledged by <@" + flag.acknowledgedBy() + ">");
     }
-    plan.ifPresent(p -> parts.add("Plan: " + escape(p.action()) + " — <@" + p.ownerId() + ">, due " + DAY.format(p.dueDate())));
+    plan.ifPresent(p -> parts.add("Plan: " + SlackText.escape(p.action()) + " — <@" + p.ownerId() + ">, due " + DAY.format(p.dueDate())));
     return String.join(" · ", parts);
   }
 
@@ -158,7 +158,7 @@ public final class FlagMessages {
   }
 
   public static String planNote(String byUserId, String action, String ownerId, LocalDate due) {
-    return limit(":clipboard: Plan by <@" + byUserId + ">: *" + escape(action) + "* — owner <@" + ownerId + ">, due "
+    return limit(":clipboard: Plan by <@" + byUserId + ">: *" + SlackText.escape(action) + "* — owner <@" + ownerId + ">, due "
         + DAY.format(due) + ". Rapport will remind <@" + ownerId + "> on the day.");
   }
 
@@ -168,9 +168,9 @@ public final class FlagMessages {
 
   public static String falseAlarmNote(String userId, String reason, String patternTitle, String accountName,
       IsoWeek until) {
-    String why = reason == null || reason.isBlank() ? "" : " Reason: _" + escape(reason.strip()) + "_";
+    String why = reason == null || reason.isBlank() ? "" : " Reason: _" + SlackText.escape(reason.strip()) + "_";
     return limit(":no_entry_sign: Marked as a false alarm by <@" + userId + ">." + why + " Rapport won't raise "
-        + patternTitle + " on " + escape(accountName) + " again before " + until + ".");
+        + patternTitle + " on " + SlackText.escape(accountName) + " again before " + until + ".");
   }
 
   /** A thread note as one markdown section. */
@@ -182,9 +182,9 @@ public final class FlagMessages {
 
   public static Content planReminder(FlagPlan plan, String patternTitle, String accountName, String channelId) {
     String where = channelId == null ? "" : channelId.startsWith("D") ? "" : " (discussed in <#" + channelId + ">)";
-    String text = ":alarm_clock: Today is the due date of your plan for *" + escape(accountName) + "* — "
-        + patternTitle + where + ":\n>" + escape(plan.action()) + "\nWhen it is done, press *Resolved* on the flag.";
-    return new Content("Reminder: your plan for " + accountName + " is due today",
+    String text = ":alarm_clock: Today is the due date of your plan for *" + SlackText.escape(accountName) + "* — "
+        + patternTitle + where + ":\n>" + SlackText.escape(plan.action()) + "\nWhen it is done, press *Resolved* on the flag.";
+    return new Content("Reminder: your plan for " + SlackText.escape(accountName) + " is due today",
         List.of(section(s -> s.text(markdownText(limit(text))))));
   }
 
@@ -210,7 +210,7 @@ public final class FlagMessages {
 
   /** The Plan action modal: action, owner (the rep by default) and due date (a week from today). */
   public static View planModal(Flag flag, String accountName, LocalDate today) {
-    String about = "*" + escape(title(pattern(flag), flag)) + "* on *" + escape(accountName) + "*";
+    String about = "*" + SlackText.escape(title(pattern(flag), flag)) + "* on *" + SlackText.escape(accountName) + "*";
     return View.builder()
         .type("modal")
         .callbackId(PLAN)
@@ -233,7 +233,7 @@ public final class FlagMessages {
 
   /** The False alarm modal: an optional reason, and how long the pattern stays off the account. */
   public static View falseAlarmModal(Flag flag, String accountName, int weeks) {
-    String about = "Close *" + escape(title(pattern(flag), flag)) + "* on *" + escape(accountName)
+    String about = "Close *" + SlackText.escape(title(pattern(flag), flag)) + "* on *" + SlackText.escape(accountName)
         + "* as a false alarm? Rapport won't raise it on this account for " + weeks + " weeks.";
     return View.builder()
         .type("modal")
@@ -286,14 +286,9 @@ public final class FlagMessages {
   static String bullets(List<String> lines) {
     StringBuilder b = new StringBuilder();
     for (String line : lines) {
-      b.append("• ").append(escape(line)).append('\n');
+      b.append("• ").append(SlackText.escape(line)).append('\n');
     }
     return b.toString().stripTrailing();
-  }
-
-  /** Escapes Slack's control characters in text that came from people or data. */
-  public static String escape(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   static String limit(String s) {

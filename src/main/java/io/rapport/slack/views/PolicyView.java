@@ -41,7 +41,7 @@ public final class PolicyView {
       lines.add(line(s.name(), Integer.toString(s.value()), Integer.toString(s.defaultValue()), s.description()));
     }
     List<LayoutBlock> blocks = new ArrayList<>();
-    String intro = "*Policy of team " + FlagMessages.escape(team.name()) + "* — "
+    String intro = "*Policy of team " + SlackText.escape(team.name()) + "* — "
         + (policy.overrides().isEmpty() ? "all defaults." : policy.overrides().size() + " overridden (marked :pencil2:).")
         + " Defaults and their reasons: docs/PATTERNS.md.";
     blocks.add(section(s -> s.text(markdownText(intro))));
@@ -59,9 +59,9 @@ public final class PolicyView {
     if (!falseAlarms.isEmpty()) {
       StringBuilder fa = new StringBuilder("*Latest false alarms* (what the thresholds got wrong)\n");
       for (TeamPolicies.FalseAlarmLine a : falseAlarms) {
-        String line = "• " + a.patternTitle() + " on " + FlagMessages.escape(a.accountName()) + " — <@" + a.markedBy()
+        String line = "• " + a.patternTitle() + " on " + SlackText.escape(a.accountName()) + " — <@" + a.markedBy()
             + ">, " + java.time.Instant.ofEpochMilli(a.markedAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
-            + (a.reason() == null ? "" : ": _" + FlagMessages.escape(cut(a.reason(), 200)) + "_") + "\n";
+            + (a.reason() == null ? "" : ": _" + SlackText.escape(cut(a.reason(), 200)) + "_") + "\n";
         if (fa.length() + line.length() > SECTION_LIMIT) {
           break;
         }
@@ -70,9 +70,9 @@ public final class PolicyView {
       addSection(blocks, fa.toString());
     }
     blocks.add(context(c -> c.elements(List.of(markdownText(
-        "Change: `/relationship-admin team \"" + FlagMessages.escape(team.name())
+        "Change: `/relationship-admin team \"" + SlackText.escape(team.name())
             + "\" policy set NAME=VALUE …` · back to the default: `… policy reset NAME` or `… policy reset all`")))));
-    return Reply.blocks("Policy of team " + team.name(), blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks);
+    return Reply.blocks("Policy of team " + SlackText.escape(team.name()), blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks);
   }
 
   private static String cut(String s, int max) {
@@ -93,7 +93,7 @@ public final class PolicyView {
   }
 
   public static Reply changed(Team team, TeamPolicy policy, List<String> names) {
-    StringBuilder b = new StringBuilder("Updated the policy of team *" + FlagMessages.escape(team.name()) + "*:\n");
+    StringBuilder b = new StringBuilder("Updated the policy of team *" + SlackText.escape(team.name()) + "*:\n");
     for (String name : names) {
       b.append("• `").append(name).append("` = ").append(current(policy, name)).append('\n');
     }
@@ -103,15 +103,15 @@ public final class PolicyView {
 
   public static Reply reset(Team team, TeamPolicy policy, String name) {
     if ("all".equalsIgnoreCase(name)) {
-      return Reply.text("Team *" + FlagMessages.escape(team.name()) + "* is back to the default policy.");
+      return Reply.text("Team *" + SlackText.escape(team.name()) + "* is back to the default policy.");
     }
-    return Reply.text("`" + name + "` of team *" + FlagMessages.escape(team.name()) + "* is back to its default, "
+    return Reply.text("`" + name + "` of team *" + SlackText.escape(team.name()) + "* is back to its default, "
         + current(policy, name) + ".");
   }
 
   public static Reply invalid(Team team, String problem) {
-    return Reply.text("Nothing was changed: " + FlagMessages.escape(problem) + "\nSee the names and ranges with"
-        + " `/relationship-admin team \"" + FlagMessages.escape(team.name()) + "\" policy show`.");
+    return Reply.text("Nothing was changed: " + SlackText.escape(problem) + "\nSee the names and ranges with"
+        + " `/relationship-admin team \"" + SlackText.escape(team.name()) + "\" policy show`.");
   }
 
   private static String current(TeamPolicy policy, String name) {

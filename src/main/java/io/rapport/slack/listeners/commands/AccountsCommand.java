@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountChange;
 import io.rapport.checkin.AccountOverview;
@@ -60,14 +61,14 @@ public final class AccountsCommand extends DeferredCommand {
       String name = name(args, 1, args.size(), "remove");
       return Politely.run(() -> {
         Account removed = accounts.remove(ws, user, name);
-        return Reply.text("Removed *" + AccountLines.escape(removed.name()) + "*. Its check-ins are kept;"
+        return Reply.text("Removed *" + SlackText.escape(removed.name()) + "*. Its check-ins are kept;"
             + " add it again any time with `/accounts add`.");
       });
     }
     if (verb.is("set")) {
       return planSet(ws, user, args);
     }
-    throw usage("I don't know `/accounts " + AccountLines.cut(verb.value(), 40) + "`.");
+    throw usage("I don't know `/accounts " + SlackText.escape(AccountLines.cut(verb.value(), 40)) + "`.");
   }
 
   private Reply list(String ws, String user) {
@@ -102,7 +103,7 @@ public final class AccountsCommand extends DeferredCommand {
     Tier asTier = tier == null ? Tier.KEY : tier;
     return Politely.run(() -> {
       Account added = accounts.add(ws, user, name, forRep, asTier);
-      return Reply.text("Added *" + AccountLines.escape(added.name()) + "* as a " + added.tier().id() + " account"
+      return Reply.text("Added *" + SlackText.escape(added.name()) + "* as a " + added.tier().id() + " account"
           + (added.rep().equals(user) ? "" : " for <@" + added.rep() + ">") + "."
           + (added.isKey() ? " It will be in the weekly check-in." : " It is not prompted weekly, but you can"
               + " check it in any time with `/checkin`."));
@@ -122,7 +123,7 @@ public final class AccountsCommand extends DeferredCommand {
       String key = setting.substring(0, eq).toLowerCase(Locale.ROOT);
       String value = setting.substring(eq + 1);
       if (value.isEmpty()) {
-        throw usage("`" + AccountLines.cut(setting, 40) + "` has no value after `=`.");
+        throw usage("`" + SlackText.escape(AccountLines.cut(setting, 40)) + "` has no value after `=`.");
       }
       try {
         switch (key) {
@@ -132,18 +133,18 @@ public final class AccountsCommand extends DeferredCommand {
           case "margin" -> margin = Optional.of(value.equalsIgnoreCase("none") ? Optional.empty()
               : Optional.of(decimal(key, value)));
           case "tier" -> tier = Optional.of(Tier.parse("tier", value));
-          default -> throw usage("I don't know the setting `" + AccountLines.cut(key, 30)
+          default -> throw usage("I don't know the setting `" + SlackText.escape(AccountLines.cut(key, 30))
               + "`; use terms, horizon, mandated, margin or tier.");
         }
       } catch (InvalidFieldException e) {
-        throw usage("`" + AccountLines.cut(setting, 40) + "`: " + key + " " + e.reason() + ".");
+        throw usage("`" + SlackText.escape(AccountLines.cut(setting, 40)) + "`: " + key + " " + e.reason() + ".");
       }
       end--;
     }
     String name = name(args, 1, end, "set");
     AccountChange change = new AccountChange(terms, horizon, mandated, margin, tier);
     if (change.isEmpty()) {
-      throw usage("Say what to change, e.g. `/accounts set \"" + AccountLines.cut(name, 40) + "\" terms=30`.");
+      throw usage("Say what to change, e.g. `/accounts set \"" + SlackText.escape(AccountLines.cut(name, 40)) + "\" terms=30`.");
     }
     try {
       change.applyTo(Account.of("check", "check", "check"));
@@ -153,7 +154,7 @@ public final class AccountsCommand extends DeferredCommand {
     }
     return Politely.run(() -> {
       Account a = accounts.update(ws, user, name, change);
-      return Reply.text("Updated *" + AccountLines.escape(a.name()) + "*: terms " + a.agreedPaymentDays()
+      return Reply.text("Updated *" + SlackText.escape(a.name()) + "*: terms " + a.agreedPaymentDays()
           + " days · horizon " + a.horizon().id() + " · " + (a.mandated() ? "mandated" : "not mandated")
           + " · margin " + (a.listMarginPct() == null ? "not set" : AccountLines.number(a.listMarginPct()) + "%")
           + " · " + a.tier().id() + ".");

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.domain.Account;
@@ -65,7 +66,7 @@ public final class CheckInCommand extends DeferredCommand {
     return Politely.run(() -> {
       Account account = accounts.resolve(ws, user, name);
       return opener.open(ws, user, request.triggerId(), account) ? null
-          : Reply.text("Slack did not let me open the check-in form for *" + AccountLines.escape(account.name())
+          : Reply.text("Slack did not let me open the check-in form for *" + SlackText.escape(account.name())
               + "* in time. Please run `/checkin` again.");
     });
   }

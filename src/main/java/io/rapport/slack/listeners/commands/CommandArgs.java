@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.slack.views.SlackText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class CommandArgs {
           end++;
         }
         if (end >= t.length()) {
-          throw new UsageException("A quote is not closed: " + t.substring(start, Math.min(t.length(), start + 40)));
+          throw new UsageException("A quote is not closed: " + SlackText.escape(t.substring(start, Math.min(t.length(), start + 40))));
         }
         args.add(new Arg(t.substring(i + 1, end).strip(), true, start));
         i = end + 1;

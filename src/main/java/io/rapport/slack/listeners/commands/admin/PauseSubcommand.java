@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Team;
 import io.rapport.slack.listeners.commands.CommandArgs;
 import io.rapport.slack.listeners.commands.CommandRequest;
@@ -60,13 +61,13 @@ public final class PauseSubcommand implements AdminSubcommand {
         return Reply.text(e.getMessage());
       }
       if (team.paused() == pause) {
-        return Reply.text("*" + team.name() + "* is already " + (pause ? "paused" : "running") + "; nothing changed.");
+        return Reply.text("*" + SlackText.escape(team.name()) + "* is already " + (pause ? "paused" : "running") + "; nothing changed.");
       }
       store.teams().setPaused(request.workspaceId(), team.id(), pause);
       return Reply.text(pause
-          ? ":double_vertical_bar: Paused *" + team.name() + "*: its reps get no weekly prompts until you"
-              + " `/relationship-admin resume team " + team.name() + "`."
-          : ":arrow_forward: Resumed *" + team.name() + "*: its reps get their weekly prompt again ("
+          ? ":double_vertical_bar: Paused *" + SlackText.escape(team.name()) + "*: its reps get no weekly prompts until you"
+              + " `/relationship-admin resume team " + SlackText.escape(team.name()) + "`."
+          : ":arrow_forward: Resumed *" + SlackText.escape(team.name()) + "*: its reps get their weekly prompt again ("
               + team.schedule().display() + " in each rep's time zone).");
     };
   }

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.flag.TeamPolicies;
 import io.rapport.flag.TeamPolicy;
 import io.rapport.insight.PolicyException;
@@ -70,7 +71,7 @@ public final class PolicyTeamVerb implements TeamVerb {
           }
         };
       }
-      default -> throw new UsageException("`policy " + FlagMessages.escape(cut(args.get(0).value()))
+      default -> throw new UsageException("`policy " + SlackText.escape(cut(args.get(0).value()))
           + "`? Use `policy show`, `policy set NAME=VALUE …` or `policy reset NAME`.");
     }
   }
@@ -84,11 +85,11 @@ public final class PolicyTeamVerb implements TeamVerb {
       String v = a.value();
       int eq = v.indexOf('=');
       if (eq <= 0 || eq == v.length() - 1) {
-        throw new UsageException("`" + FlagMessages.escape(cut(v)) + "` is not `NAME=VALUE` (no spaces around `=`).");
+        throw new UsageException("`" + SlackText.escape(cut(v)) + "` is not `NAME=VALUE` (no spaces around `=`).");
       }
       String name = v.substring(0, eq).trim();
       if (out.put(name, v.substring(eq + 1).trim()) != null) {
-        throw new UsageException("`" + FlagMessages.escape(cut(name)) + "` is given twice.");
+        throw new UsageException("`" + SlackText.escape(cut(name)) + "` is given twice.");
       }
     }
     return out;

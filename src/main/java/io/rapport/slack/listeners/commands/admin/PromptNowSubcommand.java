@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Team;
 import io.rapport.prompt.PromptNow;
 import io.rapport.slack.listeners.commands.CommandArgs;
@@ -52,8 +53,8 @@ public final class PromptNowSubcommand implements AdminSubcommand {
         return Reply.text(e.getMessage());
       }
       if (team.paused()) {
-        return Reply.text("*" + team.name() + "* is paused, so I sent nothing. Resume it first with"
-            + " `/relationship-admin resume team " + team.name() + "`.");
+        return Reply.text("*" + SlackText.escape(team.name()) + "* is paused, so I sent nothing. Resume it first with"
+            + " `/relationship-admin resume team " + SlackText.escape(team.name()) + "`.");
       }
       return Reply.text(PromptNow.describe(run(request.workspaceId(), Optional.of(team)), Optional.of(team)));
     };

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand;
@@ -36,7 +37,7 @@ public final class RelationshipAdminCommand extends DeferredCommand {
     String word = request.args().get(0).value().toLowerCase(Locale.ROOT);
     AdminSubcommand sub = subcommands.get(word);
     if (sub == null || request.args().get(0).quoted()) {
-      throw new UsageException("I don't know `" + COMMAND + " " + abbreviate(request.args().get(0).value())
+      throw new UsageException("I don't know `" + COMMAND + " " + SlackText.escape(abbreviate(request.args().get(0).value()))
           + "`.\n" + help());
     }
     return guarded(request, sub.plan(request), sub.managersToo());

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Team;
 import io.rapport.slack.listeners.commands.CommandArgs;
 import io.rapport.slack.listeners.commands.CommandArgs.Arg;
@@ -67,15 +68,15 @@ public final class TeamSubcommand implements AdminSubcommand {
         throw usage("That team name is " + name.length() + " characters long; keep it under "
             + Team.MAX_NAME_LENGTH + ".");
       }
-      if (name.contains("<@") || name.contains("<#")) {
+      if (name.contains("<@") || name.contains("<#") || name.contains("<!")) {
         throw usage("A team name can't contain a mention. Create the team first, then name its manager"
             + " and members.");
       }
       return Politely.run(() -> {
         Team team = teams.create(ws, name);
-        return Reply.text("Created team *" + AccountLines.escape(team.name()) + "* (check-ins "
+        return Reply.text("Created team *" + SlackText.escape(team.name()) + "* (check-ins "
             + team.schedule().display() + " in each rep's time zone). Next: `/relationship-admin team \""
-            + team.name() + "\" manager @user`, `… members add @a @b`, `… channel #channel`.");
+            + SlackText.escape(team.name()) + "\" manager @user`, `… members add @a @b`, `… channel #channel`.");
       });
     }
     int verbAt = -1;

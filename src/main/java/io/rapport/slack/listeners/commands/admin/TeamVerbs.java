@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
@@ -30,11 +31,11 @@ public final class TeamVerbs {
 
   static String user(Arg a, String what) throws UsageException {
     return a.userId().orElseThrow(() -> new UsageException(
-        "`" + AccountLines.cut(a.value(), 40) + "` is not a person: " + what + " with @, so Slack turns it into a mention."));
+        "`" + SlackText.escape(AccountLines.cut(a.value(), 40)) + "` is not a person: " + what + " with @, so Slack turns it into a mention."));
   }
 
   static String team(Team t) {
-    return "*" + AccountLines.escape(t.name()) + "*";
+    return "*" + SlackText.escape(t.name()) + "*";
   }
 
   /** {@code team NAME manager @user}. */
@@ -156,12 +157,12 @@ public final class TeamVerbs {
         throw new UsageException("Name one channel, e.g. #sales-east.");
       }
       String channel = args.get(0).channelId().orElseThrow(() -> new UsageException(
-          "`" + AccountLines.cut(args.get(0).value(), 40) + "` is not a channel: pick it with #, so Slack"
+          "`" + SlackText.escape(AccountLines.cut(args.get(0).value(), 40)) + "` is not a channel: pick it with #, so Slack"
               + " turns it into a link."));
       return (ws, team) -> {
         Verdict verdict = channels.check(channel);
         String link = "<#" + channel + ">";
-        String again = "then set it again: `/relationship-admin team " + AccountLines.escape(team.name())
+        String again = "then set it again: `/relationship-admin team " + SlackText.escape(team.name())
             + " channel #…`. Nothing changed.";
         switch (verdict) {
           case PUBLIC_NOT_INVITED -> {

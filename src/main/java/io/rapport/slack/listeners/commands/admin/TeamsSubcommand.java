@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.slack.views.SlackText;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand.Work;
 import io.rapport.slack.listeners.commands.UsageException;
@@ -45,7 +46,7 @@ public final class TeamsSubcommand implements AdminSubcommand {
       StringBuilder b = new StringBuilder("*Teams* (" + all.size() + ")");
       int shown = 0;
       for (TeamWithMembers t : all) {
-        String line = "\n• *" + AccountLines.escape(t.team().name()) + "* — manager "
+        String line = "\n• *" + SlackText.escape(t.team().name()) + "* — manager "
             + t.team().managerId().map(m -> "<@" + m + ">").orElse("not set")
             + " · " + t.members().size() + (t.members().size() == 1 ? " member" : " members")
             + " · channel " + t.team().channelId().map(c -> "<#" + c + ">").orElse("not set")
