@@ -179,9 +179,9 @@ public final class Rapport implements AutoCloseable {
         checkInService::nothingToReport, clock);
     FlagPoster flagPoster = new FlagPoster(slackApi);
     FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
-    this.flags = new FlagService(store, access, timeZones, flagDelivery, clock, writes, background);
+    this.flags = new FlagService(store, access, timeZones, flagDelivery, away, clock, writes, background);
     this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
-        new ManagerDigest(store, flagPoster, timeZones, clock), clock);
+        new ManagerDigest(store, flagPoster, timeZones, away, clock), clock);
     // After a check-in, in this order on the background lane: the rep's confirmation, the
     // prompt's progress, flag judging, then App Home.
     checkInListeners.addAll(java.util.List.of(new CheckInConfirmation(slackApi), promptCompletion, flags,

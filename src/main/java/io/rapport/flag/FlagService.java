@@ -1,6 +1,7 @@
 package io.rapport.flag;
 
 import io.rapport.checkin.CheckInListener;
+import io.rapport.away.AwayService;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.Flag;
@@ -76,6 +77,7 @@ public final class FlagService implements CheckInListener {
   private final Access access;
   private final UserTimeZones timeZones;
   private final FlagDelivery delivery;
+  private final AwayService away;
   private final Clock clock;
   private final BoundedWrites writes;
   private final Executor background;
@@ -84,8 +86,9 @@ public final class FlagService implements CheckInListener {
    * {@code writes} bounds in time the changes a modal reports as done (a plan, a false alarm);
    * their Slack follow-up (thread notes, the parent's update) runs on {@code background}.
    */
-  public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, Clock clock,
-      BoundedWrites writes, Executor background) {
+  public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, AwayService away,
+      Clock clock, BoundedWrites writes, Executor background) {
+    this.away = away;
     this.store = store;
     this.access = access;
     this.timeZones = timeZones;
@@ -330,11 +333,23 @@ public final class FlagService implements CheckInListener {
     });
   }
 
+  /**
+   * Weeks after {@code lastSeen} up to {@code asOf} that count as quiet: the rep's away weeks do not
+   * (the "close itself" clock stops while the rep is away).
+   */
+  private long quietWeeks(String ws, Flag flag, IsoWeek lastSeen, IsoWeek asOf) {
+    long weeks = lastSeen.weeksUntil(asOf);
+    if (weeks <= 0 || flag.repId() == null) {
+      return weeks;
+    }
+    return weeks - away.awayWeeks(ws, lastSeen.plusWeeks(1), asOf).getOrDefault(flag.repId(), Set.of()).size();
+  }
+
   /** The pattern no longer shows: a note the first time, and closing after the quiet weeks. */
   private boolean quiet(String ws, Flag flag, IsoWeek asOf, FlagSettings settings, long now) {
     String week = asOf.toString();
     IsoWeek lastSeen = flag.lastSeenWeek() == null ? asOf : IsoWeek.parse(flag.lastSeenWeek());
-    boolean expire = lastSeen.weeksUntil(asOf) >= settings.quietWeeks();
+    boolean expire = quietWeeks(ws, flag, lastSeen, asOf) >= settings.quietWeeks();
     if (flag.quietSinceWeek() != null && !expire) {
       return false; // already noted as quiet, not yet due to close
     }

@@ -8,6 +8,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import io.rapport.away.AwayService;
+import io.rapport.away.DateWords;
 import io.rapport.domain.Account;
 import io.rapport.domain.Flag;
 import io.rapport.domain.FlagStatus;
@@ -22,6 +24,7 @@ import io.rapport.store.Store;
 import io.rapport.team.UserTimeZones;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The weekly digest DM to each manager, sent from Monday 08:00 in the manager's time zone about
  * the week before: new, open and closed flags of their teams, and reps who did not check in on
- * every key account. One per (workspace, manager, week), claimed before it is sent. Long lists are
+ * every key account (reps away that week are listed as away instead). One per (workspace, manager, week), claimed before it is sent. Long lists are
  * cut with a count of the rest, so the message always fits Slack's limits.
  */
 public final class ManagerDigest {
@@ -52,9 +55,11 @@ public final class ManagerDigest {
   private final Store store;
   private final FlagPoster poster;
   private final UserTimeZones timeZones;
+  private final AwayService away;
   private final Clock clock;
 
-  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, Clock clock) {
+  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, AwayService away, Clock clock) {
+    this.away = away;
     this.store = store;
     this.poster = poster;
     this.timeZones = timeZones;
@@ -144,7 +149,11 @@ public final class ManagerDigest {
         closed.add(line + " · " + closedWords(f.status()));
       }
     }
-    List<String> missing = missingCheckIns(ws, teams, week);
+    Set<String> members = new LinkedHashSet<>();
+    teams.forEach(t -> members.addAll(store.teams().members(ws, t.id())));
+    Set<String> awayThen = new HashSet<>(away.awayReps(ws, week));
+    List<String> missing = missingCheckIns(ws, teams, week, awayThen);
+    List<String> awayLines = awayLines(ws, week, members);
 
     List<LayoutBlock> blocks = new ArrayList<>();
     String title = "Rapport weekly digest — " + week;
@@ -156,20 +165,41 @@ public final class ManagerDigest {
     blocks.add(listSection("Open flags", open, "No open flags."));
     blocks.add(listSection("Closed this week", closed, "None closed."));
     blocks.add(listSection("Did not check in on every key account", missing, "Everyone checked in."));
+    if (!awayLines.isEmpty()) {
+      blocks.add(listSection("Away", awayLines, ""));
+    }
     blocks.add(context(c -> c.elements(List.of(markdownText(
         "The full picture: `/relationship-report`. Discuss flags in their threads.")))));
     String text = title + ": " + fresh.size() + " new, " + open.size() + " open, " + closed.size()
-        + " closed flags; " + missing.size() + " reps missed check-ins.";
+        + " closed flags; " + missing.size() + " reps missed check-ins"
+        + (awayLines.isEmpty() ? "" : "; " + awayLines.size() + " away") + ".";
     return new FlagMessages.Content(text, blocks);
   }
 
-  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week) {
+  /** Reps away in the digest's week or this week, with their last day away. */
+  private List<String> awayLines(String ws, IsoWeek week, Set<String> members) {
+    Map<String, LocalDate> until = new java.util.TreeMap<>();
+    Map<String, Boolean> wasAway = new HashMap<>();
+    for (IsoWeek w : List.of(week, week.plusWeeks(1))) {
+      for (AwayService.AwayRep a : away.awayIn(ws, w, members)) {
+        until.merge(a.repId(), a.lastDay(), (x, y) -> x.isAfter(y) ? x : y);
+        wasAway.merge(a.repId(), w.equals(week), Boolean::logicalOr);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    until.forEach((rep, last) -> lines.add("• <@" + rep + "> — "
+        + (wasAway.get(rep) ? "away that week" : "away this week") + ", until "
+        + DateWords.show(last, week.monday().getYear())));
+    return lines;
+  }
+
+  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week, Set<String> awayReps) {
     Set<String> seen = new HashSet<>();
     List<String> lines = new ArrayList<>();
     for (Team team : teams) {
       for (String rep : store.teams().members(ws, team.id())) {
-        if (!seen.add(rep)) {
-          continue;
+        if (!seen.add(rep) || awayReps.contains(rep)) {
+          continue; // away that week: not a missed check-in
         }
         List<Account> key = store.accounts().activeOfRep(ws, rep).stream().filter(Account::isKey).toList();
         if (key.isEmpty()) {

@@ -8,7 +8,6 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.rapport.away.AwayPeriod;
-import io.rapport.away.AwayService;
 import io.rapport.away.DateWords;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
@@ -142,12 +141,6 @@ public final class AwayMessages {
     return on ? "For " + name + ", a holiday status in Slack (e.g. :palm_tree: or \"OOO\" with an end date)"
         + " now counts as away." : "For " + name + ", Slack status no longer counts as away; only `/checkin away`"
         + " does.";
-  }
-
-  /** "Away this week: @a (until Fri 18 Dec), @b" for the manager digest. */
-  public static String digestLine(List<AwayService.AwayRep> away, LocalDate today) {
-    return ":palm_tree: Away this week: " + String.join(", ", away.stream()
-        .map(a -> "<@" + a.repId() + "> (until " + DateWords.show(a.lastDay(), today.getYear()) + ")").toList());
   }
 
   private static String count(int weeks) {
