@@ -49,6 +49,7 @@ import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
 import io.rapport.slack.listeners.commands.RelationshipReportCommand;
 import io.rapport.slack.listeners.actions.ReportCsvAction;
+import io.rapport.slack.listeners.actions.ReportChartAction;
 import io.rapport.slack.listeners.actions.ReportShareAction;
 import io.rapport.slack.listeners.views.ReportShareSubmission;
 import io.rapport.report.ReportBlocks;
@@ -187,7 +188,7 @@ public final class Rapport implements AutoCloseable {
     checkInListeners.addAll(java.util.List.of(new CheckInConfirmation(slackApi), promptCompletion, flags,
         new HomeTabRefresh(homeTab)));
     this.reports = new ReportDelivery(
-        new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck);
+        new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck, store, clock);
     registerListeners();
   }
 
@@ -226,6 +227,7 @@ public final class Rapport implements AutoCloseable {
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
+    app.blockAction(ReportBlocks.CHART_ACTION, new ReportChartAction(afterAck, reports));
     app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
     new io.rapport.slack.listeners.actions.AwayButtons(afterAck, away, awayCommands, timeZones).register(app);
   }

@@ -38,6 +38,7 @@ import java.util.function.Function;
 public final class ReportBlocks {
   public static final String SHARE_ACTION = "report.share";
   public static final String CSV_ACTION = "report.csv";
+  public static final String CHART_ACTION = "report.chart";
   static final int SECTION_BUDGET = 1_800;
   static final int RISKIEST_BUDGET = 2_800;
   static final int RISKIEST_SHOWN = 5;
@@ -108,7 +109,8 @@ public final class ReportBlocks {
     if (buttonValue != null) {
       List<BlockElement> buttons = List.of(
           button(b -> b.actionId(SHARE_ACTION).text(plainText("Share to channel")).value(buttonValue)),
-          button(b -> b.actionId(CSV_ACTION).text(plainText("Download CSV")).value(buttonValue)));
+          button(b -> b.actionId(CSV_ACTION).text(plainText("Download CSV")).value(buttonValue)),
+          button(b -> b.actionId(CHART_ACTION).text(plainText("Send chart")).value(buttonValue)));
       blocks.add(actions(a -> a.blockId("report.actions").elements(buttons)));
     }
     return blocks;

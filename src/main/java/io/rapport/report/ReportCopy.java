@@ -8,6 +8,12 @@ public final class ReportCopy {
 
   static final String CHART_IN_DM = "The health-trend chart is in your direct messages with Rapport.";
 
+  /** The chart of this report went to the DM earlier in the period; it is not sent again unasked. */
+  static final String CHART_SENT_EARLIER = "This week's health-trend chart for this report is already in"
+      + " your direct messages with Rapport; press *Send chart* for a fresh one.";
+
+  public static final String CHART_SENT = "The health-trend chart is in your direct messages with Rapport.";
+
   public static final String WORKING = "Building your relationship report…";
 
   public static String chartComment(Report r) {

@@ -9,7 +9,10 @@ import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.out.FileUpload;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.views.Reply;
+import io.rapport.store.ProcessedRequestDao;
+import io.rapport.store.Store;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,17 +27,28 @@ import org.slf4j.LoggerFactory;
 public final class ReportDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(ReportDelivery.class);
 
+  /** Marks "this report's chart went to this person's DM in this period" in processed_requests. */
+  static final String CHART_SENT_KIND = "report.chart";
+
   private final ReportService service;
   private final SlackApi slack;
   private final AfterAck afterAck;
+  private final Store store;
+  private final Clock clock;
 
-  public ReportDelivery(ReportService service, SlackApi slack, AfterAck afterAck) {
+  public ReportDelivery(ReportService service, SlackApi slack, AfterAck afterAck, Store store, Clock clock) {
     this.service = service;
     this.slack = slack;
     this.afterAck = afterAck;
+    this.store = store;
+    this.clock = clock;
   }
 
-  /** {@code /relationship-report}: the ephemeral report; the chart follows in the DM. */
+  /**
+   * {@code /relationship-report}: the ephemeral report. The chart follows in the DM the first time
+   * this person asks for this report (same scope and weeks) in a report period (its last week);
+   * running it again that week does not upload it again: the *Send chart* button does, on demand.
+   */
   public Reply report(String ws, String user, ReportScope scope) throws UsageException {
     ReportService.Built built;
     try {
@@ -42,14 +56,36 @@ public final class ReportDelivery {
     } catch (ScopeResolver.Refusal r) {
       return Reply.text(r.getMessage());
     }
+    String key = user + " " + built.scope().scope().encode() + " " + built.report().period().to();
+    ProcessedRequestDao sent = store.jdbi().onDemand(ProcessedRequestDao.class);
+    store.ensureWorkspace(ws, clock.millis());
+    if (sent.claim(ws, CHART_SENT_KIND, key, clock.millis()) == 0) {
+      return service.message(built, ReportCopy.CHART_SENT_EARLIER);
+    }
     afterAck.run("report chart for " + user + " in " + ws, () -> {
       try {
         service.sendChart(user, built);
-      } catch (FileUpload.UploadException e) {
+      } catch (FileUpload.UploadException | RuntimeException e) {
+        sent.release(ws, CHART_SENT_KIND, key); // not sent: the next run tries again
         ReportService.logFailure("Uploading the report chart", user, e);
       }
     });
     return service.message(built);
+  }
+
+  /** {@code report.chart}: uploads the chart to the presser's DM (asked for, so always). */
+  public String chart(String ws, String user, String value) {
+    Rebuilt built = rebuild(ws, user, value);
+    if (built.isEmpty()) {
+      return built.problem();
+    }
+    try {
+      service.sendChart(user, built.get());
+      return ReportCopy.CHART_SENT;
+    } catch (FileUpload.UploadException e) {
+      ReportService.logFailure("Uploading the report chart", user, e);
+      return ReportCopy.failed("send the chart");
+    }
   }
 
   /** {@code report.csv}: uploads the CSV to the presser's DM. */

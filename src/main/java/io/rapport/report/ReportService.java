@@ -74,8 +74,13 @@ public final class ReportService {
 
   /** The ephemeral report message with its Share and CSV buttons. */
   public Reply message(Built b) {
+    return message(b, ReportCopy.CHART_IN_DM);
+  }
+
+  /** The ephemeral report message with its buttons and {@code footnote} (where the chart is). */
+  public Reply message(Built b, String footnote) {
     List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), b.scope().scope().encode(),
-        ReportCopy.CHART_IN_DM);
+        footnote);
     return Reply.blocks(ReportBlocks.fallback(b.report()), blocks);
   }
 

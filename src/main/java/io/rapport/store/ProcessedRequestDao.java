@@ -17,4 +17,8 @@ public interface ProcessedRequestDao {
       @Bind("kind") String kind,
       @Bind("key") String requestKey,
       @Bind("now") long nowMillis);
+
+  /** Gives a claim back, so the work it stood for is done again next time (it failed). */
+  @SqlUpdate("DELETE FROM processed_requests WHERE workspace_id = :ws AND kind = :kind AND request_key = :key")
+  int release(@Bind("ws") String workspaceId, @Bind("kind") String kind, @Bind("key") String requestKey);
 }
