@@ -59,6 +59,9 @@ import io.rapport.report.ShareModal;
 import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
 import io.rapport.slack.listeners.commands.admin.RelationshipAdminCommand;
 import io.rapport.prompt.DueAccounts;
+import io.rapport.completion.CheckInTimes;
+import io.rapport.completion.Completions;
+import io.rapport.flag.PolicyInForce;
 import io.rapport.prompt.PromptCompletion;
 import io.rapport.prompt.PromptNow;
 import io.rapport.prompt.PromptResponses;
@@ -109,6 +112,10 @@ public final class Rapport implements AutoCloseable {
   private final AdminRoster adminRoster;
   private final AccountBook accountBook;
   private final AccountOverview accountOverview;
+  /** The one resolver of the policy in force for a team or a rep. */
+  private final PolicyInForce policies;
+  /** The one definition of check-in completion; {@code completions().excluding(...)} adds away weeks. */
+  private final Completions completions;
   private final CheckInService checkInService;
   private final CheckInModalOpener checkInModalOpener;
   private final HomeTabPublisher homeTab;
@@ -157,7 +164,9 @@ public final class Rapport implements AutoCloseable {
     this.teamAdministration = new TeamAdministration(store, clock);
     this.adminRoster = new AdminRoster(store, config.admins(), clock);
     this.accountBook = new AccountBook(store, access, clock);
-    this.accountOverview = new AccountOverview(store, access, new Analyzer());
+    this.policies = new PolicyInForce(store);
+    this.completions = new Completions(store, new CheckInTimes(store, timeZones, clock));
+    this.accountOverview = new AccountOverview(store, access, policies, completions);
     this.writes = new BoundedWrites(database, BoundedWrites.ACK_PATH);
     java.util.concurrent.Executor background = work -> afterAck.run("after a stored change", work);
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
@@ -182,13 +191,13 @@ public final class Rapport implements AutoCloseable {
     FlagDelivery flagDelivery = new FlagDelivery(store, flagPoster, clock);
     this.flags = new FlagService(store, access, timeZones, flagDelivery, away, clock, writes, background);
     this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
-        new ManagerDigest(store, flagPoster, timeZones, away, clock), clock);
+        new ManagerDigest(store, flagPoster, timeZones, away, clock, completions), clock);
     // After a check-in, in this order on the background lane: the rep's confirmation, the
     // prompt's progress, flag judging, then App Home.
     checkInListeners.addAll(java.util.List.of(new CheckInConfirmation(slackApi), promptCompletion, flags,
         new HomeTabRefresh(homeTab)));
     this.reports = new ReportDelivery(
-        new ReportService(store, access, slackApi, timeZones, clock), slackApi, afterAck, store, clock);
+        new ReportService(store, access, slackApi, timeZones, completions), slackApi, afterAck, store, clock);
     registerListeners();
   }
 
@@ -347,6 +356,16 @@ public final class Rapport implements AutoCloseable {
 
   public App app() {
     return app;
+  }
+
+  /** The one definition of check-in completion (App Home, report, digest). */
+  public Completions completions() {
+    return completions;
+  }
+
+  /** The one resolver of the policy in force for a team or a rep. */
+  public PolicyInForce policies() {
+    return policies;
   }
 
   public Store store() {

@@ -4,8 +4,12 @@ import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
+import io.rapport.completion.Completion;
+import io.rapport.completion.Completions;
+import io.rapport.flag.PolicyInForce;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
+import io.rapport.insight.Policy;
 import io.rapport.store.AccountStatusDao;
 import io.rapport.store.AccountStatusDao.AccountCount;
 import io.rapport.store.AccountStatusDao.AccountWeek;
@@ -23,7 +27,8 @@ import java.util.Set;
 
 /**
  * Reads what App Home and {@code /accounts} show: each account's health (the insight core's
- * {@link Analyzer} over its recent check-ins, judged with the other listed accounts as the book),
+ * {@link Analyzer} over its recent check-ins with the policy in force for its rep's home team,
+ * judged with the other listed accounts as the book),
  * last check-in and open flags, and for managers each team's completion this week and the
  * accounts that need attention. A few grouped queries per call, whatever the number of accounts.
  */
@@ -49,23 +54,56 @@ public final class AccountOverview {
 
   private final Store store;
   private final Access access;
-  private final Analyzer analyzer;
+  private final PolicyInForce policies;
+  private final Completions completions;
 
-  public AccountOverview(Store store, Access access, Analyzer analyzer) {
+  public AccountOverview(Store store, Access access, PolicyInForce policies, Completions completions) {
     this.store = store;
     this.access = access;
-    this.analyzer = analyzer;
+    this.policies = policies;
+    this.completions = completions;
   }
 
   private AccountStatusDao dao() {
     return store.jdbi().onDemand(AccountStatusDao.class);
   }
 
-  /** The status of each of {@code accounts} (in the same order) for {@code week}. */
+  /**
+   * The status of each of {@code accounts} (in the same order) for {@code week}, each judged with
+   * the policy in force for its rep.
+   */
   public List<AccountStatus> statuses(String workspaceId, List<Account> accounts, IsoWeek week) {
+    Map<String, Optional<Team>> home = new HashMap<>();
+    for (Account a : accounts) {
+      home.computeIfAbsent(a.rep(), r -> policies.homeTeam(workspaceId, r));
+    }
+    Map<String, List<Account>> byTeam = new java.util.LinkedHashMap<>();
+    Map<String, Optional<Team>> teamOf = new HashMap<>();
+    for (Account a : accounts) {
+      Optional<Team> t = home.get(a.rep());
+      String key = t.map(Team::id).orElse("");
+      teamOf.putIfAbsent(key, t);
+      byTeam.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+    }
+    Map<String, AccountStatus> byId = new HashMap<>();
+    byTeam.forEach((key, group) -> {
+      for (AccountStatus s : statuses(workspaceId, group, week, PolicyInForce.insightOf(teamOf.get(key)))) {
+        byId.put(s.account().id(), s);
+      }
+    });
+    List<AccountStatus> out = new ArrayList<>(accounts.size());
+    for (Account a : accounts) {
+      out.add(byId.get(a.id()));
+    }
+    return out;
+  }
+
+  /** The status of each of {@code accounts} judged together with {@code policy}. */
+  private List<AccountStatus> statuses(String workspaceId, List<Account> accounts, IsoWeek week, Policy policy) {
     if (accounts.isEmpty()) {
       return List.of();
     }
+    Analyzer analyzer = new Analyzer(policy);
     Set<String> reps = new LinkedHashSet<>();
     accounts.forEach(a -> reps.add(a.rep()));
     AccountStatusDao dao = dao();
@@ -89,7 +127,7 @@ public final class AccountOverview {
       Account a = accounts.get(i);
       Optional<IsoWeek> l = Optional.ofNullable(last.get(a.id()));
       out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id()),
-          history.containsKey(a.id()) ? Optional.of(analyses.get(i).health()) : Optional.empty()));
+          analyses.get(i).health()));
     }
     return out;
   }
@@ -103,15 +141,16 @@ public final class AccountOverview {
     for (Team team : access.teamsInScope(workspaceId, userId)) {
       List<String> members = store.teams().members(workspaceId, team.id());
       List<AccountStatus> all = members.isEmpty() ? List.of()
-          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week);
+          : statuses(workspaceId, store.accounts().activeOfReps(workspaceId, members), week,
+              PolicyInForce.insightOf(Optional.of(team)));
       int key = (int) all.stream().filter(s -> s.account().isKey()).count();
-      int answered = (int) all.stream().filter(s -> s.account().isKey() && s.answeredThisWeek()).count();
+      Completion completion = completions.ofReps(workspaceId, members, week, week).total();
       List<AccountStatus> attention = all.stream()
           .filter(AccountStatus::needsAttention)
           .sorted(WORST_FIRST)
           .limit(AT_RISK_PER_TEAM)
           .toList();
-      out.add(new TeamProgress(team, members.size(), key, answered, attention));
+      out.add(new TeamProgress(team, members.size(), key, completion, attention));
     }
     return out;
   }

@@ -20,16 +20,16 @@ public record AccountStatus(
     Account account, Optional<IsoWeek> lastAnswered, int openFlags, boolean answeredThisWeek,
     Optional<Health> health) {
 
-  /** True when the account is in the "at risk" band or has an open flag. */
+  /** True when the account is unhealthy or has an open flag. */
   public boolean needsAttention() {
-    return health.filter(h -> h.band() == Health.Band.AT_RISK).isPresent() || openFlags > 0;
+    return health.filter(h -> h.band() == Health.Band.UNHEALTHY).isPresent() || openFlags > 0;
   }
 
-  /** Worst first: at risk 0, watch 1, not enough data 2, healthy 3. */
+  /** Worst first: unhealthy 0, at risk 1, no recent check-ins 2, healthy 3. */
   public int healthRank() {
     return health.map(h -> switch (h.band()) {
-      case AT_RISK -> 0;
-      case WATCH -> 1;
+      case UNHEALTHY -> 0;
+      case AT_RISK -> 1;
       case HEALTHY -> 3;
     }).orElse(2);
   }

@@ -116,17 +116,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
       byBand.put(b, new ArrayList<>());
     }
     int flags = 0;
+    List<AccountAnalysis> gaps = new ArrayList<>();
     for (AccountAnalysis a : results) {
-      byBand.get(a.health().band()).add(a);
+      if (a.health().isPresent()) {
+        byBand.get(a.health().get().band()).add(a);
+      } else {
+        gaps.add(a);
+      }
       flags += a.findings().size();
     }
     text.printf(
-        "%d at risk, %d to watch, %d healthy; %d flags%n",
+        "%d unhealthy, %d at risk, %d healthy%s; %s%n",
+        byBand.get(Health.Band.UNHEALTHY).size(),
         byBand.get(Health.Band.AT_RISK).size(),
-        byBand.get(Health.Band.WATCH).size(),
         byBand.get(Health.Band.HEALTHY).size(),
-        flags);
-    for (Health.Band band : List.of(Health.Band.AT_RISK, Health.Band.WATCH, Health.Band.HEALTHY)) {
+        gaps.isEmpty() ? "" : ", " + gaps.size() + " with no recent check-ins",
+        io.rapport.insight.Phrases.count(flags, "finding", "findings"));
+    for (Health.Band band : List.of(Health.Band.UNHEALTHY, Health.Band.AT_RISK, Health.Band.HEALTHY)) {
       List<AccountAnalysis> group = byBand.get(band);
       if (group.isEmpty()) {
         continue;
@@ -136,13 +142,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         printAccount(text, a);
       }
     }
+    if (!gaps.isEmpty()) {
+      text.printf("%nNO RECENT CHECK-INS (%d): no health number until checked in%n", gaps.size());
+      for (AccountAnalysis a : gaps) {
+        printAccount(text, a);
+      }
+    }
   }
 
   private static void printAccount(PrintStream text, AccountAnalysis a) {
-    Health h = a.health();
+    Health h = a.health().orElse(null);
     text.printf(
-        "  %s (%s, rep %s) — health %d%n", a.account().name(), a.account().id(), a.account().rep(), h.score());
-    if (!h.contributors().isEmpty()) {
+        "  %s (%s, rep %s) — %s%n", a.account().name(), a.account().id(), a.account().rep(),
+        h == null ? "no recent check-ins" : h.band().id() + ", health " + h.score());
+    if (h != null && !h.contributors().isEmpty()) {
       List<String> parts = new ArrayList<>();
       for (Health.Contributor c : h.contributors()) {
         parts.add(c.label() + " −" + Math.round(c.points()));

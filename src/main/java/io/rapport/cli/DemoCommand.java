@@ -96,8 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path png = outDir.resolve(CHART_PNG);
       Files.writeString(json, blockKitJson(report), StandardCharsets.UTF_8);
       Files.write(csv, ReportCsv.bytes(report));
-      Policy.HealthWeights bands = Policy.defaults().health();
-      Files.write(png, HealthTrendChart.png(report, bands.healthyMin(), bands.atRiskBelow()));
+      Files.write(png, HealthTrendChart.png(report, report.bands().healthyMin(), report.bands().unhealthyBelow()));
       out.println();
       out.println("Written to " + outDir.toAbsolutePath() + ":");
       out.println("  " + REPORT_JSON + "  the report as Slack shows it (Block Kit; paste the blocks into"

@@ -194,7 +194,7 @@ public final class FlagDelivery {
     String accountName = store.accounts().find(f.workspaceId(), f.accountId()).map(Account::name).orElse(f.accountId());
     Optional<FlagPlan> plan = store.jdbi().onDemand(FlagPlanDao.class).latest(f.workspaceId(), f.id());
     Optional<Team> team = f.teamId() == null ? Optional.empty() : store.teams().find(f.workspaceId(), f.teamId());
-    int quietWeeks = TeamPolicy.of(team).settings().quietWeeks();
+    int quietWeeks = PolicyInForce.ofTeam(team).settings().quietWeeks();
     return FlagMessages.parent(f, accountName, plan, quietWeeks);
   }
 

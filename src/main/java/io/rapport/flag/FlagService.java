@@ -187,7 +187,7 @@ public final class FlagService implements CheckInListener {
 
   /** The team whose channel and policy an account of {@code repId} uses: the first by name. */
   public Optional<Team> homeTeam(String workspaceId, String repId) {
-    return store.teams().ofMember(workspaceId, repId).stream().findFirst();
+    return new PolicyInForce(store).homeTeam(workspaceId, repId);
   }
 
   /**
@@ -197,7 +197,7 @@ public final class FlagService implements CheckInListener {
    */
   private void judge(String workspaceId, Optional<Team> team, List<Account> targets,
       Map<String, List<Flag>> openByAccount) {
-    TeamPolicy policy = TeamPolicy.of(team);
+    TeamPolicy policy = PolicyInForce.ofTeam(team);
     Analyzer analyzer = new Analyzer(policy.policy());
     Set<String> reps = new LinkedHashSet<>();
     team.ifPresent(t -> reps.addAll(store.teams().members(workspaceId, t.id())));
@@ -406,7 +406,7 @@ public final class FlagService implements CheckInListener {
   /** The team policy that applies to the flag (for the false alarm modal's weeks). */
   public TeamPolicy policyOf(Flag flag) {
     Optional<Team> team = flag.teamId() == null ? Optional.empty() : store.teams().find(flag.workspaceId(), flag.teamId());
-    return TeamPolicy.of(team.isPresent() ? team : homeTeam(flag.workspaceId(), flag.repId()));
+    return PolicyInForce.ofTeam(team.isPresent() ? team : homeTeam(flag.workspaceId(), flag.repId()));
   }
 
   /** Checks a user may act on a flag that is still open. */

@@ -10,6 +10,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import io.rapport.away.AwayService;
 import io.rapport.away.DateWords;
+import io.rapport.completion.CheckInTimes;
+import io.rapport.completion.Completion;
+import io.rapport.completion.Completions;
+import io.rapport.completion.DueSlots;
 import io.rapport.domain.Account;
 import io.rapport.domain.Flag;
 import io.rapport.domain.FlagStatus;
@@ -57,13 +61,20 @@ public final class ManagerDigest {
   private final UserTimeZones timeZones;
   private final AwayService away;
   private final Clock clock;
+  private final Completions completions;
 
   public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, AwayService away, Clock clock) {
+    this(store, poster, timeZones, away, clock, new Completions(store, new CheckInTimes(store, timeZones, clock)));
+  }
+
+  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, AwayService away, Clock clock,
+      Completions completions) {
     this.away = away;
     this.store = store;
     this.poster = poster;
     this.timeZones = timeZones;
     this.clock = clock;
+    this.completions = completions;
   }
 
   /** Sends every digest that is due now in {@code workspaceIds}; returns how many were sent. */
@@ -193,23 +204,22 @@ public final class ManagerDigest {
     return lines;
   }
 
+  /**
+   * Reps with due check-ins of {@code week} unanswered, by the one completion rule; reps away that
+   * week are not counted as missing.
+   */
   private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week, Set<String> awayReps) {
-    Set<String> seen = new HashSet<>();
-    List<String> lines = new ArrayList<>();
+    Set<String> reps = new java.util.LinkedHashSet<>();
     for (Team team : teams) {
-      for (String rep : store.teams().members(ws, team.id())) {
-        if (!seen.add(rep) || awayReps.contains(rep)) {
-          continue; // away that week: not a missed check-in
-        }
-        List<Account> key = store.accounts().activeOfRep(ws, rep).stream().filter(Account::isKey).toList();
-        if (key.isEmpty()) {
-          continue;
-        }
-        Set<String> answered = new HashSet<>(store.checkIns().answeredAccounts(ws, rep, week.toString()));
-        long missed = key.stream().filter(a -> !answered.contains(a.id())).count();
-        if (missed > 0) {
-          lines.add("• <@" + rep + "> — " + missed + " of " + key.size() + " key accounts");
-        }
+      reps.addAll(store.teams().members(ws, team.id()));
+    }
+    reps.removeAll(awayReps);
+    DueSlots.Tally tally = completions.ofReps(ws, reps, week, week);
+    List<String> lines = new ArrayList<>();
+    for (String rep : reps) {
+      Completion c = tally.of(rep);
+      if (c.missing() > 0) {
+        lines.add("• <@" + rep + "> — " + c.missing() + " of " + c.due() + " due check-ins unanswered");
       }
     }
     return lines;

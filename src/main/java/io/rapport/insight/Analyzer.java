@@ -118,7 +118,10 @@ public final class Analyzer {
       f.ifPresent(findings::add);
     }
     findings.sort(Finding.ORDER);
-    return new AccountAnalysis(history.account(), HealthScore.of(findings, history, policy), findings);
+    Optional<Health> health = history.lastWeeks(policy.evidenceWeeks()).isEmpty()
+        ? Optional.empty()
+        : Optional.of(HealthScore.of(findings, history, policy));
+    return new AccountAnalysis(history.account(), health, findings);
   }
 
   private static IntStream range(int n) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How healthy a relationship is: a score from 0 (at risk) to 100 (nothing wrong), its band, and the
+ * How healthy a relationship is: a score from 0 (unhealthy) to 100 (nothing wrong), its band, and the
  * largest contributors that explain why it is not 100. See {@link HealthScore} for the formula.
  *
  * @param score 0–100
@@ -20,11 +20,15 @@ public record Health(int score, Band band, List<Contributor> contributors) {
     contributors = List.copyOf(contributors);
   }
 
-  /** The bands a manager sorts accounts by, from best to worst. */
+  /**
+   * The bands a manager sorts accounts by, from best to worst. Their words are their own: a band
+   * is never "watch" or "warning" (those are a finding's severities). An account without a
+   * check-in in its evidence window has no health and is in no band ("no recent check-ins").
+   */
   public enum Band {
     HEALTHY("healthy"),
-    WATCH("watch"),
-    AT_RISK("at risk");
+    AT_RISK("at risk"),
+    UNHEALTHY("unhealthy");
 
     private final String id;
 
@@ -32,12 +36,12 @@ public record Health(int score, Band band, List<Contributor> contributors) {
       this.id = id;
     }
 
-    /** The lower-case display id: "healthy", "watch" or "at risk". */
+    /** The lower-case words: "healthy", "at risk" or "unhealthy". */
     public String id() {
       return id;
     }
 
-    /** For headings: "HEALTHY", "WATCH", "AT RISK". */
+    /** For headings: "HEALTHY", "AT RISK", "UNHEALTHY". */
     public String heading() {
       return id.toUpperCase(Locale.ROOT);
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * </ul>
  *
  * The result is rounded and kept between 0 and 100. Bands: {@code health.healthyMin} and above is
- * healthy, below {@code health.atRiskBelow} is at risk, in between is watch.
+ * healthy, below {@code health.unhealthyBelow} is at risk, in between is watch.
  *
  * <p>Monotonic by construction: every deduction grows with a worse signal (detectors only count
  * more weeks and escalate watch to warning as signals worsen; the watch penalty never exceeds the
@@ -76,6 +76,6 @@ public final class HealthScore {
     if (score >= w.healthyMin()) {
       return Health.Band.HEALTHY;
     }
-    return score < w.atRiskBelow() ? Health.Band.AT_RISK : Health.Band.WATCH;
+    return score < w.unhealthyBelow() ? Health.Band.UNHEALTHY : Health.Band.AT_RISK;
   }
 }

@@ -61,6 +61,14 @@ public record Policy(
     return DEFAULTS;
   }
 
+  /**
+   * The evidence window of health, in weeks up to and including the week judged: an account
+   * without a check-in in it has no health ("no recent check-ins"). The detectors' default window.
+   */
+  public int evidenceWeeks() {
+    return window.weeks();
+  }
+
   /** The longest look-back any detector needs, in weeks; older check-ins are never read. */
   public int lookbackWeeks() {
     return Math.max(
@@ -314,13 +322,15 @@ public record Policy(
               min = 0, max = 50)
           double lowValuePenaltyPerPoint,
       @Threshold(value = "Lowest score in the healthy band.", min = 1, max = 100) int healthyMin,
-      @Threshold(value = "Scores below this are at risk.", min = 1, max = 100) int atRiskBelow) {
+      @Threshold(value = "Scores below this are unhealthy (between this and health.healthyMin: at risk).",
+              min = 1, max = 100)
+          int unhealthyBelow) {
     public HealthWeights {
       if (watchPenalty > warningPenalty) {
         throw new PolicyException("health.watchPenalty must not exceed health.warningPenalty");
       }
-      if (atRiskBelow > healthyMin) {
-        throw new PolicyException("health.atRiskBelow must not exceed health.healthyMin");
+      if (unhealthyBelow > healthyMin) {
+        throw new PolicyException("health.unhealthyBelow must not exceed health.healthyMin");
       }
     }
   }
@@ -389,6 +399,9 @@ public record Policy(
    * @throws PolicyException naming the threshold and what is wrong with the value
    */
   public Policy with(String name, String value) {
+    if (name != null && RENAMED.containsKey(name.trim())) {
+      name = RENAMED.get(name.trim());
+    }
     String[] parts = name == null ? new String[0] : name.trim().split("\\.", -1);
     RecordComponent group = parts.length == 2 ? component(Policy.class, parts[0]) : null;
     RecordComponent target = group == null ? null : component(group.getType(), parts[1]);
@@ -413,6 +426,9 @@ public record Policy(
     }
     return p;
   }
+
+  /** Thresholds renamed since teams could store them: the old name still sets the new one. */
+  private static final Map<String, String> RENAMED = Map.of("health.atRiskBelow", "health.unhealthyBelow");
 
   /** The defaults with the given overrides. */
   public static Policy of(Map<String, String> overrides) {

@@ -25,7 +25,15 @@ public final class AnalysisJsonWriter {
       for (AccountAnalysis a : analyses) {
         g.writeStartObject();
         g.writeStringField("id", a.account().id());
-        g.writeNumberField("health", a.health().score());
+        if (a.health().isPresent()) {
+          g.writeNumberField("health", a.health().get().score());
+          g.writeStringField("band", a.health().get().band().id());
+        } else {
+          // "No recent check-ins": no health number and no band.
+          g.writeNullField("health");
+          g.writeNullField("band");
+          g.writeBooleanField("noRecentCheckIns", true);
+        }
         g.writeArrayFieldStart("flags");
         for (Finding f : a.findings()) {
           g.writeStartObject();

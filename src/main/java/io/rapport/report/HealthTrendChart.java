@@ -38,7 +38,7 @@ public final class HealthTrendChart {
   private HealthTrendChart() {}
 
   /** The chart as PNG bytes. */
-  public static byte[] png(Report report, int healthyMin, int atRiskBelow) {
+  public static byte[] png(Report report, int healthyMin, int unhealthyBelow) {
     List<IsoWeek> weeks = report.period().list();
     List<Double> x = new ArrayList<>();
     for (int i = 0; i < weeks.size(); i++) {
@@ -69,7 +69,7 @@ public final class HealthTrendChart {
 
     // The bands, as shaded lines at their borders.
     band(chart, "healthy ≥ " + healthyMin, x, healthyMin, new Color(0x2ca02c));
-    band(chart, "at risk < " + atRiskBelow, x, atRiskBelow, new Color(0xd62728));
+    band(chart, "at risk < " + unhealthyBelow, x, unhealthyBelow, new Color(0xd62728));
 
     List<TrendSeries> series = new ArrayList<>(report.trend());
     series.sort((a, b) -> Double.compare(last(a), last(b)));

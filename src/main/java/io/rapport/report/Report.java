@@ -1,15 +1,19 @@
 package io.rapport.report;
 
+import io.rapport.completion.Completion;
+import io.rapport.completion.DueSlots;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
 import io.rapport.insight.Pattern;
+import io.rapport.insight.Policy;
 import io.rapport.insight.Severity;
 import io.rapport.store.ReportDao.SignalTotals;
-import io.rapport.store.ReportDao.UnansweredPrompt;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The manager report (SPEC §8) for one scope and period, independent of how it is shown: Block
@@ -17,22 +21,28 @@ import java.util.Map;
  *
  * @param title what the report is about, e.g. "Team Enterprise East"
  * @param period the weeks covered
- * @param completion check-in completion over the period
+ * @param completion check-in completion over the period (see {@link DueSlots})
+ * @param keyAccounts the key accounts in scope (to tell "no key accounts" from "nothing due yet")
  * @param repCompletion completion per rep, lowest first
- * @param bandsNow accounts per health band at the end of the period
+ * @param bandsNow accounts per health band at the end of the period (accounts with no recent
+ *     check-ins are in no band)
  * @param bandsBefore accounts per band at the end of the previous period of the same length
  * @param flagsInUse true when flags have been posted in the workspace: {@code patterns} then counts
  *     open flags; otherwise it counts the analysis' current findings
  * @param patterns open flags (or current findings) per pattern, most first
  * @param accounts every account in scope, riskiest first (lowest health, then name)
  * @param overServicingReps reps whose time goes to existing accounts with no new business
- * @param unansweredPrompts weekly prompts still waiting for answers
+ * @param unansweredPrompts due slots without an answer, per rep and week, latest week first
  * @param trend health per week, one series per team (or the account)
+ * @param bands the health bands in force (the first team's policy)
+ * @param evidenceWeeks the evidence window of health in weeks: an account without a check-in in it
+ *     has no health ("no recent check-ins")
  */
 public record Report(
     String title,
     Period period,
     Completion completion,
+    int keyAccounts,
     List<RepCompletion> repCompletion,
     Map<Health.Band, Integer> bandsNow,
     Map<Health.Band, Integer> bandsBefore,
@@ -40,8 +50,15 @@ public record Report(
     List<PatternCount> patterns,
     List<AccountRow> accounts,
     List<RepLoad> overServicingReps,
-    List<UnansweredPrompt> unansweredPrompts,
-    List<TrendSeries> trend) {
+    List<DueSlots.Missing> unansweredPrompts,
+    List<TrendSeries> trend,
+    Policy.HealthWeights bands,
+    int evidenceWeeks) {
+
+  /** Riskiest first: lowest health, then no recent check-ins, then healthy by name. */
+  public static final Comparator<AccountRow> RISKIEST_FIRST =
+      Comparator.comparingInt((AccountRow r) -> r.health().map(h -> h.score()).orElse(Integer.MAX_VALUE))
+          .thenComparing(r -> r.account().name(), String.CASE_INSENSITIVE_ORDER);
 
   /**
    * The weeks a report covers: {@code weeks} ISO weeks ending with {@code to} (the current week).
@@ -62,14 +79,6 @@ public record Report(
     }
   }
 
-  /** Answered and due (rep, key account, week) slots. */
-  public record Completion(int answered, int due) {
-    /** Percent answered, rounded down; 100 when nothing was due. */
-    public int percent() {
-      return due == 0 ? 100 : (int) Math.floor(100.0 * answered / due);
-    }
-  }
-
   /** One rep's completion. */
   public record RepCompletion(String rep, Completion completion) {}
 
@@ -85,8 +94,8 @@ public record Report(
    *
    * @param account the account
    * @param unit its team's name (or "Not in a team")
-   * @param health its health at the end of the period
-   * @param previousScore its score at the end of the previous period
+   * @param health its health at the end of the period; empty for "no recent check-ins"
+   * @param previous its health at the end of the previous period; empty for "no recent check-ins"
    * @param findings the patterns it shows now, warnings first
    * @param openFlags the patterns of its open flags
    * @param lastCheckIn the latest week it was checked in, or null
@@ -95,8 +104,8 @@ public record Report(
   public record AccountRow(
       Account account,
       String unit,
-      Health health,
-      int previousScore,
+      Optional<Health> health,
+      Optional<Health> previous,
       List<Finding> findings,
       List<String> openFlags,
       String lastCheckIn,
@@ -127,8 +136,18 @@ public record Report(
     }
   }
 
-  /** Average health per week of one team (or the one account). */
-  public record TrendSeries(String name, List<IsoWeek> weeks, List<Double> health) {}
+  /**
+   * Health per week of one team (or the one account).
+   *
+   * @param health the average health of the accounts with recent check-ins (null: none)
+   * @param notHealthy how many of them are at risk or unhealthy (null: none judged)
+   */
+  public record TrendSeries(String name, List<IsoWeek> weeks, List<Double> health, List<Integer> notHealthy) {}
+
+  /** Accounts with no check-in in their evidence window (no health, in no band). */
+  public int noRecentCheckIns() {
+    return (int) accounts.stream().filter(a -> a.health().isEmpty()).count();
+  }
 
   /** Accounts per band, 0 for a missing band. */
   public int now(Health.Band band) {

@@ -20,7 +20,8 @@ import io.rapport.report.Report.PatternCount;
 import io.rapport.report.Report.RepCompletion;
 import io.rapport.report.Report.RepLoad;
 import io.rapport.report.Report.TrendSeries;
-import io.rapport.store.ReportDao.UnansweredPrompt;
+import io.rapport.completion.Completion;
+import io.rapport.completion.DueSlots;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +67,11 @@ public final class ReportBlocks {
 
   /** The plain-text fallback (notifications, screen readers). */
   public static String fallback(Report r) {
-    return "Relationship report — " + slackTitle(r) + ": " + r.now(Health.Band.AT_RISK) + " at risk, "
-        + r.now(Health.Band.WATCH) + " to watch, " + r.now(Health.Band.HEALTHY) + " healthy; check-in completion "
-        + r.completion().percent() + "%.";
+    int gaps = r.noRecentCheckIns();
+    return "Relationship report — " + slackTitle(r) + ": " + r.now(Health.Band.UNHEALTHY) + " unhealthy, "
+        + r.now(Health.Band.AT_RISK) + " at risk, " + r.now(Health.Band.HEALTHY) + " healthy"
+        + (gaps > 0 ? ", " + gaps + " with no recent check-ins" : "") + "; check-in completion "
+        + (r.completion().nothingDue() ? "— (nothing due)" : r.completion().percent() + "%") + ".";
   }
 
   /**
@@ -117,9 +120,9 @@ public final class ReportBlocks {
   }
 
   String completion(Report r) {
-    Report.Completion c = r.completion();
+    Completion c = r.completion();
     String head = c.due() == 0
-        ? "*Check-in completion:* nothing was due in the period (no key accounts yet)."
+        ? "*Check-in completion:* " + ReportCopy.nothingDue(r)
         : "*Check-in completion:* " + c.percent() + "% (" + c.answered() + " of " + count(c.due(), "due check-in") + ")";
     List<String> low = new ArrayList<>();
     for (RepCompletion rc : r.repCompletion()) {
@@ -136,9 +139,13 @@ public final class ReportBlocks {
 
   String health(Report r) {
     StringBuilder b = new StringBuilder("*Accounts by health* (change since " + r.period().from().minusWeeks(1) + ")\n");
-    b.append(":red_circle: At risk *").append(r.now(Health.Band.AT_RISK)).append("* ").append(change(r, Health.Band.AT_RISK));
-    b.append("   :large_yellow_circle: Watch *").append(r.now(Health.Band.WATCH)).append("* ").append(change(r, Health.Band.WATCH));
+    b.append(":red_circle: Unhealthy *").append(r.now(Health.Band.UNHEALTHY)).append("* ").append(change(r, Health.Band.UNHEALTHY));
+    b.append("   :large_yellow_circle: At risk *").append(r.now(Health.Band.AT_RISK)).append("* ").append(change(r, Health.Band.AT_RISK));
     b.append("   :large_green_circle: Healthy *").append(r.now(Health.Band.HEALTHY)).append("* ").append(change(r, Health.Band.HEALTHY));
+    String gap = ReportCopy.noRecentCheckIns(r);
+    if (gap != null) {
+      b.append("\n:white_circle: ").append(gap);
+    }
     List<String> trends = new ArrayList<>();
     for (TrendSeries s : r.trend()) {
       Double first = firstValue(s);
@@ -175,12 +182,12 @@ public final class ReportBlocks {
   String riskiest(Report r) {
     List<String> lines = new ArrayList<>();
     for (AccountRow a : r.accounts()) {
-      if (a.health().band() == Health.Band.HEALTHY && a.findings().isEmpty()) {
+      if (a.health().isEmpty() || (a.health().get().band() == Health.Band.HEALTHY && a.findings().isEmpty())) {
         continue;
       }
       StringBuilder line = new StringBuilder("• *").append(SlackText.escape(a.account().name())).append("* (")
-          .append(person.apply(a.account().rep())).append(") — health ").append(a.health().score())
-          .append(", ").append(a.health().band().id());
+          .append(person.apply(a.account().rep())).append(") — ").append(a.health().get().band().id())
+          .append(", health ").append(a.health().get().score());
       Finding top = a.topFinding();
       if (top != null) {
         line.append("\n   _").append(top.pattern().title()).append(" (").append(top.severity().id()).append(")_: ")
@@ -220,9 +227,9 @@ public final class ReportBlocks {
       return head + "\nNone — every prompt sent in the period has its answers.";
     }
     Map<String, List<String>> byWeek = new LinkedHashMap<>();
-    for (UnansweredPrompt p : r.unansweredPrompts()) {
-      byWeek.computeIfAbsent(p.week(), w -> new ArrayList<>())
-          .add(person.apply(p.repId()) + " (" + count(p.accountsMissing(), "account") + ")");
+    for (DueSlots.Missing p : r.unansweredPrompts()) {
+      byWeek.computeIfAbsent(p.week().toString(), w -> new ArrayList<>())
+          .add(person.apply(p.repId()) + " (" + count(p.accounts(), "account") + ")");
     }
     List<String> lines = new ArrayList<>();
     byWeek.forEach((week, reps) -> lines.add("• " + week + ": " + TextBudget.cut(String.join(", ", reps), 400)));

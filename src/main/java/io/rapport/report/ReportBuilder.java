@@ -13,7 +13,12 @@ import io.rapport.insight.Pattern;
 import io.rapport.insight.Policy;
 import io.rapport.insight.Severity;
 import io.rapport.report.Report.AccountRow;
-import io.rapport.report.Report.Completion;
+import io.rapport.completion.Completion;
+import io.rapport.completion.Completions;
+import io.rapport.completion.DueSlots;
+import io.rapport.completion.DueSlots.CheckInTime;
+import io.rapport.completion.DueSlots.SlotAccount;
+import io.rapport.flag.PolicyInForce;
 import io.rapport.report.Report.PatternCount;
 import io.rapport.report.Report.Period;
 import io.rapport.report.Report.RepCompletion;
@@ -23,9 +28,7 @@ import io.rapport.report.ResolvedScope.Unit;
 import io.rapport.store.ReportDao;
 import io.rapport.store.ReportDao.AccountPeriod;
 import io.rapport.store.ReportDao.OpenFlag;
-import io.rapport.store.ReportDao.UnansweredPrompt;
 import io.rapport.store.Store;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -49,15 +52,15 @@ import java.util.function.Predicate;
  */
 public final class ReportBuilder {
   private final Store store;
-  private final Policy basePolicy;
+  private final Completions completions;
 
   public ReportBuilder(Store store) {
-    this(store, Policy.defaults());
+    this(store, new Completions(store));
   }
 
-  public ReportBuilder(Store store, Policy basePolicy) {
+  public ReportBuilder(Store store, Completions completions) {
     this.store = store;
-    this.basePolicy = basePolicy;
+    this.completions = completions;
   }
 
   /**
@@ -70,6 +73,15 @@ public final class ReportBuilder {
    *     unanswered slots of {@code asOf} count against completion
    */
   public Report build(String workspaceId, ResolvedScope scope, IsoWeek asOf, Predicate<String> dueThisWeek) {
+    return build(workspaceId, scope, asOf, CheckInTime.upTo(asOf, dueThisWeek));
+  }
+
+  /**
+   * Builds the report.
+   *
+   * @param checkInTime when each rep's check-in time of a week comes (see {@link DueSlots})
+   */
+  public Report build(String workspaceId, ResolvedScope scope, IsoWeek asOf, CheckInTime checkInTime) {
     ReportDao dao = store.reports();
     Period period = Period.ending(asOf, scope.scope().weeks());
     IsoWeek previousEnd = period.from().minusWeeks(1);
@@ -81,8 +93,14 @@ public final class ReportBuilder {
     List<TrendSeries> trend = new ArrayList<>();
     Map<String, Policy> policyOfAccount = new HashMap<>();
 
+    Policy.HealthWeights bands = null;
+    Integer evidenceWeeks = null;
     for (Unit unit : scope.units()) {
-      Policy policy = policyOf(unit);
+      Policy policy = PolicyInForce.insightOf(unit.team());
+      if (bands == null) {
+        bands = policy.health();
+        evidenceWeeks = policy.evidenceWeeks();
+      }
       Analyzer analyzer = new Analyzer(policy);
       List<AccountPeriod> periods = periodRows(dao, workspaceId, unit.contextReps(), period, fromMillis);
       List<Account> active = new ArrayList<>();
@@ -110,21 +128,27 @@ public final class ReportBuilder {
               ? analyzer.analyzeAll(active, history, w)
               : judgeSome(analyzer, reportedActive, active, history, w))
           .toList();
-      Map<String, Integer> previousScore = new HashMap<>();
+      Map<String, Health> previousHealth = new HashMap<>();
       for (AccountAnalysis a : byWeek.get(0)) {
-        previousScore.put(a.account().id(), a.health().score());
+        a.health().ifPresent(h -> previousHealth.put(a.account().id(), h));
       }
       List<Double> series = new ArrayList<>(weeks.size());
+      List<Integer> notHealthy = new ArrayList<>(weeks.size());
       for (List<AccountAnalysis> judged : byWeek.subList(1, byWeek.size())) {
         double sum = 0;
         int n = 0;
+        int bad = 0;
         for (AccountAnalysis a : judged) {
-          if (reported.test(a.account())) {
-            sum += a.health().score();
+          if (reported.test(a.account()) && a.health().isPresent()) {
+            sum += a.health().get().score();
             n++;
+            if (a.health().get().band() != Health.Band.HEALTHY) {
+              bad++;
+            }
           }
         }
         series.add(n == 0 ? null : sum / n);
+        notHealthy.add(n == 0 ? null : bad);
       }
       List<AccountAnalysis> current = byWeek.get(byWeek.size() - 1);
       boolean anyReported = active.stream().anyMatch(reported);
@@ -134,7 +158,7 @@ public final class ReportBuilder {
             : scope.scope().kind() == ReportScope.Kind.REP
                 ? "accounts of " + String.join(", ", unit.reportReps())
                 : unit.name();
-        trend.add(new TrendSeries(name, weeks, series));
+        trend.add(new TrendSeries(name, weeks, series, notHealthy));
       }
 
       Map<String, AccountPeriod> periodById = new HashMap<>();
@@ -151,7 +175,7 @@ public final class ReportBuilder {
         }
         AccountPeriod p = periodById.get(a.account().id());
         rows.add(new AccountRow(a.account(), unit.name(), a.health(),
-            previousScore.getOrDefault(a.account().id(), 100), a.findings(), List.of(),
+            Optional.ofNullable(previousHealth.get(a.account().id())), a.findings(), List.of(),
             p.lastCheckInWeek(), p.totals()));
       }
       // Accounts removed during the period still count for completion.
@@ -164,58 +188,49 @@ public final class ReportBuilder {
 
     List<OpenFlag> openFlags = new ArrayList<>();
     rows = withOpenFlags(dao, workspaceId, rows, openFlags);
-    rows.sort(Comparator.comparingInt((AccountRow r) -> r.health().score())
-        .thenComparing(r -> r.account().name(), String.CASE_INSENSITIVE_ORDER));
+    rows.sort(Report.RISKIEST_FIRST);
 
     boolean flagsInUse = dao.anyFlag(workspaceId) > 0;
     Map<Health.Band, Integer> now = new EnumMap<>(Health.Band.class);
     Map<Health.Band, Integer> before = new EnumMap<>(Health.Band.class);
     for (AccountRow r : rows) {
-      now.merge(r.health().band(), 1, Integer::sum);
-      before.merge(bandOf(r.previousScore(), policyOfAccount.getOrDefault(r.account().id(), basePolicy)), 1, Integer::sum);
+      r.health().ifPresent(h -> now.merge(h.band(), 1, Integer::sum));
+      r.previous().ifPresent(h -> before.merge(h.band(), 1, Integer::sum));
     }
 
-    Set<String> reps = new LinkedHashSet<>();
+    List<SlotAccount> slots = new ArrayList<>(reportPeriods.size());
     for (AccountPeriod p : reportPeriods) {
-      reps.add(p.account().rep());
+      slots.add(Completions.slotAccount(p.account().id(), p.account().rep(), p.account().tier() == Tier.KEY,
+          p.createdAt(), p.removedAt(), p.firstAnsweredWeek()));
     }
-    List<UnansweredPrompt> unanswered = new ArrayList<>();
-    for (List<String> chunk : chunks(reps)) {
-      unanswered.addAll(dao.unansweredPrompts(workspaceId, chunk, period.from().toString(), period.to().toString()));
-    }
-    unanswered.sort(Comparator.comparing(UnansweredPrompt::week).reversed().thenComparing(UnansweredPrompt::repId));
-
-    Map<String, Completion> byRep = new TreeMap<>();
-    for (AccountPeriod p : reportPeriods) {
-      Completion c = completion(p, period, dueThisWeek.test(p.account().rep()));
-      byRep.merge(p.account().rep(), c, (x, y) -> new Completion(x.answered() + y.answered(), x.due() + y.due()));
-    }
-    int answered = 0;
-    int due = 0;
+    DueSlots.Tally tally = completions.ofAccounts(workspaceId, slots, period.from(), period.to(), checkInTime);
     List<RepCompletion> repCompletion = new ArrayList<>();
-    for (Map.Entry<String, Completion> e : byRep.entrySet()) {
-      answered += e.getValue().answered();
-      due += e.getValue().due();
-      if (e.getValue().due() > 0) {
-        repCompletion.add(new RepCompletion(e.getKey(), e.getValue()));
+    tally.byRep().forEach((rep, c) -> {
+      if (c.due() > 0) {
+        repCompletion.add(new RepCompletion(rep, c));
       }
-    }
+    });
     repCompletion.sort(Comparator.comparingDouble((RepCompletion r) -> (double) r.completion().answered() / r.completion().due())
         .thenComparing(RepCompletion::rep));
+    List<DueSlots.Missing> unanswered = new ArrayList<>(tally.missing());
+    unanswered.sort(Comparator.comparing(DueSlots.Missing::week).reversed().thenComparing(DueSlots.Missing::repId));
 
     return new Report(
         scope.title(),
         period,
-        new Completion(answered, due),
+        tally.total(),
+        tally.keyAccounts(),
         repCompletion,
         now,
         before,
         flagsInUse,
         patterns(rows, flagsInUse, openFlags),
         rows,
-        overServicing(rows, reportPeriods, period),
+        overServicing(rows, reportPeriods, period, policyOfAccount),
         unanswered,
-        trend);
+        trend,
+        bands == null ? Policy.defaults().health() : bands,
+        evidenceWeeks == null ? Policy.defaults().evidenceWeeks() : evidenceWeeks);
   }
 
   /**
@@ -230,32 +245,6 @@ public final class ReportBuilder {
       out.add(analyzer.analyze(a, history.getOrDefault(a.id(), List.of()), book, week));
     }
     return out;
-  }
-
-  /** Answered and due slots of one account: key accounts only, from their first week on. */
-  static Completion completion(AccountPeriod p, Period period, boolean currentWeekDue) {
-    if (p.account().tier() != Tier.KEY) {
-      return new Completion(0, 0);
-    }
-    IsoWeek created = IsoWeek.of(Instant.ofEpochMilli(p.createdAt()).atZone(ZoneOffset.UTC).toLocalDate());
-    IsoWeek start = created;
-    if (p.firstAnsweredWeek() != null) {
-      IsoWeek first = IsoWeek.parse(p.firstAnsweredWeek());
-      start = first.compareTo(start) < 0 ? first : start;
-    }
-    start = start.compareTo(period.from()) < 0 ? period.from() : start;
-    IsoWeek end = currentWeekDue ? period.to() : period.to().minusWeeks(1);
-    if (p.removedAt() != null) {
-      IsoWeek removed = IsoWeek.of(Instant.ofEpochMilli(p.removedAt()).atZone(ZoneOffset.UTC).toLocalDate());
-      IsoWeek lastDue = removed.minusWeeks(1);
-      end = lastDue.compareTo(end) < 0 ? lastDue : end;
-    }
-    int due = end.compareTo(start) < 0 ? 0 : (int) start.weeksUntil(end) + 1;
-    if (p.answeredLastWeek() && end.compareTo(period.to()) < 0) {
-      due++; // answered early, before the week's check-in time: it counts
-    }
-    int answered = Math.min(p.answeredWeeks(), due);
-    return new Completion(answered, due);
   }
 
   private static List<PatternCount> patterns(List<AccountRow> rows, boolean flagsInUse, List<OpenFlag> openFlags) {
@@ -292,7 +281,12 @@ public final class ReportBuilder {
     }
   }
 
-  private List<RepLoad> overServicing(List<AccountRow> rows, List<AccountPeriod> periods, Period period) {
+  private static List<RepLoad> overServicing(List<AccountRow> rows, List<AccountPeriod> periods, Period period,
+      Map<String, Policy> policyOfAccount) {
+    Map<String, Policy> policyOfRep = new HashMap<>();
+    for (AccountPeriod p : periods) {
+      policyOfRep.putIfAbsent(p.account().rep(), policyOfAccount.getOrDefault(p.account().id(), Policy.defaults()));
+    }
     Map<String, double[]> book = new LinkedHashMap<>(); // hours, check-ins, new business
     for (AccountPeriod p : periods) {
       double[] b = book.computeIfAbsent(p.account().rep(), r -> new double[3]);
@@ -306,9 +300,9 @@ public final class ReportBuilder {
         flagged.merge(r.account().rep(), 1, Integer::sum);
       }
     }
-    Policy.OverServicing rule = basePolicy.overServicing();
     List<RepLoad> out = new ArrayList<>();
     book.forEach((rep, b) -> {
+      Policy.OverServicing rule = policyOfRep.get(rep).overServicing();
       RepLoad load = new RepLoad(rep, b[0], (int) b[1], (int) b[2], flagged.getOrDefault(rep, 0), period.weeks());
       double newBusinessPct = load.checkIns() == 0 ? 0 : 100.0 * load.newBusinessWeeks() / load.checkIns();
       if (load.checkIns() > 0
@@ -319,13 +313,6 @@ public final class ReportBuilder {
     });
     out.sort(Comparator.comparingDouble(RepLoad::serviceHours).reversed().thenComparing(RepLoad::rep));
     return out;
-  }
-
-  private static Health.Band bandOf(int score, Policy policy) {
-    if (score >= policy.health().healthyMin()) {
-      return Health.Band.HEALTHY;
-    }
-    return score < policy.health().atRiskBelow() ? Health.Band.AT_RISK : Health.Band.WATCH;
   }
 
   private static List<AccountPeriod> periodRows(ReportDao dao, String ws, Set<String> reps, Period period, long fromMillis) {
@@ -366,15 +353,10 @@ public final class ReportBuilder {
     List<AccountRow> out = new ArrayList<>(rows.size());
     for (AccountRow r : rows) {
       List<String> open = flags.getOrDefault(r.account().id(), List.of());
-      out.add(open.isEmpty() ? r : new AccountRow(r.account(), r.unit(), r.health(), r.previousScore(),
+      out.add(open.isEmpty() ? r : new AccountRow(r.account(), r.unit(), r.health(), r.previous(),
           r.findings(), List.copyOf(open), r.lastCheckIn(), r.totals()));
     }
     return out;
-  }
-
-  /** The team's policy (its overrides of the insight thresholds), as flags judge the team. */
-  private Policy policyOf(Unit unit) {
-    return unit.team().isEmpty() ? basePolicy : io.rapport.flag.TeamPolicy.of(unit.team()).policy();
   }
 
   static <T> List<List<T>> chunks(Collection<T> items) {

@@ -1,6 +1,7 @@
 package io.rapport.report;
 
 import io.rapport.slack.views.SlackText;
+import java.util.List;
 
 /** The words of the report's Slack surface, in one place. */
 public final class ReportCopy {
@@ -15,6 +16,27 @@ public final class ReportCopy {
   public static final String CHART_SENT = "The health-trend chart is in your direct messages with Rapport.";
 
   public static final String WORKING = "Building your relationship report…";
+
+  /** The gap line: accounts without a check-in in their evidence window, or null when there are none. */
+  public static String noRecentCheckIns(Report r) {
+    List<Report.AccountRow> gaps = r.accounts().stream().filter(a -> a.health().isEmpty()).toList();
+    if (gaps.isEmpty()) {
+      return null;
+    }
+    boolean allKey = gaps.stream().allMatch(a -> a.account().isKey());
+    String noun = allKey ? "key account" : "account";
+    return ReportBlocks.count(gaps.size(), noun) + (gaps.size() == 1 ? " has" : " have") + " no check-in in "
+        + r.evidenceWeeks() + " weeks, so no health number: check "
+        + (gaps.size() == 1 ? "it" : "them") + " in to see how " + (gaps.size() == 1 ? "it is" : "they are") + " doing.";
+  }
+
+  /** The completion line when nothing was due. */
+  static String nothingDue(Report r) {
+    return r.keyAccounts() == 0
+        ? "nothing is due: there are no key accounts yet."
+        : "nothing was due yet: " + ReportBlocks.count(r.keyAccounts(), "key account")
+            + " will be due from " + (r.keyAccounts() == 1 ? "its" : "their") + " first check-in time.";
+  }
 
   public static String chartComment(Report r) {
     return "Health trend — " + ReportBlocks.slackTitle(r) + ", " + r.period() + ". A team's line is the average health"

@@ -70,9 +70,9 @@ public final class ReportCsv {
     v.add(text(r.account().rep()));
     v.add(text(r.unit()));
     v.add(r.account().tier().id());
-    v.add(r.health().score());
-    v.add(r.health().band().id());
-    v.add(r.previousScore());
+    v.add(r.health().map(h -> (Object) h.score()).orElse(""));
+    v.add(r.health().map(h -> h.band().id()).orElse("no recent check-ins"));
+    v.add(r.previous().map(h -> (Object) h.score()).orElse(""));
     v.add(text(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; "))));
     v.add(text(String.join("; ", r.openFlags())));
     v.add(r.lastCheckIn() == null ? "" : r.lastCheckIn());

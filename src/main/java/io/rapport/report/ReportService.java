@@ -3,6 +3,8 @@ package io.rapport.report;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
+import io.rapport.completion.CheckInTimes;
+import io.rapport.completion.Completions;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
@@ -42,17 +44,22 @@ public final class ReportService {
   private final SlackApi slack;
   private final FileUpload files;
   private final UserTimeZones timeZones;
-  private final Clock clock;
+  private final Completions completions;
 
   public ReportService(Store store, Access access, SlackApi slack,
       UserTimeZones timeZones, Clock clock) {
+    this(store, access, slack, timeZones, new Completions(store, new CheckInTimes(store, timeZones, clock)));
+  }
+
+  public ReportService(Store store, Access access, SlackApi slack, UserTimeZones timeZones,
+      Completions completions) {
     this.store = store;
     this.resolver = new ScopeResolver(store, access);
-    this.builder = new ReportBuilder(store);
+    this.builder = new ReportBuilder(store, completions);
     this.slack = slack;
     this.files = new FileUpload(slack);
     this.timeZones = timeZones;
-    this.clock = clock;
+    this.completions = completions;
   }
 
   /** A built report and the scope it covers. */
@@ -68,7 +75,7 @@ public final class ReportService {
       throws ScopeResolver.Refusal, UsageException {
     ResolvedScope resolved = resolver.resolve(workspaceId, userId, scope);
     IsoWeek asOf = timeZones.currentWeek(workspaceId, userId);
-    Report report = builder.build(workspaceId, resolved, asOf, dueThisWeek(workspaceId, resolved, asOf));
+    Report report = builder.build(workspaceId, resolved, asOf, completions.checkInTime(workspaceId));
     return new Built(resolved, report);
   }
 
@@ -146,43 +153,12 @@ public final class ReportService {
   }
 
   static byte[] chart(Report report) {
-    Policy.HealthWeights bands = Policy.defaults().health();
-    return HealthTrendChart.png(report, bands.healthyMin(), bands.atRiskBelow());
+    return HealthTrendChart.png(report, report.bands().healthyMin(), report.bands().unhealthyBelow());
   }
 
   private static String fileName(Built b, String ext) {
     String slug = io.rapport.domain.Names.slug(b.report().title());
     return "relationship-report-" + slug + "-" + b.report().period().to() + "." + ext;
-  }
-
-  /**
-   * True for a rep whose check-in time has come in {@code asOf}: their team's schedule day and
-   * time in their own (cached) time zone. Reps in no team are never prompted, so their current
-   * week is never due until they answer.
-   */
-  private Predicate<String> dueThisWeek(String ws, ResolvedScope scope, IsoWeek asOf) {
-    Map<String, WeeklySchedule> schedule = new HashMap<>();
-    for (ResolvedScope.Unit u : scope.units()) {
-      u.team().ifPresent(t -> u.contextReps().forEach(rep -> schedule.putIfAbsent(rep, t.schedule())));
-    }
-    Map<String, Boolean> known = new HashMap<>();
-    return rep -> known.computeIfAbsent(rep, r -> isDue(ws, schedule.get(r), r, asOf));
-  }
-
-  private boolean isDue(String ws, WeeklySchedule s, String rep, IsoWeek asOf) {
-    {
-      if (s == null) {
-        return false;
-      }
-      ZoneId zone = timeZones.cachedZoneOf(ws, rep).orElse(ZoneOffset.UTC);
-      ZonedDateTime now = clock.instant().atZone(zone);
-      IsoWeek week = IsoWeek.of(now.toLocalDate());
-      int c = week.compareTo(asOf);
-      if (c != 0) {
-        return c > 0;
-      }
-      return !now.toLocalDateTime().isBefore(asOf.day(s.day()).atTime(s.time()));
-    }
   }
 
   /** Logs a failed delivery step without secrets. */

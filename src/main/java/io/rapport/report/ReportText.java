@@ -7,7 +7,8 @@ import io.rapport.report.Report.PatternCount;
 import io.rapport.report.Report.RepCompletion;
 import io.rapport.report.Report.RepLoad;
 import io.rapport.report.Report.TrendSeries;
-import io.rapport.store.ReportDao.UnansweredPrompt;
+import io.rapport.completion.Completion;
+import io.rapport.completion.DueSlots;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -31,17 +32,25 @@ public final class ReportText {
     b.append(title).append('\n').append("=".repeat(Math.min(WIDTH, title.length()))).append('\n');
     b.append("Period ").append(r.period()).append(" · ").append(r.accounts().size()).append(" accounts\n\n");
 
-    Report.Completion c = r.completion();
-    b.append(String.format(Locale.ROOT, "Check-in completion  %d%%  (%d of %d due check-ins)%n", c.percent(), c.answered(), c.due()));
+    Completion c = r.completion();
+    if (c.nothingDue()) {
+      b.append("Check-in completion: ").append(ReportCopy.nothingDue(r)).append('\n');
+    } else {
+      b.append(String.format(Locale.ROOT, "Check-in completion  %d%%  (%d of %d due check-ins)%n", c.percent(), c.answered(), c.due()));
+    }
     for (RepCompletion rc : r.repCompletion()) {
       b.append(String.format(Locale.ROOT, "  %-22s %3d%%  (%d of %d)%n", person.apply(rc.rep()),
           rc.completion().percent(), rc.completion().answered(), rc.completion().due()));
     }
 
     b.append("\nAccounts by health (change since ").append(r.period().from().minusWeeks(1)).append(")\n");
-    for (Health.Band band : List.of(Health.Band.AT_RISK, Health.Band.WATCH, Health.Band.HEALTHY)) {
+    for (Health.Band band : List.of(Health.Band.UNHEALTHY, Health.Band.AT_RISK, Health.Band.HEALTHY)) {
       int d = r.now(band) - r.before(band);
-      b.append(String.format(Locale.ROOT, "  %-8s %3d  (%s)%n", band.id(), r.now(band), d == 0 ? "=" : (d > 0 ? "+" : "−") + Math.abs(d)));
+      b.append(String.format(Locale.ROOT, "  %-9s %3d  (%s)%n", band.id(), r.now(band), d == 0 ? "=" : (d > 0 ? "+" : "−") + Math.abs(d)));
+    }
+    String gap = ReportCopy.noRecentCheckIns(r);
+    if (gap != null) {
+      b.append("  ").append(gap).append('\n');
     }
     for (TrendSeries s : r.trend()) {
       Double first = ReportBlocks.firstValue(s);
@@ -75,21 +84,22 @@ public final class ReportText {
     if (r.unansweredPrompts().isEmpty()) {
       b.append("  none\n");
     }
-    for (UnansweredPrompt p : r.unansweredPrompts()) {
-      b.append(String.format(Locale.ROOT, "  %s  %-22s %s without an answer%n", p.week(), person.apply(p.repId()), io.rapport.insight.Phrases.count(p.accountsMissing(), "account", "accounts")));
+    for (DueSlots.Missing p : r.unansweredPrompts()) {
+      b.append(String.format(Locale.ROOT, "  %s  %-22s %s without an answer%n", p.week(), person.apply(p.repId()), io.rapport.insight.Phrases.count(p.accounts(), "account", "accounts")));
     }
 
     int nameWidth = Math.min(34, r.accounts().stream().mapToInt(a -> a.account().name().length()).max().orElse(10));
-    for (Health.Band band : List.of(Health.Band.AT_RISK, Health.Band.WATCH, Health.Band.HEALTHY)) {
-      List<AccountRow> rows = r.accounts().stream().filter(a -> a.health().band() == band).toList();
+    for (Health.Band band : List.of(Health.Band.UNHEALTHY, Health.Band.AT_RISK, Health.Band.HEALTHY)) {
+      List<AccountRow> rows = r.accounts().stream().filter(a -> a.health().map(h -> h.band() == band).orElse(false)).toList();
       if (rows.isEmpty()) {
         continue;
       }
       b.append('\n').append(band.heading()).append(" (").append(rows.size()).append(")\n");
       for (AccountRow a : rows) {
-        b.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-18s health %3d (was %3d)  last check-in %s%n",
+        b.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-18s health %3d (was %s)  last check-in %s%n",
             TextBudget.cut(a.account().name(), nameWidth), TextBudget.cut(person.apply(a.account().rep()), 18),
-            a.health().score(), a.previousScore(), a.lastCheckIn() == null ? "never" : a.lastCheckIn()));
+            a.health().get().score(), a.previous().map(h -> String.format(Locale.ROOT, "%3d", h.score())).orElse("  —"),
+            a.lastCheckIn() == null ? "never" : a.lastCheckIn()));
         for (Finding f : a.findings()) {
           b.append(String.format(Locale.ROOT, "      [%-7s] %s%n", f.severity().id(), f.pattern().title()));
           for (String e : f.evidence()) {

@@ -54,7 +54,7 @@ class AnalyzeCommandTest {
     JsonNode root = new ObjectMapper().readTree(out.toByteArray());
     assertThat(root.fieldNames()).toIterable().containsExactly("accounts");
     JsonNode megamart = root.get("accounts").get(0);
-    assertThat(megamart.fieldNames()).toIterable().containsExactly("id", "health", "flags");
+    assertThat(megamart.fieldNames()).toIterable().containsExactly("id", "health", "band", "flags");
     assertThat(megamart.get("id").asText()).isEqualTo("megamart");
     assertThat(megamart.get("health").asInt()).isEqualTo(50);
     JsonNode flag = megamart.get("flags").get(0);
@@ -77,12 +77,12 @@ class AnalyzeCommandTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
     assertThat(text).contains("2 accounts, 4 check-ins, judged as of 2026-W40");
-    assertThat(text.indexOf("AT RISK (1)")).isLessThan(text.indexOf("HEALTHY (1)"));
-    assertThat(text).contains("MegaMart (megamart, rep U_SAM) — health 50");
+    assertThat(text.indexOf("UNHEALTHY (1)")).isLessThan(text.indexOf("\nHEALTHY (1)"));
+    assertThat(text).contains("MegaMart (megamart, rep U_SAM) — unhealthy, health 50");
     assertThat(text).contains("[warning] TERMS_DICTATED — Terms dictated");
     assertThat(text).contains("• paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
     assertThat(text).contains("tip: Review expectations about money");
-    assertThat(text).contains("Good Co (good-co, rep U_SAM) — health 100");
+    assertThat(text).contains("Good Co (good-co, rep U_SAM) — healthy, health 100");
   }
 
   @Test
@@ -107,11 +107,11 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void aFileWithoutCheckInsJudgesEveryAccountClean() throws IOException {
+  void aFileWithoutCheckInsHasNoHealthNumberForAnyAccount() throws IOException {
     int code = run(write("{\"accounts\":[{\"id\":\"a\",\"name\":\"A\",\"rep\":\"U1\"}],\"checkins\":[]}").toString(), "--json");
 
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).strip())
-        .isEqualTo("{\"accounts\":[{\"id\":\"a\",\"health\":100,\"flags\":[]}]}");
+        .isEqualTo("{\"accounts\":[{\"id\":\"a\",\"health\":null,\"band\":null,\"noRecentCheckIns\":true,\"flags\":[]}]}");
   }
 }

@@ -34,7 +34,7 @@ class DemoCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--out", dir.toString());
     assertThat(code).isZero();
     String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(text).contains("RELATIONSHIP REPORT — Team Field Sales East").contains("AT RISK").contains("WATCH")
+    assertThat(text).contains("RELATIONSHIP REPORT — Team Field Sales East").contains("UNHEALTHY").contains("AT RISK")
         .contains("HEALTHY").contains("Check-in completion").contains("Dan Reyes").contains("tip:");
     for (Pattern p : Pattern.values()) {
       assertThat(text).as("the demo shows %s", p).contains(p.id());

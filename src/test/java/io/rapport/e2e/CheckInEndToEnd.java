@@ -523,7 +523,7 @@ abstract class CheckInEndToEnd {
     JsonNode view = rapport.fake().awaitCall("views.publish", c -> "UMGRH001".equals(c.param("user_id")))
         .jsonParam("view");
     assertThat(view.toString()).contains("Your teams this week").contains("*Home Team*")
-        .contains("1 of 2 key accounts checked in (50%)");
+        .contains("check-in completion 50% (1 of 2 due check-ins)");
   }
 
   @Test
@@ -553,8 +553,8 @@ abstract class CheckInEndToEnd {
     // The Home tab published on opening it (the check-ins above published earlier ones).
     String rep = rapport.fake().calls("views.publish").stream().filter(c -> "UREPB001".equals(c.param("user_id")))
         .reduce((a, b) -> b).orElseThrow().jsonParam("view").toString();
-    assertThat(rep).contains(":red_circle: *Bully Corp* · at risk").contains(":large_green_circle: *Kind Corp* · healthy 100")
-        .contains("1 at risk").contains("2 open flags");
+    assertThat(rep).contains(":red_circle: *Bully Corp* · unhealthy").contains(":large_green_circle: *Kind Corp* · healthy 100")
+        .contains("1 unhealthy").contains("2 open flags");
     assertThat(rep.substring(rep.indexOf("Kind Corp"))).doesNotContain("open flag");
     assertThat(rep.indexOf("Bully Corp")).isLessThan(rep.indexOf("Kind Corp"));
     rapport.fake().userTimeZone("UMGRB001", "UTC");
@@ -563,7 +563,7 @@ abstract class CheckInEndToEnd {
         .jsonParam("view").toString();
     assertThat(mgr).contains("*Health Team*").contains("Needs attention").contains("Bully Corp")
         .doesNotContain("Kind Corp");
-    assertThat(answer("/accounts", "", "UREPB001")).contains("Bully Corp* · at risk");
+    assertThat(answer("/accounts", "", "UREPB001")).contains("Bully Corp* · unhealthy");
   }
 
   // ---------------------------------------------------------------- authorization

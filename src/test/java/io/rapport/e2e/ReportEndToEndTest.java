@@ -182,7 +182,7 @@ class ReportEndToEndTest {
     assertThat(rows).hasSize(18); // Ava 6, Ben 6, Chloé 6
     Map<String, String> megamart = rows.stream().filter(r -> r.get("account_id").equals("megamart")).findFirst().orElseThrow();
     assertThat(megamart.get("findings")).contains("TERMS_DICTATED (warning)");
-    assertThat(megamart.get("band")).isEqualTo("watch");
+    assertThat(megamart.get("band")).isEqualTo("at risk");
     assertThat(megamart.get("last_checkin")).isEqualTo(IsoWeek.of(LocalDate.now(ZoneOffset.UTC)).toString());
     assertThat(megamart.get("max_payment_days")).isEqualTo("75");
     assertThat(rapport.fake().awaitResponses(1).get(0).path("text").asText()).contains("CSV is in your direct messages");

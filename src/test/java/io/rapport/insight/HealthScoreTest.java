@@ -18,10 +18,10 @@ class HealthScoreTest {
                 2026-W40  threatening
                 """);
 
-    Health h = once.analyze().health();
+    Health h = once.analyze().health().orElseThrow();
 
     assertThat(h.score()).isEqualTo(85);
-    assertThat(h.band()).isEqualTo(Health.Band.WATCH);
+    assertThat(h.band()).isEqualTo(Health.Band.AT_RISK);
     assertThat(h.contributors()).extracting(Health.Contributor::label).containsExactly("Big brother (watch)");
   }
 
@@ -42,10 +42,10 @@ class HealthScoreTest {
 
     assertThat(a.findings()).extracting(Finding::pattern)
         .containsExactly(Pattern.EXPLOITATIVE, Pattern.HOSTAGE, Pattern.TERMS_DICTATED);
-    assertThat(a.health().score()).isZero();
-    assertThat(a.health().band()).isEqualTo(Health.Band.AT_RISK);
-    assertThat(a.health().contributors()).hasSize(3);
-    assertThat(a.health().contributors().get(0).points()).isEqualTo(35);
+    assertThat(a.health().orElseThrow().score()).isZero();
+    assertThat(a.health().orElseThrow().band()).isEqualTo(Health.Band.UNHEALTHY);
+    assertThat(a.health().orElseThrow().contributors()).hasSize(3);
+    assertThat(a.health().orElseThrow().contributors().get(0).points()).isEqualTo(35);
   }
 
   @Test
@@ -59,7 +59,7 @@ class HealthScoreTest {
                 2026-W39  2
                 """);
 
-    Health h = meh.analyze().health();
+    Health h = meh.analyze().health().orElseThrow();
 
     assertThat(h.score()).isEqualTo(92);
     assertThat(h.contributors()).extracting(Health.Contributor::label)

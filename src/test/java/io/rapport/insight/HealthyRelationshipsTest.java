@@ -12,9 +12,9 @@ class HealthyRelationshipsTest {
   private static void assertHealthy(Story story) {
     AccountAnalysis a = story.analyze();
     assertThat(a.findings()).as("findings of %s", story.account().id()).isEmpty();
-    assertThat(a.health().score()).isEqualTo(100);
-    assertThat(a.health().band()).isEqualTo(Health.Band.HEALTHY);
-    assertThat(a.health().contributors()).isEmpty();
+    assertThat(a.health().orElseThrow().score()).isEqualTo(100);
+    assertThat(a.health().orElseThrow().band()).isEqualTo(Health.Band.HEALTHY);
+    assertThat(a.health().orElseThrow().contributors()).isEmpty();
   }
 
   @Test

@@ -31,8 +31,8 @@ public final class AccountLines {
   public static String emoji(Health.Band band) {
     return switch (band) {
       case HEALTHY -> ":large_green_circle:";
-      case WATCH -> ":large_yellow_circle:";
-      case AT_RISK -> ":red_circle:";
+      case AT_RISK -> ":large_yellow_circle:";
+      case UNHEALTHY -> ":red_circle:";
     };
   }
 

@@ -40,11 +40,11 @@ public final class AppHomeView {
     long due = own.stream().filter(AccountStatus::isDue).count();
     long key = own.stream().filter(s -> s.account().isKey()).count();
     int flags = own.stream().mapToInt(AccountStatus::openFlags).sum();
-    long atRisk = own.stream().filter(s -> s.healthRank() == 0).count();
+    long unhealthy = own.stream().filter(s -> s.healthRank() == 0).count();
     String summary = own.isEmpty()
         ? "You have no accounts yet. Add your key accounts with `/accounts add NAME`."
         : "Week " + week + ": " + (key - due) + " of " + key + " key accounts checked in"
-            + (atRisk > 0 ? " · " + atRisk + " at risk" : "")
+            + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : "")
             + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + ".";
     blocks.add(context(c -> c.elements(List.of(markdownText(summary)))));
 
@@ -76,6 +76,20 @@ public final class AppHomeView {
     return view(v -> v.type("home").blocks(blocks));
   }
 
+  /** The team's completion this week, as the report and the digest count it. */
+  static String teamCompletion(TeamProgress t) {
+    if (t.keyAccounts() == 0) {
+      return "no key accounts yet";
+    }
+    String later = t.notDueYet() == 0 ? ""
+        : " (" + t.notDueYet() + (t.notDueYet() == 1 ? " key account is" : " key accounts are") + " not due yet)";
+    if (t.completion().nothingDue()) {
+      return "no check-ins due yet this week" + later;
+    }
+    return "check-in completion " + t.completion().percent() + "% (" + t.completion().answered() + " of "
+        + t.completion().due() + " due check-ins)" + later;
+  }
+
   private static List<LayoutBlock> teamBlocks(IsoWeek week, List<TeamProgress> teams) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (teams.isEmpty()) {
@@ -85,8 +99,8 @@ public final class AppHomeView {
     for (TeamProgress t : teams.subList(0, Math.min(MAX_TEAMS, teams.size()))) {
       StringBuilder b = new StringBuilder();
       b.append('*').append(SlackText.escape(t.team().name())).append("* — ")
-          .append(t.answered()).append(" of ").append(t.keyAccounts()).append(" key accounts checked in (")
-          .append(t.completionPct()).append("%) · ").append(t.members()).append(t.members() == 1 ? " rep" : " reps");
+          .append(teamCompletion(t))
+          .append(" · ").append(t.members()).append(t.members() == 1 ? " rep" : " reps");
       if (t.team().paused()) {
         b.append(" · prompts paused");
       }

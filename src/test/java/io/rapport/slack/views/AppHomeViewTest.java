@@ -24,7 +24,7 @@ class AppHomeViewTest {
     for (int i = 0; i < n; i++) {
       Account a = Account.of("acct-" + i, "Account number " + i + " " + "x".repeat(100), "UREP");
       Optional<Health> h = i % 3 == 0 ? Optional.empty()
-          : Optional.of(new Health(i % 2 == 0 ? 40 : 95, i % 2 == 0 ? Health.Band.AT_RISK : Health.Band.HEALTHY, List.of()));
+          : Optional.of(new Health(i % 2 == 0 ? 40 : 95, i % 2 == 0 ? Health.Band.UNHEALTHY : Health.Band.HEALTHY, List.of()));
       out.add(new AccountStatus(a, Optional.of(W48.minusWeeks(i % 5)), i % 7, i % 5 == 0, h));
     }
     return out;
@@ -34,7 +34,7 @@ class AppHomeViewTest {
     List<TeamProgress> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Team t = new Team("T1", "t" + i, "Team " + i, Optional.of("UMGR"), Optional.empty(), null, false, null);
-      out.add(new TeamProgress(t, 12, 40, 30, accounts(5)));
+      out.add(new TeamProgress(t, 12, 40, new io.rapport.completion.Completion(30, 40), accounts(5)));
     }
     return out;
   }
@@ -47,7 +47,7 @@ class AppHomeViewTest {
   void aRepWith200AccountsGetsAHomeTabWithinTheLimitsAndASummaryOfTheRest() {
     JsonObject home = json(AppHomeView.build(W48, accounts(200), teams(0)));
     assertThat(home.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(AppHomeView.MAX_BLOCKS);
-    assertThat(home.toString()).contains("more accounts").contains("checkin.open").contains("at risk");
+    assertThat(home.toString()).contains("more accounts").contains("checkin.open").contains("unhealthy");
     for (JsonElement b : home.getAsJsonArray("blocks")) {
       JsonObject block = b.getAsJsonObject();
       if (block.has("text") && block.getAsJsonObject("text").has("text")) {
@@ -60,7 +60,7 @@ class AppHomeViewTest {
   void aManagerOfManyTeamsAlsoFits() {
     JsonObject home = json(AppHomeView.build(W48, accounts(200), teams(40)));
     assertThat(home.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(AppHomeView.MAX_BLOCKS);
-    assertThat(home.toString()).contains("Your teams this week").contains("30 of 40 key accounts checked in (75%)")
+    assertThat(home.toString()).contains("Your teams this week").contains("check-in completion 75% (30 of 40 due check-ins)")
         .contains("Needs attention").contains("30 more teams");
   }
 
