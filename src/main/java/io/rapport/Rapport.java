@@ -133,6 +133,8 @@ public final class Rapport implements AutoCloseable {
   private final FlagSweep flagSweep;
   private final ReportDelivery reports;
   private final WorkspaceIdentity identity;
+  /** The one workspace served (from the start-up auth.test); every other is refused. */
+  private final io.rapport.team.WorkspaceBinding binding;
   private final StartupCheck startupCheck;
   private final AwayService away;
   private final io.rapport.slack.listeners.commands.AwayCommands awayCommands;
@@ -156,7 +158,8 @@ public final class Rapport implements AutoCloseable {
     reportIdentity(identity);
     this.database = Database.open(config.databaseUrl());
     this.store = new Store(database);
-    this.access = new Access(store, config.admins());
+    this.binding = io.rapport.team.WorkspaceBinding.to(identity.teamId());
+    this.access = new Access(store, config.admins(), binding);
     this.timeZones = new UserTimeZones(store, slackApi, clock);
     // Enough threads that a few slow reports (seconds each) never hold up a modal that must open
     // within the 3-second life of its trigger id; most of the work waits on Slack or the database.
@@ -172,7 +175,7 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
-    this.app = SlackApp.build(config, slackApi, authTest);
+    this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
     DueAccounts dueAccounts = new DueAccounts(store);

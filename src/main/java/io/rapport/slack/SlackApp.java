@@ -31,8 +31,12 @@ public final class SlackApp {
 
   private SlackApp() {}
 
-  /** @param authTest the start-up check's answer to {@code auth.test} for the bot token */
-  public static App build(Config config, SlackApi slackApi, AuthTestResponse authTest) {
+  /**
+   * @param authTest the start-up check's answer to {@code auth.test} for the bot token
+   * @param binding the workspace served; requests from any other are refused ({@link WorkspaceGuard})
+   */
+  public static App build(Config config, SlackApi slackApi, AuthTestResponse authTest,
+      io.rapport.team.WorkspaceBinding binding) {
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slackApi.slack())
@@ -59,6 +63,8 @@ public final class SlackApp {
     if (appConfig.isSslCheckEnabled()) {
       middleware.add(new SSLCheck(appConfig.getVerificationToken()));
     }
+    // Before the authorization, which replaces the request's workspace with the token's.
+    middleware.add(new WorkspaceGuard(binding));
     middleware.add(new SingleTeamAuthorization(appConfig, authTest, null));
     if (appConfig.isIgnoringSelfEventsEnabled()) {
       middleware.add(new IgnoringSelfEvents(slackApi.slack().getConfig(),

@@ -11,24 +11,37 @@ import java.util.Set;
 /**
  * Who may see and change what (SPEC §9): a rep their own accounts, a manager their teams'
  * accounts, an admin everything — always within one Slack workspace. Admins are the users named in
- * {@code RAPPORT_ADMINS} plus those an admin has named since.
+ * {@code RAPPORT_ADMINS} (in the workspace Rapport is bound to, {@link WorkspaceBinding}) plus
+ * those an admin has named since.
  */
 public final class Access {
   private final Store store;
   private final Set<String> configuredAdmins;
+  private final WorkspaceBinding binding;
 
+  /** Configured admins count in every workspace: for the command line and tests of one workspace. */
   public Access(Store store, Set<String> configuredAdmins) {
+    this(store, configuredAdmins, null);
+  }
+
+  /** Configured admins ({@code RAPPORT_ADMINS}) count in the bound workspace only. */
+  public Access(Store store, Set<String> configuredAdmins, WorkspaceBinding binding) {
     this.store = store;
     this.configuredAdmins = Set.copyOf(configuredAdmins);
+    this.binding = binding;
   }
 
   public boolean isAdmin(String workspaceId, String userId) {
-    return configuredAdmins.contains(userId) || store.users().isAdmin(workspaceId, userId);
+    return configuredAdmins(workspaceId).contains(userId) || store.users().isAdmin(workspaceId, userId);
+  }
+
+  private Set<String> configuredAdmins(String workspaceId) {
+    return binding == null || binding.serves(workspaceId) ? configuredAdmins : Set.of();
   }
 
   /** Every admin of the workspace, configured or named since, in id order. */
   public java.util.SortedSet<String> admins(String workspaceId) {
-    java.util.SortedSet<String> admins = new java.util.TreeSet<>(configuredAdmins);
+    java.util.SortedSet<String> admins = new java.util.TreeSet<>(configuredAdmins(workspaceId));
     admins.addAll(store.users().admins(workspaceId));
     return admins;
   }

@@ -614,12 +614,16 @@ abstract class CheckInEndToEnd {
   }
 
   @Test
-  void anotherWorkspaceSeesNothingOfThisOne() throws Exception {
+  void anotherWorkspaceIsRefusedAndSeesNothingOfThisOne() throws Exception {
     answer("/accounts", "add \"Black Mesa\"", "UREPW001");
     String other = "T0OTHERWS";
-    assertThat(answer(other, "/accounts", "", "UREPW001")).contains("No accounts yet");
-    assertThat(answer(other, "/checkin", "Black Mesa", "UREPW001")).contains("no accounts");
-    assertThat(answer(other, "/relationship-admin", "teams", ADMIN)).contains("No teams yet");
+    assertThat(answer(other, "/accounts", "", "UREPW001")).contains("another Slack workspace").doesNotContain("Black Mesa");
+    assertThat(answer(other, "/checkin", "Black Mesa", "UREPW001")).contains("another Slack workspace");
+    assertThat(answer(other, "/relationship-admin", "team create Intruders", ADMIN)).contains("another Slack workspace");
+    long rows = rapport.rapport().store().jdbi().withHandle(h -> h.createQuery(
+        "SELECT COUNT(*) FROM workspaces WHERE id = :ws").bind("ws", other).mapTo(Long.class).one());
+    assertThat(rows).isZero();
+    assertThat(rapport.rapport().store().teams().all(other)).isEmpty();
   }
 
   // ---------------------------------------------------------------- malformed input

@@ -221,31 +221,37 @@ class ReportEndToEndTest {
   }
 
   @Test
-  void anotherWorkspaceSeesNothingOfThisOne() throws Exception {
-    rapport.slack().command("T0OTHER", "/relationship-report", "team east", MANAGER);
-    String text = rapport.fake().awaitResponses(1).get(0).path("text").asText();
-    assertThat(text).contains("for team managers").doesNotContain("Field Sales");
+  void anotherWorkspaceIsRefusedAndSeesNothingOfThisOne() throws Exception {
+    HttpResponse<String> r = rapport.slack().command("T0OTHER", "/relationship-report", "team east", MANAGER);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).path("text").asText()).contains("another Slack workspace")
+        .doesNotContain("Field Sales");
+    assertThat(rapport.fake().calls()).isEmpty();
+    assertThat(rapport.fake().responses()).isEmpty();
   }
 
   @Test
   void onceFlagsArePostedTheReportCountsOpenFlagsByPattern() throws Exception {
     String ws = "T0FLAGS";
-    Store store = rapport.rapport().store();
-    long now = rapport.clock().millis();
-    IsoWeek current = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
-    new DatabaseImport(store).run(ws, new ByteArrayInputStream(demoEndingIn(current)), now);
-    store.teams().insert(ws, "f", "Flagged", "flagged", 1, "00:00", now);
-    store.teams().addMember(ws, "f", "U0DEMOCHLOE", now);
-    store.jdbi().useHandle(h -> {
-      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at)"
-          + " VALUES (?, 'f1', 'megamart', 'TERMS_DICTATED', 'warning', '[]', 'tip', ?)", ws, now);
-      h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at, closed_at)"
-          + " VALUES (?, 'f2', 'kessler-logistics', 'ABUSIVE', 'warning', '[]', 'tip', ?, ?)", ws, now, now);
-    });
-    rapport.slack().command(ws, "/relationship-report", "team flagged", RapportUnderTest.ADMIN);
-    String text = rapport.fake().awaitResponses(1).get(0).toString();
-    assertThat(text).contains("*Open flags by pattern*").contains("Terms dictated — 1 (1 warning)")
-        .doesNotContain("Abusive client —"); // closed flags do not count
+    try (RapportUnderTest rapport = RapportUnderTest.start(Map.of(RapportUnderTest.WORKSPACE, ws),
+        new MutableClock(Instant.now()))) {
+      Store store = rapport.rapport().store();
+      long now = rapport.clock().millis();
+      IsoWeek current = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
+      new DatabaseImport(store).run(ws, new ByteArrayInputStream(demoEndingIn(current)), now);
+      store.teams().insert(ws, "f", "Flagged", "flagged", 1, "00:00", now);
+      store.teams().addMember(ws, "f", "U0DEMOCHLOE", now);
+      store.jdbi().useHandle(h -> {
+        h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at)"
+            + " VALUES (?, 'f1', 'megamart', 'TERMS_DICTATED', 'warning', '[]', 'tip', ?)", ws, now);
+        h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, evidence, tip, opened_at, closed_at)"
+            + " VALUES (?, 'f2', 'kessler-logistics', 'ABUSIVE', 'warning', '[]', 'tip', ?, ?)", ws, now, now);
+      });
+      rapport.slack().command(ws, "/relationship-report", "team flagged", RapportUnderTest.ADMIN);
+      String text = rapport.fake().awaitResponses(1).get(0).toString();
+      assertThat(text).contains("*Open flags by pattern*").contains("Terms dictated — 1 (1 warning)")
+          .doesNotContain("Abusive client —"); // closed flags do not count
+    }
   }
 
   /** Block Kit limits: 50 blocks, 3,000 characters per section, 150 per header, 25 actions. */

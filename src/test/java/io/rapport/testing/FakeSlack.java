@@ -109,6 +109,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_000);
   private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
+  private volatile String teamId = TEAM_ID;
   private volatile java.util.Set<String> grantedScopes = io.rapport.slack.startup.BotScopes.REQUIRED;
 
   public FakeSlack() {
@@ -128,6 +129,15 @@ public final class FakeSlack implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("fake Slack did not start", e);
     }
+  }
+
+  /**
+   * The workspace the bot token belongs to ({@code auth.test}'s team_id): Rapport serves only
+   * requests from it. {@link #TEAM_ID} unless a test binds Rapport to another before it starts.
+   */
+  public FakeSlack teamId(String id) {
+    this.teamId = id;
+    return this;
   }
 
   public String baseUrl() {
@@ -332,7 +342,7 @@ public final class FakeSlack implements AutoCloseable {
     switch (call.method()) {
       case "auth.test" -> {
         out.put("url", "https://rapport-test.slack.com/").put("team", "Rapport Test")
-            .put("user", "rapport").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID)
+            .put("user", "rapport").put("team_id", teamId).put("user_id", BOT_USER_ID)
             .put("bot_id", "BRAPPORT");
         // Slack names a token's scopes in this header of every Web API answer.
         return new Reply(200, JSON.writeValueAsString(out),
@@ -401,7 +411,7 @@ public final class FakeSlack implements AutoCloseable {
         String tz = timeZones.getOrDefault(user, "Europe/London");
         java.time.ZoneId zone = java.time.ZoneId.of(tz);
         int offset = zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
-        out.putObject("user").put("id", user).put("team_id", TEAM_ID).put("name", user.toLowerCase())
+        out.putObject("user").put("id", user).put("team_id", teamId).put("name", user.toLowerCase())
             .put("real_name", "User " + user).put("tz", tz).put("tz_offset", offset)
             .put("deleted", false).put("is_bot", false);
         ObjectNode profile = ((ObjectNode) out.get("user")).putObject("profile").put("real_name", "User " + user);

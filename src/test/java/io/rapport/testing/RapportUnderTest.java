@@ -31,6 +31,8 @@ public final class RapportUnderTest implements AutoCloseable {
   public static final String ADMIN = "UADMIN01";
   /** Put {@code "on"} under this key in the extra environment to run the prompts' background timer. */
   public static final String PROMPT_TIMER = "TEST_PROMPT_TIMER";
+  /** Put a workspace id under this key in the extra environment to bind Rapport to it instead of {@link FakeSlack#TEAM_ID}. */
+  public static final String WORKSPACE = "TEST_WORKSPACE";
 
   private final FakeSlack fake;
   private final MutableClock clock;
@@ -72,7 +74,7 @@ public final class RapportUnderTest implements AutoCloseable {
   }
 
   public static RapportUnderTest start(Map<String, String> extraEnv, MutableClock clock) throws Exception {
-    FakeSlack fake = new FakeSlack();
+    FakeSlack fake = new FakeSlack().teamId(extraEnv.getOrDefault(WORKSPACE, FakeSlack.TEAM_ID));
     Path dir = Files.createTempDirectory("rapport-test");
     try {
       return new RapportUnderTest(extraEnv, clock, fake, dir);

@@ -17,6 +17,7 @@ import java.util.Map;
  * read and to test.
  */
 public final class BoltAdapter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoltAdapter.class);
   private final App app;
   private final SlackRequestParser parser;
 
@@ -42,7 +43,15 @@ public final class BoltAdapter {
             .requestBody(body)
             .remoteAddress(remote)
             .build();
-    Request<?> request = isSlashCommandForm(body) ? slashCommand(raw) : parser.parse(raw);
+    Request<?> request;
+    try {
+      request = isSlashCommandForm(body) ? slashCommand(raw) : parser.parse(raw);
+    } catch (RuntimeException malformed) {
+      // A signed body Bolt cannot read (a field missing or of the wrong type): one quiet line,
+      // never the body, which holds what people typed.
+      LOG.debug("A signed request Bolt could not read: {}", malformed.toString());
+      request = null;
+    }
     if (request == null) {
       return Response.json(400, Map.of("error", "not a Slack request"));
     }

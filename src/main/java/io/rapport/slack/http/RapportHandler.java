@@ -40,6 +40,8 @@ public final class RapportHandler extends Handler.Abstract {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String TOO_LARGE = "{\"error\":\"request too large\"}";
   private static final String UNREADABLE = "{\"error\":\"unreadable body\"}";
+  private static final String FAILED =
+      "{\"response_type\":\"ephemeral\",\"text\":\"Sorry, something went wrong on Rapport's side. Please try again in a moment.\"}";
   /** How much of an oversized body is read and discarded before the connection is given up. */
   private static final long DRAIN_BYTES = 8L * HttpServer.MAX_REQUEST_BYTES;
 
@@ -119,13 +121,16 @@ public final class RapportHandler extends Handler.Abstract {
           .add(field.getValue());
     }
     String body = new String(bytes, StandardCharsets.UTF_8);
-    com.slack.api.bolt.response.Response out =
-        bolt.handle(
-            EVENTS_PATH,
-            request.getHttpURI().getQuery(),
-            headers,
-            body,
-            Request.getRemoteAddr(request));
+    com.slack.api.bolt.response.Response out;
+    try {
+      out = bolt.handle(EVENTS_PATH, request.getHttpURI().getQuery(), headers, body, Request.getRemoteAddr(request));
+    } catch (Exception e) {
+      // Never a 500 or a stack trace to Slack: one line here (no body: it holds what people typed),
+      // the trace at DEBUG for whoever investigates.
+      LOG.warn("A verified Slack request failed in its listener: {}", e.getClass().getName());
+      LOG.debug("The failure of a verified Slack request", e);
+      return reply(response, callback, HttpStatus.OK_200, FAILED);
+    }
     response.setStatus(out.getStatusCode() == null ? 200 : out.getStatusCode());
     if (out.getHeaders() != null) {
       out.getHeaders()
