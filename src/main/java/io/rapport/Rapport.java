@@ -174,12 +174,12 @@ public final class Rapport implements AutoCloseable {
     java.util.concurrent.Executor background = work -> afterAck.run("after a stored change", work);
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
-    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi);
+    this.away = new AwayService(store, access, timeZones, clock);
+    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, away);
     this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
     DueAccounts dueAccounts = new DueAccounts(store);
-    this.away = new AwayService(store, access, timeZones, clock);
     this.awayCommands = new io.rapport.slack.listeners.commands.AwayCommands(away, timeZones, slackCalls, clock);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
@@ -241,7 +241,8 @@ public final class Rapport implements AutoCloseable {
     app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
     app.blockAction(ReportBlocks.CHART_ACTION, new ReportChartAction(afterAck, reports));
     app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
-    new io.rapport.slack.listeners.actions.AwayButtons(afterAck, away, awayCommands, timeZones).register(app);
+    new io.rapport.slack.listeners.actions.AwayButtons(afterAck, away, awayCommands, timeZones, homeTab)
+        .register(app);
   }
 
   /** The verbs of {@code /relationship-admin team NAME <verb>}; add a capability's verb here. */

@@ -236,6 +236,11 @@ public final class AwayService {
         .min(LocalDate::compareTo).orElseThrow();
   }
 
+  /** Today in {@code zone}. */
+  public LocalDate today(java.time.ZoneId zone) {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
   /** Today in UTC, for commands that name days of a team (holidays). */
   public LocalDate today() {
     return LocalDate.now(clock.withZone(ZoneOffset.UTC));

@@ -63,7 +63,9 @@ public final class PromptMessage {
     blocks.addAll(accountLines(due));
     blocks.add(actions(a -> a.blockId("prompt_actions").elements(List.of(
         button(b -> b.actionId(NOTHING_TO_REPORT).text(plainText("Nothing to report")).value(week.toString())),
-        button(b -> b.actionId(SNOOZE).text(plainText("Snooze to tomorrow")).value(week.toString()))))));
+        button(b -> b.actionId(SNOOZE).text(plainText("Snooze to tomorrow")).value(week.toString())),
+        button(b -> b.actionId(io.rapport.slack.views.AwayMessages.THIS_WEEK).text(plainText("Away this week"))
+            .value(week.toString()))))));
     blocks.add(context(c -> c.elements(List.of(markdownText(
         "_Nothing to report_ records a quiet week for all of them. You can also type `/checkin`"
             + " followed by an account name at any time.")))));

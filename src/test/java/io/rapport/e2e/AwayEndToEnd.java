@@ -240,4 +240,40 @@ abstract class AwayEndToEnd {
     assertThat(rapport.rapport().away().awayReps(WS, io.rapport.domain.IsoWeek.parse("2026-W47")))
         .doesNotContain("UREPB");
   }
+
+  @Test
+  void appHomeOffersAwayAndBackAndTheWeeklyPromptOffersAwayThisWeek() throws Exception {
+    rapport.slack().appHomeOpened("UREPA", "Ev-away-1");
+    FakeSlack.Call home = fake.awaitCall("views.publish", c -> "UREPA".equals(c.param("user_id")));
+    assertThat(home.param("view")).contains("away.open").contains("Going on holiday");
+
+    rapport.slack().blockAction("UREPA", "away.open", "open", null);
+    FakeSlack.Call opened = fake.awaitCall("views.open");
+    assertThat(opened.param("view")).contains("away.modal");
+
+    com.fasterxml.jackson.databind.node.ObjectNode values = new com.fasterxml.jackson.databind.ObjectMapper()
+        .createObjectNode();
+    values.putObject("away_first").putObject("date").put("type", "datepicker").put("selected_date", "2026-11-25");
+    values.putObject("away_last").putObject("date").put("type", "datepicker").put("selected_date", "2026-11-20");
+    HttpResponse<String> refused = rapport.slack().viewSubmission("UREPA", "away.modal", "V1", "", values);
+    assertThat(refused.body()).contains("errors").contains("before the start");
+    values.putObject("away_first").putObject("date").put("type", "datepicker").put("selected_date", "2026-11-18");
+    values.putObject("away_last").putObject("date").put("type", "datepicker").put("selected_date", "2027-01-31");
+    assertThat(rapport.slack().viewSubmission("UREPA", "away.modal", "V1", "", values).body())
+        .contains("tick the box below");
+    values.putObject("away_last").putObject("date").put("type", "datepicker").put("selected_date", "2026-11-22");
+    HttpResponse<String> saved = rapport.slack().viewSubmission("UREPA", "away.modal", "V1", "", values);
+    assertThat(saved.body()).doesNotContain("errors");
+    assertThat(rapport.rapport().away().awayReps(WS, io.rapport.domain.IsoWeek.parse("2026-W47"))).contains("UREPA");
+    FakeSlack.awaitTrue(() -> fake.calls("views.publish").stream()
+        .anyMatch(c -> c.param("view").contains("away.back")), java.time.Duration.ofSeconds(10), "App Home not updated");
+
+    rapport.slack().blockAction("UREPA", "away.back", "back", null);
+    FakeSlack.awaitTrue(() -> rapport.rapport().away().awayReps(WS, io.rapport.domain.IsoWeek.parse("2026-W47"))
+        .isEmpty(), java.time.Duration.ofSeconds(10), "not back");
+
+    runScheduleAt(FRIDAY_SLOT);
+    FakeSlack.Call prompt = fake.awaitCall("chat.postMessage", c -> "DUREPB".equals(c.param("channel")));
+    assertThat(prompt.param("blocks")).contains("away.this_week").contains("Away this week");
+  }
 }

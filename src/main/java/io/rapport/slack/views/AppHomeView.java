@@ -32,9 +32,15 @@ public final class AppHomeView {
   private AppHomeView() {}
 
   public static View build(IsoWeek week, List<AccountStatus> own, List<TeamProgress> teams) {
+    return build(week, own, teams, List.of());
+  }
+
+  /** The same with the rep's away section ({@link AwayMessages#home}) under the summary. */
+  public static View build(IsoWeek week, List<AccountStatus> own, List<TeamProgress> teams,
+      List<LayoutBlock> awayBlocks) {
     List<LayoutBlock> blocks = new ArrayList<>();
     List<LayoutBlock> teamBlocks = teamBlocks(week, teams);
-    int budget = MAX_BLOCKS - teamBlocks.size() - 4;
+    int budget = MAX_BLOCKS - teamBlocks.size() - 4 - awayBlocks.size();
 
     blocks.add(header(h -> h.text(plainText("Your accounts"))));
     long due = own.stream().filter(AccountStatus::isDue).count();
@@ -47,6 +53,7 @@ public final class AppHomeView {
             + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : "")
             + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + ".";
     blocks.add(context(c -> c.elements(List.of(markdownText(summary)))));
+    blocks.addAll(awayBlocks);
 
     int shown = Math.min(own.size(), budget);
     if (shown < own.size()) {

@@ -22,6 +22,17 @@ public final class AwayMessages {
   public static final String CONFIRM = "away.confirm";
   /** "Away this week" on the weekly prompt; its value is the week. */
   public static final String THIS_WEEK = "away.this_week";
+  /** App Home: "I'm away…" opens the away modal. */
+  public static final String OPEN = "away.open";
+  /** App Home: "I'm back". */
+  public static final String BACK = "away.back";
+  /** The away modal (App Home). */
+  public static final String MODAL = "away.modal";
+  public static final String FIRST_BLOCK = "away_first";
+  public static final String LAST_BLOCK = "away_last";
+  public static final String CONFIRM_BLOCK = "away_confirm";
+  public static final String DATE = "date";
+  public static final String LONG = "long";
   /** The most weeks listed by name in one reply. */
   static final int LIST_AT_MOST = 8;
 
@@ -103,12 +114,6 @@ public final class AwayMessages {
         + " against your completion. Back early? `/checkin back`.";
   }
 
-  /** The button on the weekly prompt. */
-  public static LayoutBlock thisWeekButton(IsoWeek week) {
-    return actions(a -> a.elements(List.of(button(b -> b.actionId(THIS_WEEK)
-        .text(plainText("Away this week")).value(week.toString())))));
-  }
-
   public static String holidayAdded(Team team, LocalDate day, boolean onSchedule, LocalDate movedTo,
       LocalDate today) {
     String name = "*" + SlackText.escape(team.name()) + "*";
@@ -141,6 +146,47 @@ public final class AwayMessages {
     return on ? "For " + name + ", a holiday status in Slack (e.g. :palm_tree: or \"OOO\" with an end date)"
         + " now counts as away." : "For " + name + ", Slack status no longer counts as away; only `/checkin away`"
         + " does.";
+  }
+
+  /** The App Home section: the rep's away weeks ahead with "I'm back", or "I'm away…". */
+  public static List<LayoutBlock> home(List<IsoWeek> awayWeeks, LocalDate lastDay, LocalDate today, IsoWeek current) {
+    if (awayWeeks.isEmpty()) {
+      String text = "Going on holiday? Tell Rapport and your check-ins pause while you're away.";
+      return List.of(section(s -> s.text(markdownText(text)).accessory(
+          button(b -> b.actionId(OPEN).text(plainText("I'm away…")).value("open")))));
+    }
+    String text = ":palm_tree: You're away until *" + DateWords.show(lastDay, today.getYear())
+        + "*: no check-in prompts for " + weeks(awayWeeks, current) + ".";
+    return List.of(section(s -> s.text(markdownText(text)).accessory(
+        button(b -> b.actionId(BACK).text(plainText("I'm back")).value("back")))));
+  }
+
+  /** The modal App Home's "I'm away…" opens. */
+  public static com.slack.api.model.view.View modal(LocalDate today) {
+    return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(MODAL)
+        .title(com.slack.api.model.view.Views.viewTitle(t -> t.type("plain_text").text("I'm away")))
+        .submit(com.slack.api.model.view.Views.viewSubmit(t -> t.type("plain_text").text("Save")))
+        .close(com.slack.api.model.view.Views.viewClose(t -> t.type("plain_text").text("Cancel")))
+        .blocks(List.of(
+            com.slack.api.model.block.Blocks.input(i -> i.blockId(FIRST_BLOCK).label(plainText("First day away"))
+                .element(com.slack.api.model.block.element.BlockElements.datePicker(
+                    d -> d.actionId(DATE).initialDate(today.toString())))),
+            com.slack.api.model.block.Blocks.input(i -> i.blockId(LAST_BLOCK).label(plainText("Last day away"))
+                .hint(plainText("No check-in prompt or reminder in the weeks whose check-in day falls in"
+                    + " between; they don't count against your completion."))
+                .element(com.slack.api.model.block.element.BlockElements.datePicker(
+                    d -> d.actionId(DATE).initialDate(today.plusDays(7).toString())))),
+            com.slack.api.model.block.Blocks.input(i -> i.blockId(CONFIRM_BLOCK).optional(true)
+                .label(plainText("Longer than " + AwayPeriod.CONFIRM_AFTER_WEEKS + " weeks?"))
+                .element(com.slack.api.model.block.element.BlockElements.checkboxes(c -> c.actionId(LONG)
+                    .options(List.of(com.slack.api.model.block.composition.BlockCompositions.option(
+                        plainText("Yes, I'm away that long"), "yes")))))))));
+  }
+
+  /** The modal's error when a long period is not confirmed. */
+  public static String confirmInModal(AwayPeriod p) {
+    return "That's " + p.days() + " days, longer than " + AwayPeriod.CONFIRM_AFTER_WEEKS
+        + " weeks: tick the box below to confirm.";
   }
 
   private static String count(int weeks) {

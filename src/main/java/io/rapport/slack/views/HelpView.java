@@ -35,6 +35,8 @@ public final class HelpView {
   static final String COMMANDS =
       "*Commands*\n"
           + "• `/checkin [account]` — record this week for an account\n"
+          + "• `/checkin away until DATE` — on holiday: no prompts, and it doesn't count against you;"
+          + " `/checkin back` when you return\n"
           + "• `/accounts` — your key accounts; `add`, `remove`, `set` to manage them\n"
           + "• `/relationship-report` — managers: completion, health and trends for your teams\n"
           + "• `/relationship-admin help` — admins: teams, managers, channels and schedules\n"

@@ -3,7 +3,13 @@ package io.rapport.slack.listeners.actions;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.model.view.ViewState;
+import io.rapport.slack.listeners.events.HomeTabPublisher;
+import java.util.Map;
 import com.slack.api.bolt.response.Response;
 import io.rapport.away.AwayPeriod;
 import io.rapport.away.AwayService;
@@ -24,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The away buttons: {@code away.confirm} under a long period's confirmation (value "rep first
  * last"; the presser must be the rep or allowed to mark them) and {@code away.this_week} on the
- * weekly prompt (value = the week; the presser is marked away for that week).
+ * weekly prompt (value = the week; the presser is marked away for that week); on App Home
+ * {@code away.open} (opens the away modal, whose submission {@code away.modal} stores the period)
+ * and {@code away.back}. App Home is published again after a change there.
  */
 public final class AwayButtons {
   private static final Logger LOG = LoggerFactory.getLogger(AwayButtons.class);
@@ -33,8 +41,11 @@ public final class AwayButtons {
   private final AwayService away;
   private final AwayCommands commands;
   private final UserTimeZones timeZones;
+  private final HomeTabPublisher homeTab;
 
-  public AwayButtons(AfterAck afterAck, AwayService away, AwayCommands commands, UserTimeZones timeZones) {
+  public AwayButtons(AfterAck afterAck, AwayService away, AwayCommands commands, UserTimeZones timeZones,
+      HomeTabPublisher homeTab) {
+    this.homeTab = homeTab;
     this.afterAck = afterAck;
     this.away = away;
     this.commands = commands;
@@ -44,6 +55,74 @@ public final class AwayButtons {
   public void register(App app) {
     app.blockAction(AwayMessages.CONFIRM, this::confirm);
     app.blockAction(AwayMessages.THIS_WEEK, this::thisWeek);
+    app.blockAction(AwayMessages.OPEN, this::open);
+    app.blockAction(AwayMessages.BACK, this::back);
+    app.viewSubmission(AwayMessages.MODAL, this::submit);
+  }
+
+  private Response open(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String ws = workspace(p);
+    String rep = p.getUser().getId();
+    String trigger = p.getTriggerId();
+    afterAck.run(AwayMessages.OPEN + " by " + rep + " in " + ws, () -> {
+      try {
+        var r = ctx.client().viewsOpen(v -> v.triggerId(trigger)
+            .view(AwayMessages.modal(away.today(timeZones.zoneOf(ws, rep)))));
+        if (!r.isOk()) {
+          LOG.warn("views.open of the away modal for {} gave {}", rep, r.getError());
+        }
+      } catch (IOException | com.slack.api.methods.SlackApiException e) {
+        LOG.warn("views.open of the away modal for {} failed: {}", rep, e.toString());
+      }
+    });
+    return ctx.ack();
+  }
+
+  private Response back(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String ws = workspace(p);
+    String rep = p.getUser().getId();
+    afterAck.run(AwayMessages.BACK + " by " + rep + " in " + ws, () -> {
+      away.back(ws, rep, rep, timeZones.currentWeek(ws, rep));
+      homeTab.publish(ws, rep);
+    });
+    return ctx.ack();
+  }
+
+  private Response submit(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+    ViewSubmissionPayload p = req.getPayload();
+    String ws = p.getTeam().getId();
+    String rep = p.getUser().getId();
+    Map<String, Map<String, ViewState.Value>> values =
+        p.getView().getState() == null ? Map.of() : p.getView().getState().getValues();
+    String first = date(values, AwayMessages.FIRST_BLOCK);
+    String last = date(values, AwayMessages.LAST_BLOCK);
+    if (first == null || last == null) {
+      return ctx.ackWithErrors(Map.of(first == null ? AwayMessages.FIRST_BLOCK : AwayMessages.LAST_BLOCK,
+          "Choose a day."));
+    }
+    ViewState.Value confirm = values.getOrDefault(AwayMessages.CONFIRM_BLOCK, Map.of()).get(AwayMessages.LONG);
+    boolean confirmed = confirm != null && confirm.getSelectedOptions() != null && !confirm.getSelectedOptions().isEmpty();
+    AwayPeriod period;
+    try {
+      // The rep's zone is cached by now (App Home was published with it); UTC when it is not.
+      java.time.ZoneId zone = timeZones.cachedZoneOf(ws, rep).orElse(java.time.ZoneOffset.UTC);
+      period = AwayPeriod.parse(first + " to " + last, away.today(zone));
+    } catch (AwayPeriod.Invalid e) {
+      return ctx.ackWithErrors(Map.of(AwayMessages.LAST_BLOCK, e.getMessage()));
+    }
+    if (period.needsConfirmation() && !confirmed) {
+      return ctx.ackWithErrors(Map.of(AwayMessages.CONFIRM_BLOCK, AwayMessages.confirmInModal(period)));
+    }
+    away.markAway(ws, rep, rep, period);
+    afterAck.run(AwayMessages.MODAL + " by " + rep + " in " + ws, () -> homeTab.publish(ws, rep));
+    return ctx.ack();
+  }
+
+  private static String date(Map<String, Map<String, ViewState.Value>> values, String block) {
+    ViewState.Value v = values.getOrDefault(block, Map.of()).get(AwayMessages.DATE);
+    return v == null ? null : v.getSelectedDate();
   }
 
   private Response confirm(BlockActionRequest req, ActionContext ctx) {

@@ -6,7 +6,11 @@ import com.slack.api.model.view.View;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.AccountStatus;
+import io.rapport.away.AwayDao.AwayWeekRow;
+import io.rapport.away.AwayService;
 import io.rapport.domain.IsoWeek;
+import io.rapport.slack.views.AwayMessages;
+import java.time.LocalDate;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.views.AppHomeView;
 import io.rapport.team.UserTimeZones;
@@ -23,9 +27,11 @@ public final class HomeTabPublisher {
   private final AccountOverview overview;
   private final UserTimeZones timeZones;
   private final SlackApi slack;
+  private final AwayService away;
 
   public HomeTabPublisher(AccountBook accounts, AccountOverview overview, UserTimeZones timeZones,
-      SlackApi slack) {
+      SlackApi slack, AwayService away) {
+    this.away = away;
     this.accounts = accounts;
     this.overview = overview;
     this.timeZones = timeZones;
@@ -37,7 +43,12 @@ public final class HomeTabPublisher {
     IsoWeek week = timeZones.currentWeek(workspaceId, userId);
     List<AccountStatus> own = overview.statuses(workspaceId, accounts.own(workspaceId, userId), week).stream()
         .sorted(AccountOverview.WORST_FIRST).toList();
-    return AppHomeView.build(week, own, overview.teams(workspaceId, userId, week));
+    List<AwayWeekRow> awayWeeks = away.upcoming(workspaceId, userId, week);
+    LocalDate today = away.today(timeZones.zoneOf(workspaceId, userId));
+    LocalDate lastDay = awayWeeks.stream().map(r -> LocalDate.parse(r.lastDay())).max(LocalDate::compareTo)
+        .orElse(today);
+    return AppHomeView.build(week, own, overview.teams(workspaceId, userId, week), AwayMessages.home(
+        awayWeeks.stream().map(r -> IsoWeek.parse(r.week())).toList(), lastDay, today, week));
   }
 
   public void publish(String workspaceId, String userId) {
