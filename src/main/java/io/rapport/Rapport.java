@@ -34,6 +34,8 @@ import io.rapport.flag.ManagerDigest;
 import io.rapport.flag.PlanReminders;
 import io.rapport.flag.TeamPolicies;
 import io.rapport.slack.listeners.actions.FlagButtonAction;
+import io.rapport.slack.listeners.actions.FlagNotesAction;
+import io.rapport.slack.listeners.commands.admin.FlagsTeamVerb;
 import io.rapport.slack.listeners.commands.admin.PolicyTeamVerb;
 import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
 import io.rapport.slack.listeners.views.FlagPlanSubmission;
@@ -234,6 +236,7 @@ public final class Rapport implements AutoCloseable {
     for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
       app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
     }
+    app.blockAction(FlagMessages.SHOW_NOTES, new FlagNotesAction(flags, afterAck));
     app.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(flags, clock));
     app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags));
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
@@ -249,7 +252,8 @@ public final class Rapport implements AutoCloseable {
   private java.util.List<TeamVerb> teamVerbs() {
     java.util.List<TeamVerb> verbs = new java.util.ArrayList<>(TeamVerbs.standard(teamAdministration,
         new io.rapport.slack.ChannelAccess(slackApi::methods, identity)));
-    verbs.add(new PolicyTeamVerb(new TeamPolicies(store)));
+    verbs.add(new PolicyTeamVerb(new TeamPolicies(store), flags.audiences()));
+    verbs.add(new FlagsTeamVerb(flags.audiences()));
     verbs.addAll(io.rapport.slack.listeners.commands.admin.AwayTeamVerbs.all(away));
     return verbs;
   }

@@ -73,7 +73,8 @@ class ManifestTest {
     manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
     assertThat(scopes).containsExactlyInAnyOrder(
         "commands", "chat:write", "chat:write.public", "channels:read", "groups:read", "im:write",
-        "im:history", "users:read", "files:write", "channels:history", "groups:history");
+        "im:history", "users:read", "files:write", "channels:history", "groups:history",
+        "mpim:write", "mpim:history");
     assertThat(scopes).as("the start-up check names what the manifest asks for")
         .containsExactlyInAnyOrderElementsOf(io.rapport.slack.startup.BotScopes.REQUIRED);
   }

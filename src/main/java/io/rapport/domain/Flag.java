@@ -33,6 +33,10 @@ import java.util.Optional;
  * @param closedBy who closed it (null when it closed itself)
  * @param openedAt when it was opened (epoch millis)
  * @param closedAt when it was closed (epoch millis)
+ * @param audience who the flag is for: {@code team} (the team's channel), {@code coaching} (the rep
+ *     and the team's manager, privately) or {@code manager} (the manager alone)
+ * @param movedFromChannelId the channel where the flag was posted before it became private, if so
+ * @param movedFromTs that channel message's ts
  */
 public record Flag(
     String workspaceId,
@@ -59,14 +63,36 @@ public record Flag(
     Long acknowledgedAt,
     String closedBy,
     long openedAt,
-    Long closedAt) {
+    Long closedAt,
+    String audience,
+    String movedFromChannelId,
+    String movedFromTs) {
 
   public static final String POST_PENDING = "pending";
   public static final String POST_CLAIMED = "claimed";
   public static final String POST_DONE = "posted";
 
+  public static final String TEAM = "team";
+
   public Flag {
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    audience = audience == null ? TEAM : audience;
+  }
+
+  /** A team flag (as every flag was before audiences). */
+  public Flag(String workspaceId, String id, String accountId, String pattern, String severity, FlagStatus status,
+      List<String> evidence, String tip, String repId, String teamId, String channelId, String messageTs,
+      String postStatus, Long postClaimedAt, boolean parentStale, int revision, String firstWeek,
+      String lastSeenWeek, String quietSinceWeek, String evidenceWeek, String acknowledgedBy, Long acknowledgedAt,
+      String closedBy, long openedAt, Long closedAt) {
+    this(workspaceId, id, accountId, pattern, severity, status, evidence, tip, repId, teamId, channelId, messageTs,
+        postStatus, postClaimedAt, parentStale, revision, firstWeek, lastSeenWeek, quietSinceWeek, evidenceWeek,
+        acknowledgedBy, acknowledgedAt, closedBy, openedAt, closedAt, TEAM, null, null);
+  }
+
+  /** True for coaching and manager flags: they never go to a channel, and only a manager or admin closes them. */
+  public boolean isPrivate() {
+    return !TEAM.equals(audience);
   }
 
   public boolean isOpen() {

@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings Slack in line with the database for one flag: posts the parent message once (to the
- * team's channel, or the manager's DM when the team has none), posts the thread notes owed in
- * order, and updates the parent when it no longer shows the current state.
+ * Brings Slack in line with the database for one flag: posts the parent message once (where its
+ * {@link FlagRoute} says: the team's channel, or a private conversation for coaching and manager
+ * flags), posts the thread notes owed in order, and updates the parent when it no longer shows the
+ * current state.
  *
  * <p>Exactly once: each message is claimed in the database first (a conditional update only one
  * caller wins), posted with its natural key in the message metadata, then recorded with its ts. A
@@ -33,7 +34,7 @@ public final class FlagDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(FlagDelivery.class);
   /** After this long an unconfirmed claim is checked against Slack's history and retried. */
   public static final Duration CLAIM_STALE = Duration.ofMinutes(2);
-  static final String NO_DESTINATION = "the team has no channel and no manager";
+  static final String NO_DESTINATION = "nowhere to post it yet (no team, or no channel or manager for its audience)";
 
   private final Store store;
   private final FlagPoster poster;
@@ -126,26 +127,25 @@ public final class FlagDelivery {
     }
   }
 
-  /** The team's channel, else a DM to its manager; the team found now when the flag had none. */
+  /**
+   * Where the flag goes ({@link FlagRoute}: the team's channel or a private conversation, as its
+   * audience decides); the team found now when the flag had none.
+   */
   private Optional<String> destination(Flag f) {
     Optional<Team> team = f.teamId() == null ? Optional.empty() : store.teams().find(f.workspaceId(), f.teamId());
     if (team.isEmpty()) {
       team = store.teams().ofMember(f.workspaceId(), f.repId()).stream().findFirst();
       team.ifPresent(t -> flags().setTeam(f.workspaceId(), f.id(), t.id()));
     }
-    if (team.isEmpty()) {
-      return Optional.empty();
+    Optional<FlagRoute> route = FlagRoute.of(f, team);
+    if (route.isEmpty() || !route.get().isConversation()) {
+      return route.map(FlagRoute::channelId);
     }
-    if (team.get().channelId().isPresent()) {
-      return team.get().channelId();
-    }
-    if (team.get().managerId().isPresent()) {
-      try {
-        return Optional.of(poster.openDm(team.get().managerId().get()));
-      } catch (DeliveryException e) {
-        LOG.warn("Opening the DM with manager {} in {} failed: {}", team.get().managerId().get(), f.workspaceId(),
-            e.getMessage());
-      }
+    try {
+      return Optional.of(poster.openConversation(route.get().users()));
+    } catch (DeliveryException e) {
+      LOG.warn("Opening the conversation with {} in {} failed: {}", route.get().users(), f.workspaceId(),
+          e.getMessage());
     }
     return Optional.empty();
   }
@@ -159,7 +159,10 @@ public final class FlagDelivery {
         return; // another caller is posting this note; keep the order and leave the rest to it
       }
       try {
-        Posted posted = poster.post(f.channelId(), f.messageTs(), "flag:" + f.id() + ":" + e.key(), e.note(),
+        // The one line saying the discussion moved goes to the channel thread the flag left.
+        boolean moved = "moved".equals(e.kind()) && f.movedFromTs() != null;
+        Posted posted = poster.post(moved ? f.movedFromChannelId() : f.channelId(), moved ? f.movedFromTs()
+            : f.messageTs(), "flag:" + f.id() + ":" + e.key(), e.note(),
             List.of(io.rapport.slack.views.FlagMessages.noteBlock(e.note())), recovering ? e.noteClaimedAt() : null);
         flags().markNotePosted(f.workspaceId(), f.id(), e.key(), posted.ts());
       } catch (DeliveryException ex) {

@@ -72,9 +72,17 @@ public final class FlagPoster {
 
   /** The DM channel with {@code userId}. */
   public String openDm(String userId) throws DeliveryException {
-    ConversationsOpenResponse r = call(() -> slack.methods().conversationsOpen(q -> q.users(List.of(userId))));
+    return openConversation(List.of(userId));
+  }
+
+  /**
+   * The private conversation of Rapport with {@code userIds}: a DM for one person, a group DM for
+   * several (Slack returns the same conversation for the same people).
+   */
+  public String openConversation(List<String> userIds) throws DeliveryException {
+    ConversationsOpenResponse r = call(() -> slack.methods().conversationsOpen(q -> q.users(userIds)));
     if (!r.isOk() || r.getChannel() == null) {
-      throw new DeliveryException("conversations.open " + userId + ": " + r.getError(), false);
+      throw new DeliveryException("conversations.open " + userIds + ": " + r.getError(), false);
     }
     return r.getChannel().getId();
   }

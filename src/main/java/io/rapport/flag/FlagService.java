@@ -10,6 +10,8 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
+import io.rapport.insight.Audience;
+import io.rapport.insight.Pattern;
 import io.rapport.insight.BookContext;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Severity;
@@ -78,6 +80,7 @@ public final class FlagService implements CheckInListener {
   private final UserTimeZones timeZones;
   private final FlagDelivery delivery;
   private final AwayService away;
+  private final FlagAudiences audiences;
   private final Clock clock;
   private final BoundedWrites writes;
   private final Executor background;
@@ -93,9 +96,15 @@ public final class FlagService implements CheckInListener {
     this.access = access;
     this.timeZones = timeZones;
     this.delivery = delivery;
+    this.audiences = new FlagAudiences(store, clock);
     this.clock = clock;
     this.writes = writes;
     this.background = background;
+  }
+
+  /** Who each finding is for, per team (the admin's {@code flags team|coaching} choices). */
+  public FlagAudiences audiences() {
+    return audiences;
   }
 
   private FlagDao flags() {
@@ -198,6 +207,7 @@ public final class FlagService implements CheckInListener {
   private void judge(String workspaceId, Optional<Team> team, List<Account> targets,
       Map<String, List<Flag>> openByAccount) {
     TeamPolicy policy = PolicyInForce.ofTeam(team);
+    Map<Pattern, Audience> choices = audiences.choicesOf(team);
     Analyzer analyzer = new Analyzer(policy.policy());
     Set<String> reps = new LinkedHashSet<>();
     team.ifPresent(t -> reps.addAll(store.teams().members(workspaceId, t.id())));
@@ -220,8 +230,8 @@ public final class FlagService implements CheckInListener {
       Set<String> suppressed = suppressions.stream()
           .filter(s -> s.accountId().equals(account.id()) && s.suppressedUntilWeek().compareTo(asOf.toString()) > 0)
           .map(FlagDao.FalseAlarm::pattern).collect(Collectors.toSet());
-      Set<String> changed = reconcile(workspaceId, account, team, analysis.findings(), asOf, policy.settings(),
-          openByAccount.getOrDefault(account.id(), List.of()), suppressed);
+      Set<String> changed = reconcile(workspaceId, account, team, analysis.findings(), choices, asOf,
+          policy.settings(), openByAccount.getOrDefault(account.id(), List.of()), suppressed);
       for (String flagId : changed) {
         delivery.deliver(workspaceId, flagId);
       }
@@ -231,11 +241,13 @@ public final class FlagService implements CheckInListener {
   /**
    * Brings the account's flags in line with its findings; returns the flags to deliver.
    *
+   * @param choices the patterns the team's admin moved between team and coaching
    * @param openFlags the account's open flags as read before
    * @param suppressed the patterns a false alarm keeps off the account in {@code asOf}
    */
-  Set<String> reconcile(String ws, Account account, Optional<Team> team, List<Finding> findings, IsoWeek asOf,
-      FlagSettings settings, List<Flag> openFlags, Set<String> suppressed) {
+  Set<String> reconcile(String ws, Account account, Optional<Team> team, List<Finding> findings,
+      Map<Pattern, Audience> choices, IsoWeek asOf, FlagSettings settings, List<Flag> openFlags,
+      Set<String> suppressed) {
     long now = clock.millis();
     Set<String> touched = new LinkedHashSet<>();
     Map<String, Flag> open = new HashMap<>();
@@ -248,6 +260,7 @@ public final class FlagService implements CheckInListener {
     Set<String> present = new java.util.HashSet<>();
     for (Finding finding : findings) {
       String pattern = finding.pattern().id();
+      Audience audience = Audience.of(finding, choices);
       present.add(pattern);
       Flag existing = open.get(pattern);
       if (existing == null) {
@@ -259,14 +272,15 @@ public final class FlagService implements CheckInListener {
           FlagDao d = h.attach(FlagDao.class);
           int n = d.insertOpen(ws, id, account.id(), pattern, finding.severity().id(),
               FlagDao.evidenceJson(finding.evidence()), finding.tip(), account.rep(), team.map(Team::id).orElse(null),
-              asOf.toString(), now);
+              asOf.toString(), now, audience.id());
           if (n == 1) {
             d.recordEvent(ws, id, "opened", "opened", null, null, now);
           }
           return n;
         });
         if (opened == 1) {
-          LOG.info("Opened flag {} ({} {}) on {} in {}", id, pattern, finding.severity().id(), account.id(), ws);
+          LOG.info("Opened flag {} ({} {}, {}) on {} in {}", id, pattern, finding.severity().id(), audience.id(),
+              account.id(), ws);
           touched.add(id);
           continue;
         }
@@ -277,6 +291,9 @@ public final class FlagService implements CheckInListener {
           continue;
         }
         existing = winner.get();
+      }
+      if (audience.isPrivate() && !existing.isPrivate() && makePrivate(ws, existing, audience, now)) {
+        touched.add(existing.id());
       }
       if (update(ws, existing, finding, asOf, now)) {
         touched.add(existing.id());
@@ -297,6 +314,25 @@ public final class FlagService implements CheckInListener {
     }
     IsoWeek resolvedWeek = IsoWeek.of(Instant.ofEpochMilli(resolved.get()).atZone(ZoneOffset.UTC).toLocalDate());
     return asOf.compareTo(resolvedWeek.plusWeeks(settings.resolvedGraceWeeks())) < 0;
+  }
+
+  /**
+   * A team flag whose finding is now private (an admin moved the pattern, or the rep admitted
+   * promises broken by us): a message already in a channel stays there with one line in its thread
+   * saying the discussion moved, and the flag is posted afresh privately; one not yet in a channel
+   * simply follows the new audience. A private flag never goes back to a channel.
+   */
+  private boolean makePrivate(String ws, Flag flag, Audience audience, long now) {
+    return store.jdbi().inTransaction(h -> {
+      FlagDao d = h.attach(FlagDao.class);
+      if (d.moveToPrivate(ws, flag.id(), audience.id()) == 1) {
+        d.recordEvent(ws, flag.id(), "moved", "moved", null, FlagMessages.movedNote(), now);
+        LOG.info("Flag {} ({} on {}) in {} moved from its channel to {}", flag.id(), flag.pattern(),
+            flag.accountId(), ws, audience.id());
+        return true;
+      }
+      return d.makePrivateInPlace(ws, flag.id(), audience.id()) == 1;
+    });
   }
 
   /** The pattern still shows: escalation, fresh evidence, or showing again after a quiet spell. */
@@ -399,6 +435,59 @@ public final class FlagService implements CheckInListener {
         || account.map(a -> access.managesRep(workspaceId, userId, a.rep())).orElse(false);
   }
 
+  /**
+   * Who may close the flag (resolved or false alarm): on a team flag whoever may act on it; on a
+   * private (coaching or manager) flag only the manager of its team or of the rep's teams, or an
+   * admin — a rep cannot silence a finding about their own conduct.
+   */
+  public boolean mayClose(String workspaceId, String userId, Flag flag) {
+    if (!flag.isPrivate()) {
+      return mayAct(workspaceId, userId, flag);
+    }
+    if (access.isAdmin(workspaceId, userId)) {
+      return true;
+    }
+    if (flag.teamId() != null
+        && store.teams().find(workspaceId, flag.teamId()).map(t -> t.isManagedBy(userId)).orElse(false)) {
+      return true;
+    }
+    Optional<Account> account = store.accounts().find(workspaceId, flag.accountId());
+    return access.managesRep(workspaceId, userId, flag.repId())
+        || account.map(a -> access.managesRep(workspaceId, userId, a.rep())).orElse(false);
+  }
+
+  /** A check-in note of the flag's account, for "Show notes". */
+  public record Note(IsoWeek week, String repId, String text) {}
+
+  /** What "Show notes" found: the outcome, the flag, and the notes newest first. */
+  public record Notes(Outcome outcome, Flag flag, String accountName, int weeks, List<Note> notes) {}
+
+  /**
+   * The account's check-in notes over the team policy's look-back, newest first, for the rep, the
+   * manager or an admin (whoever may act on the flag); anyone else is refused and reads nothing.
+   */
+  public Notes notes(String workspaceId, String userId, String flagId) {
+    Optional<Flag> flag = find(workspaceId, flagId);
+    if (flag.isEmpty()) {
+      return new Notes(Outcome.NOT_FOUND, null, null, 0, List.of());
+    }
+    Flag f = flag.get();
+    if (!mayAct(workspaceId, userId, f)) {
+      return new Notes(Outcome.REFUSED, f, null, 0, List.of());
+    }
+    int weeks = policyOf(f).policy().lookbackWeeks();
+    IsoWeek now = timeZones.currentWeek(workspaceId, f.repId());
+    List<Note> notes = new ArrayList<>();
+    for (CheckIn c : flags().checkInsOf(workspaceId, List.of(f.accountId()), now.minusWeeks(weeks - 1L).toString())) {
+      if (c.note() != null && !c.note().isBlank() && c.week().compareTo(now) <= 0) {
+        notes.add(new Note(c.week(), c.rep(), c.note().strip()));
+      }
+    }
+    notes.sort(java.util.Comparator.comparing(Note::week).reversed());
+    LOG.info("Notes of flag {} in {} read by {}", flagId, workspaceId, userId);
+    return new Notes(Outcome.DONE, f, accountName(workspaceId, f.accountId()), weeks, notes);
+  }
+
   public String accountName(String workspaceId, String accountId) {
     return store.accounts().find(workspaceId, accountId).map(Account::name).orElse(accountId);
   }
@@ -421,8 +510,18 @@ public final class FlagService implements CheckInListener {
     return new Result(flag.get().isOpen() ? Outcome.DONE : Outcome.UNCHANGED, flag.get());
   }
 
+  /** Checks a user may close a flag that is still open ({@link #mayClose}). */
+  public Result checkClose(String workspaceId, String userId, String flagId) {
+    Result check = check(workspaceId, userId, flagId);
+    if (check.flag() != null && check.outcome() != Outcome.REFUSED
+        && !mayClose(workspaceId, userId, check.flag())) {
+      return new Result(Outcome.REFUSED, check.flag());
+    }
+    return check;
+  }
+
   public Result acknowledge(String workspaceId, String userId, String flagId) {
-    return act(workspaceId, userId, flagId, (h, f, now) -> {
+    return act(workspaceId, userId, flagId, false, (h, f, now) -> {
       FlagDao d = h.attach(FlagDao.class);
       if (d.acknowledge(workspaceId, f.id(), userId, now) != 1) {
         return false;
@@ -433,7 +532,7 @@ public final class FlagService implements CheckInListener {
   }
 
   public Result resolve(String workspaceId, String userId, String flagId) {
-    return act(workspaceId, userId, flagId, (h, f, now) -> {
+    return act(workspaceId, userId, flagId, true, (h, f, now) -> {
       FlagDao d = h.attach(FlagDao.class);
       if (d.close(workspaceId, f.id(), FlagStatus.RESOLVED.id(), userId, now) != 1) {
         return false;
@@ -451,7 +550,7 @@ public final class FlagService implements CheckInListener {
   public Result falseAlarm(String workspaceId, String userId, String flagId, String reason) {
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     return actWithin("false alarm on flag " + flagId + " by " + userId + " in " + workspaceId,
-        workspaceId, userId, flagId, before -> {
+        workspaceId, userId, flagId, true, before -> {
           // Read outside the transaction: the time-zone lookup may write to the database itself.
           int weeks = policyOf(before).settings().falseAlarmWeeks();
           IsoWeek until = timeZones.currentWeek(workspaceId, before.repId()).plusWeeks(weeks);
@@ -480,7 +579,7 @@ public final class FlagService implements CheckInListener {
   public Result plan(String workspaceId, String userId, String flagId, String planId, String action, String ownerId,
       LocalDate due) {
     return actWithin("plan " + planId + " on flag " + flagId + " by " + userId + " in " + workspaceId,
-        workspaceId, userId, flagId, before -> (h, f, now) -> {
+        workspaceId, userId, flagId, false, before -> (h, f, now) -> {
           FlagDao d = h.attach(FlagDao.class);
           FlagPlanDao p = h.attach(FlagPlanDao.class);
           if (p.insert(workspaceId, planId, f.id(), action.strip(), ownerId, due.toString(), userId, now) != 1) {
@@ -503,9 +602,10 @@ public final class FlagService implements CheckInListener {
    * {@link #act} for a change a modal reports as done: checks and stores within the deadline on
    * {@link BoundedWrites}, then delivers on the background lane.
    */
-  private Result actWithin(String what, String workspaceId, String userId, String flagId, Prepared prepared) {
+  private Result actWithin(String what, String workspaceId, String userId, String flagId, boolean closing,
+      Prepared prepared) {
     Result result = writes.write(what, () -> {
-      Result check = check(workspaceId, userId, flagId);
+      Result check = closing ? checkClose(workspaceId, userId, flagId) : check(workspaceId, userId, flagId);
       if (check.outcome() != Outcome.DONE) {
         return h -> check;
       }
@@ -537,8 +637,8 @@ public final class FlagService implements CheckInListener {
     boolean apply(org.jdbi.v3.core.Handle handle, Flag flag, long nowMillis);
   }
 
-  private Result act(String workspaceId, String userId, String flagId, Change change) {
-    Result check = check(workspaceId, userId, flagId);
+  private Result act(String workspaceId, String userId, String flagId, boolean closing, Change change) {
+    Result check = closing ? checkClose(workspaceId, userId, flagId) : check(workspaceId, userId, flagId);
     if (check.outcome() != Outcome.DONE) {
       return check;
     }

@@ -149,6 +149,25 @@ public record Report(
     return (int) accounts.stream().filter(a -> a.health().isEmpty()).count();
   }
 
+  /**
+   * This report as it may be shared to a channel: the findings, open flags and pattern counts of
+   * private patterns ({@code privatePatterns}: coaching and manager ones, see {@link
+   * io.rapport.insight.Audience}) and the list of over-servicing reps are left out, so a rep's own
+   * admissions stay with the rep, their manager and admins. Findings resting on an admission are
+   * left out whatever their pattern.
+   */
+  public Report forChannel(java.util.Set<io.rapport.insight.Pattern> privatePatterns) {
+    java.util.function.Predicate<Finding> shareable =
+        f -> !privatePatterns.contains(f.pattern()) && !f.admitted();
+    List<AccountRow> rows = accounts.stream().map(r -> new AccountRow(r.account(), r.unit(), r.health(),
+        r.previousScore(), r.findings().stream().filter(shareable).toList(),
+        r.openFlags().stream().filter(p -> privatePatterns.stream().noneMatch(x -> x.id().equals(p))).toList(),
+        r.lastCheckIn(), r.totals())).toList();
+    List<PatternCount> counts = patterns.stream().filter(c -> !privatePatterns.contains(c.pattern())).toList();
+    return new Report(title, period, completion, repCompletion, bandsNow, bandsBefore, flagsInUse, counts, rows,
+        List.of(), unansweredPrompts, trend);
+  }
+
   /** Accounts per band, 0 for a missing band. */
   public int now(Health.Band band) {
     return bandsNow.getOrDefault(band, 0);

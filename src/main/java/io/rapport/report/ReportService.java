@@ -130,7 +130,10 @@ public final class ReportService {
 
   /** Posts the report (no buttons) and its chart to {@code channelId}. */
   public void share(String userId, Built b, String channelId) throws FileUpload.UploadException {
-    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), null, ReportCopy.sharedBy(userId));
+    // A channel sees client matters only: coaching and manager findings stay private.
+    Report shared = b.report().forChannel(privatePatterns(b.scope()));
+    b = new Built(b.scope(), shared);
+    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(shared, null, ReportCopy.sharedBy(userId));
     try {
       ChatPostMessageResponse r = post(channelId, b, blocks);
       if (!r.isOk() && ("not_in_channel".equals(r.getError()) || "channel_not_found".equals(r.getError()))) {
@@ -144,6 +147,28 @@ public final class ReportService {
     }
     files.upload(channelId, fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
         ReportCopy.chartComment(b.report()));
+  }
+
+  /**
+   * The patterns that are private for any team of the scope (by default or by a team's choice):
+   * the strictest reading, so a shared report never shows a pattern privately handled anywhere.
+   */
+  private java.util.Set<io.rapport.insight.Pattern> privatePatterns(ResolvedScope scope) {
+    java.util.Set<io.rapport.insight.Pattern> out = java.util.EnumSet.noneOf(io.rapport.insight.Pattern.class);
+    for (io.rapport.insight.Pattern p : io.rapport.insight.Pattern.values()) {
+      if (io.rapport.insight.Audience.defaultOf(p).isPrivate()) {
+        out.add(p);
+      }
+    }
+    io.rapport.flag.FlagAudiences audiences = new io.rapport.flag.FlagAudiences(store, clock);
+    for (Team t : scope.teams()) {
+      audiences.choicesOf(java.util.Optional.of(t)).forEach((p, a) -> {
+        if (a.isPrivate()) {
+          out.add(p);
+        }
+      });
+    }
+    return out;
   }
 
   private ChatPostMessageResponse post(String channelId, Built b, List<LayoutBlock> blocks)

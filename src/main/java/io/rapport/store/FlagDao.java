@@ -33,7 +33,7 @@ public interface FlagDao {
       "workspace_id, id, account_id, pattern, severity, status, evidence, tip, rep_id, team_id,"
           + " channel_id, message_ts, post_status, post_claimed_at, parent_stale, revision, first_week,"
           + " last_seen_week, quiet_since_week, evidence_week, acknowledged_by, acknowledged_at,"
-          + " closed_by, opened_at, closed_at";
+          + " closed_by, opened_at, closed_at, audience, moved_from_channel_id, moved_from_ts";
   String OPEN = " closed_at IS NULL ";
   String CHANGED = " updated_at = :now, revision = revision + 1, parent_stale = TRUE ";
 
@@ -47,9 +47,9 @@ public interface FlagDao {
    */
   @SqlUpdate(
       "INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip, rep_id,"
-          + " team_id, post_status, first_week, last_seen_week, evidence_week, opened_at, updated_at)"
+          + " team_id, post_status, first_week, last_seen_week, evidence_week, opened_at, updated_at, audience)"
           + " VALUES (:ws, :id, :account, :pattern, :severity, 'open', :evidence, :tip, :rep, :team,"
-          + " 'pending', :week, :week, :week, :now, :now) ON CONFLICT DO NOTHING")
+          + " 'pending', :week, :week, :week, :now, :now, :audience) ON CONFLICT DO NOTHING")
   int insertOpen(
       @Bind("ws") String workspaceId,
       @Bind("id") String id,
@@ -61,7 +61,8 @@ public interface FlagDao {
       @Bind("rep") String repId,
       @Bind("team") String teamId,
       @Bind("week") String week,
-      @Bind("now") long nowMillis);
+      @Bind("now") long nowMillis,
+      @Bind("audience") String audience);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM flags WHERE workspace_id = :ws AND id = :id")
   Optional<Flag> find(@Bind("ws") String workspaceId, @Bind("id") String id);
@@ -81,7 +82,8 @@ public interface FlagDao {
   @SqlQuery("SELECT f.workspace_id, f.id, f.account_id, f.pattern, f.severity, f.status, f.evidence, f.tip, f.rep_id,"
       + " f.team_id, f.channel_id, f.message_ts, f.post_status, f.post_claimed_at, f.parent_stale, f.revision,"
       + " f.first_week, f.last_seen_week, f.quiet_since_week, f.evidence_week, f.acknowledged_by, f.acknowledged_at,"
-      + " f.closed_by, f.opened_at, f.closed_at FROM flags f JOIN accounts a"
+      + " f.closed_by, f.opened_at, f.closed_at, f.audience, f.moved_from_channel_id, f.moved_from_ts"
+      + " FROM flags f JOIN accounts a"
       + " ON a.workspace_id = f.workspace_id AND a.id = f.account_id"
       + " WHERE f.workspace_id = :ws AND f.closed_at IS NULL AND a.removed_at IS NOT NULL")
   List<Flag> openOfRemovedAccounts(@Bind("ws") String workspaceId);
@@ -162,6 +164,25 @@ public interface FlagDao {
   /** Routes a flag to a team found after it was opened (its rep joined a team). */
   @SqlUpdate("UPDATE flags SET team_id = :team WHERE workspace_id = :ws AND id = :id AND team_id IS NULL")
   int setTeam(@Bind("ws") String workspaceId, @Bind("id") String id, @Bind("team") String teamId);
+
+  /**
+   * A team flag becomes private before it reached a channel (not posted yet, or posted to the
+   * manager's DM because the team has no channel): it keeps its place and the new rules apply.
+   */
+  @SqlUpdate("UPDATE flags SET audience = :audience WHERE workspace_id = :ws AND id = :id AND" + OPEN
+      + "AND audience = 'team' AND (post_status = 'pending' OR (post_status = 'posted' AND channel_id LIKE 'D%'))")
+  int makePrivateInPlace(@Bind("ws") String workspaceId, @Bind("id") String id, @Bind("audience") String audience);
+
+  /**
+   * A team flag posted in a channel becomes private: that message stays (its place is kept in
+   * {@code moved_from_*} for the one line saying the discussion moved) and the flag is posted
+   * afresh in the private conversation. 1 when this call moved it.
+   */
+  @SqlUpdate("UPDATE flags SET audience = :audience, moved_from_channel_id = channel_id, moved_from_ts = message_ts,"
+      + " channel_id = NULL, message_ts = NULL, post_status = 'pending', post_claimed_at = NULL, parent_stale = FALSE"
+      + " WHERE workspace_id = :ws AND id = :id AND" + OPEN + "AND audience = 'team' AND post_status = 'posted'"
+      + " AND channel_id NOT LIKE 'D%'")
+  int moveToPrivate(@Bind("ws") String workspaceId, @Bind("id") String id, @Bind("audience") String audience);
 
   /** When the pattern was last resolved on the account (epoch millis), if ever. */
   @SqlQuery("SELECT MAX(closed_at) FROM flags WHERE workspace_id = :ws AND account_id = :account"
@@ -312,7 +333,10 @@ public interface FlagDao {
           longOrNull(rs, "acknowledged_at"),
           rs.getString("closed_by"),
           rs.getLong("opened_at"),
-          longOrNull(rs, "closed_at"));
+          longOrNull(rs, "closed_at"),
+          rs.getString("audience"),
+          rs.getString("moved_from_channel_id"),
+          rs.getString("moved_from_ts"));
     }
   }
 

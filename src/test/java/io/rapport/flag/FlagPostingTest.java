@@ -62,7 +62,7 @@ class FlagPostingTest {
         .contains("Review expectations about money");
     List<String> actionIds = new ArrayList<>();
     blocks.findValues("action_id").forEach(a -> actionIds.add(a.asText()));
-    assertThat(actionIds).containsExactly("flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve");
+    assertThat(actionIds).containsExactly("flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve", "flag.show_notes");
     blocks.findValues("value").forEach(v -> assertThat(v.asText()).isEqualTo(flag.id()));
     assertThat(posts.get(0).param("text")).contains("Terms dictated").contains("Acme Retail");
 

@@ -368,7 +368,9 @@ public final class FakeSlack implements AutoCloseable {
       case "chat.delete" -> out.put("channel", call.param("channel")).put("ts", call.param("ts"));
       case "conversations.open" -> {
         String users = call.param("users");
-        out.putObject("channel").put("id", "D" + (users == null ? "UNKNOWN" : users.split(",")[0]));
+        // One person: their DM ("D" + user); several: a group DM ("G" + the users joined by "_").
+        String[] people = users == null ? new String[] {"UNKNOWN"} : users.split(",");
+        out.putObject("channel").put("id", people.length == 1 ? "D" + people[0] : "G" + String.join("_", people));
       }
       case "conversations.history" -> {
         ArrayNode messages = out.putArray("messages");

@@ -9,7 +9,7 @@ import java.util.Set;
 public final class BotScopes {
   public static final Set<String> REQUIRED = Set.of(
       "commands", "chat:write", "chat:write.public", "channels:read", "groups:read", "im:write", "im:history", "channels:history", "groups:history",
-      "users:read", "files:write");
+      "mpim:write", "mpim:history", "users:read", "files:write");
 
   private BotScopes() {}
 }

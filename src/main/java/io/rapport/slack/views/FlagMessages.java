@@ -31,14 +31,21 @@ import java.util.Optional;
 
 /**
  * Everything a flag says in Slack, in one place so it can be read and improved as copy: the
- * parent message in the team's channel (its state kept current), the notes in its thread, the
- * Plan action and False alarm modals, the plan reminder and the refusal for strangers.
+ * parent message (in the team's channel, or privately for coaching and manager flags; its state
+ * kept current), the notes in its thread, the Plan action and False alarm modals, the notes shown
+ * on request, the plan reminder and the refusals.
+ *
+ * <p>Privacy: nothing here ever carries a check-in note, except {@link #notes}, which is only
+ * answered ephemerally to the rep, the manager or an admin. A team post is about the account: it
+ * names the account, what is happening, the evidence and the rep as the account's owner, without
+ * blame.
  */
 public final class FlagMessages {
   public static final String ACKNOWLEDGE = "flag.acknowledge";
   public static final String PLAN = "flag.plan";
   public static final String FALSE_ALARM = "flag.false_alarm";
   public static final String RESOLVE = "flag.resolve";
+  public static final String SHOW_NOTES = "flag.show_notes";
 
   /** Block and action ids of the Plan action modal. */
   public static final String PLAN_ACTION_BLOCK = "flag_plan_action";
@@ -71,9 +78,12 @@ public final class FlagMessages {
     Pattern pattern = pattern(flag);
     String severity = severityWords(flag.severity());
     String headline = icon(flag) + " *" + SlackText.escape(title(pattern, flag)) + "* (" + severity + ") on *"
-        + SlackText.escape(accountName) + "* — rep <@" + flag.repId() + ">";
+        + SlackText.escape(accountName) + "* — account owner <@" + flag.repId() + ">";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(limit(headline)))));
+    if (flag.isPrivate()) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(privacyLine(flag))))));
+    }
     if (pattern != null) {
       blocks.add(context(c -> c.elements(List.of(markdownText(limit(SlackText.escape(pattern.description())))))));
     }
@@ -84,7 +94,7 @@ public final class FlagMessages {
       blocks.add(actions(a -> a.blockId("flag.actions").elements(buttons(flag))));
     }
     String text = "Rapport flag: " + SlackText.escape(title(pattern, flag)) + " (" + severity + ") on " + SlackText.escape(accountName)
-        + " — rep <@" + flag.repId() + ">" + (flag.isOpen() ? "" : " — " + closedWords(flag));
+        + " — account owner <@" + flag.repId() + ">" + (flag.isOpen() ? "" : " — " + closedWords(flag));
     return new Content(text, blocks);
   }
 
@@ -96,7 +106,16 @@ public final class FlagMessages {
     b.add(button(x -> x.actionId(PLAN).text(plainText("Plan action")).value(flag.id())));
     b.add(button(x -> x.actionId(FALSE_ALARM).text(plainText("False alarm")).value(flag.id())));
     b.add(button(x -> x.actionId(RESOLVE).text(plainText("Resolved")).value(flag.id()).style("primary")));
+    b.add(button(x -> x.actionId(SHOW_NOTES).text(plainText("Show notes")).value(flag.id())));
     return b;
+  }
+
+  /** Who sees a private flag, said on the flag itself. */
+  static String privacyLine(Flag flag) {
+    return "manager".equals(flag.audience())
+        ? ":lock: Private to the team's manager and Rapport's admins — never posted to a channel."
+        : ":lock: Private to <@" + flag.repId() + ">, their manager and Rapport's admins — never posted to a"
+            + " channel. Only the manager or an admin can close it.";
   }
 
   private static String state(Flag flag, Optional<FlagPlan> plan, int quietWeeks) {
@@ -149,6 +168,11 @@ public final class FlagMessages {
         + lastSeenWeek + ").";
   }
 
+  /** The one line left in a channel thread when the flag's discussion became private. */
+  public static String movedNote() {
+    return ":lock: The discussion of this flag has moved to a private conversation with the rep's manager.";
+  }
+
   public static String accountRemovedNote() {
     return ":heavy_minus_sign: Closed: the account was removed from Rapport.";
   }
@@ -191,6 +215,61 @@ public final class FlagMessages {
   public static String refusal(Flag flag) {
     return "Sorry, only the account's rep (<@" + flag.repId() + ">), the team's manager or a Rapport admin can act"
         + " on this flag. Nothing was changed.";
+  }
+
+  /** The refusal for a button; closing a private flag is for the manager or an admin only. */
+  public static String refusal(Flag flag, boolean closing) {
+    if (closing && flag.isPrivate()) {
+      return "Sorry, only the team's manager or a Rapport admin can close this flag (as resolved or a false"
+          + " alarm). The account's owner can acknowledge it and plan an action. Nothing was changed.";
+    }
+    return refusal(flag);
+  }
+
+  /** The refusal of "Show notes" to someone outside the rep–manager–admin circle. */
+  public static String notesRefusal(Flag flag) {
+    return "Sorry, check-in notes are only for the account's owner (<@" + flag.repId() + ">), their manager and"
+        + " Rapport's admins.";
+  }
+
+  /** The notes of the flag's account, answered only to the person who asked (ephemeral). */
+  public static Content notes(String accountName, int weeks, List<io.rapport.flag.FlagService.Note> notes) {
+    String title = "Check-in notes on *" + SlackText.escape(accountName) + "* (last " + weeks + " weeks, newest"
+        + " first) — only you can see this";
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(title))));
+    if (notes.isEmpty()) {
+      blocks.add(section(s -> s.text(markdownText("No notes in those weeks."))));
+    }
+    StringBuilder b = new StringBuilder();
+    int shown = 0;
+    for (io.rapport.flag.FlagService.Note n : notes) {
+      String line = "• *" + n.week() + "*" + (n.repId() == null ? "" : " (<@" + n.repId() + ">)") + ": "
+          + SlackText.escape(n.text()).replace('\n', ' ') + "\n";
+      if (blocks.size() >= 45) {
+        break;
+      }
+      if (b.length() + line.length() > SECTION_LIMIT) {
+        if (b.length() == 0) {
+          line = limit(line);
+        } else {
+          String chunk = b.toString().stripTrailing();
+          blocks.add(section(s -> s.text(markdownText(chunk))));
+          b.setLength(0);
+        }
+      }
+      b.append(line);
+      shown++;
+    }
+    if (b.length() > 0 && blocks.size() < 46) {
+      String chunk = b.toString().stripTrailing();
+      blocks.add(section(s -> s.text(markdownText(limit(chunk)))));
+    }
+    if (shown < notes.size()) {
+      int rest = notes.size() - shown;
+      blocks.add(context(c -> c.elements(List.of(markdownText("…and " + rest + " older notes.")))));
+    }
+    return new Content("Check-in notes on " + SlackText.escape(accountName), blocks);
   }
 
   public static final String GONE = "That flag no longer exists. Nothing was changed.";

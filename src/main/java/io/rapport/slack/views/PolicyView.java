@@ -26,6 +26,12 @@ public final class PolicyView {
 
   /** Every threshold of the team: value, default and meaning; overridden ones marked. */
   public static Reply show(Team team, TeamPolicy policy, List<TeamPolicies.FalseAlarmLine> falseAlarms) {
+    return show(team, policy, falseAlarms, List.of());
+  }
+
+  /** The policy with where each pattern's flags go for the team (none given: that section is left out). */
+  public static Reply show(Team team, TeamPolicy policy, List<TeamPolicies.FalseAlarmLine> falseAlarms,
+      List<io.rapport.flag.FlagAudiences.Line> audiences) {
     List<String> lines = new ArrayList<>();
     String group = null;
     for (Policy.ThresholdInfo t : policy.policy().thresholds()) {
@@ -56,6 +62,9 @@ public final class PolicyView {
       chunk.append(marked).append('\n');
     }
     addSection(blocks, chunk.toString());
+    if (!audiences.isEmpty()) {
+      addSection(blocks, FlagAudienceView.section(team, audiences));
+    }
     if (!falseAlarms.isEmpty()) {
       StringBuilder fa = new StringBuilder("*Latest false alarms* (what the thresholds got wrong)\n");
       for (TeamPolicies.FalseAlarmLine a : falseAlarms) {

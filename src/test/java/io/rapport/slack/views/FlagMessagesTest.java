@@ -57,10 +57,10 @@ class FlagMessagesTest {
   void anAcknowledgedFlagDropsTheAcknowledgeButton() throws Exception {
     JsonNode open = json(FlagMessages.parent(flag(FlagStatus.OPEN, List.of("x"), null), "Acme", Optional.empty(), 4).blocks());
     assertThat(open.findValues("action_id")).extracting(JsonNode::asText)
-        .containsExactly("flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve");
+        .containsExactly("flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve", "flag.show_notes");
     JsonNode acked = json(FlagMessages.parent(flag(FlagStatus.OPEN, List.of("x"), "UREP"), "Acme", Optional.empty(), 4).blocks());
     assertThat(acked.findValues("action_id")).extracting(JsonNode::asText)
-        .containsExactly("flag.plan", "flag.false_alarm", "flag.resolve");
+        .containsExactly("flag.plan", "flag.false_alarm", "flag.resolve", "flag.show_notes");
   }
 
   @Test

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The four buttons on a flag ({@code flag.acknowledge}, {@code flag.plan}, {@code flag.false_alarm},
  * {@code flag.resolve}; value = flag id). Acknowledges at once; the work runs after the ack. A
- * stranger gets an ephemeral refusal and nothing changes; a repeated press changes nothing.
+ * stranger gets an ephemeral refusal and nothing changes; a repeated press changes nothing. On a
+ * private (coaching or manager) flag only the manager or an admin may close it (False alarm,
+ * Resolved); the rep is told so politely.
  */
 public final class FlagButtonAction implements BlockActionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FlagButtonAction.class);
@@ -83,13 +85,14 @@ public final class FlagButtonAction implements BlockActionHandler {
     Result result = switch (button) {
       case ACKNOWLEDGE -> flags.acknowledge(workspaceId, userId, flagId);
       case RESOLVE -> flags.resolve(workspaceId, userId, flagId);
-      case PLAN, FALSE_ALARM -> flags.check(workspaceId, userId, flagId);
+      case PLAN -> flags.check(workspaceId, userId, flagId);
+      case FALSE_ALARM -> flags.checkClose(workspaceId, userId, flagId);
     };
     switch (result.outcome()) {
       case NOT_FOUND -> ephemeral(ctx, FlagMessages.GONE);
       case REFUSED -> {
         LOG.info("{} on flag {} refused to {} in {}", button.actionId(), flagId, userId, workspaceId);
-        ephemeral(ctx, FlagMessages.refusal(result.flag()));
+        ephemeral(ctx, FlagMessages.refusal(result.flag(), button == Button.FALSE_ALARM || button == Button.RESOLVE));
       }
       case UNCHANGED -> {
         if (button == Button.PLAN || button == Button.FALSE_ALARM) {

@@ -21,9 +21,16 @@ import java.util.Map;
  */
 public final class PolicyTeamVerb implements TeamVerb {
   private final TeamPolicies policies;
+  private final io.rapport.flag.FlagAudiences audiences;
 
   public PolicyTeamVerb(TeamPolicies policies) {
+    this(policies, null);
+  }
+
+  /** With {@code audiences}, {@code show} also lists where each pattern's flags go for the team. */
+  public PolicyTeamVerb(TeamPolicies policies, io.rapport.flag.FlagAudiences audiences) {
     this.policies = policies;
+    this.audiences = audiences;
   }
 
   @Override
@@ -45,7 +52,8 @@ public final class PolicyTeamVerb implements TeamVerb {
         if (!rest.isEmpty()) {
           throw new UsageException("`policy show` takes nothing after it.");
         }
-        return (ws, team) -> PolicyView.show(team, policies.policyOf(team), policies.recentFalseAlarms(team, 10));
+        return (ws, team) -> PolicyView.show(team, policies.policyOf(team), policies.recentFalseAlarms(team, 10),
+            audiences == null ? List.of() : audiences.linesOf(team));
       }
       case "set" -> {
         Map<String, String> overrides = assignments(rest);
