@@ -160,12 +160,12 @@ public record Report(
     java.util.function.Predicate<Finding> shareable =
         f -> !privatePatterns.contains(f.pattern()) && !f.admitted();
     List<AccountRow> rows = accounts.stream().map(r -> new AccountRow(r.account(), r.unit(), r.health(),
-        r.previousScore(), r.findings().stream().filter(shareable).toList(),
+        r.previous(), r.findings().stream().filter(shareable).toList(),
         r.openFlags().stream().filter(p -> privatePatterns.stream().noneMatch(x -> x.id().equals(p))).toList(),
         r.lastCheckIn(), r.totals())).toList();
     List<PatternCount> counts = patterns.stream().filter(c -> !privatePatterns.contains(c.pattern())).toList();
-    return new Report(title, period, completion, repCompletion, bandsNow, bandsBefore, flagsInUse, counts, rows,
-        List.of(), unansweredPrompts, trend);
+    return new Report(title, period, completion, keyAccounts, repCompletion, bandsNow, bandsBefore, flagsInUse,
+        counts, rows, List.of(), unansweredPrompts, trend, bands, evidenceWeeks);
   }
 
   /** Accounts per band, 0 for a missing band. */

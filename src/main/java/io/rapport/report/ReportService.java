@@ -160,7 +160,8 @@ public final class ReportService {
         out.add(p);
       }
     }
-    io.rapport.flag.FlagAudiences audiences = new io.rapport.flag.FlagAudiences(store, clock);
+    // Read only: the clock is used by changes, never here.
+    io.rapport.flag.FlagAudiences audiences = new io.rapport.flag.FlagAudiences(store, Clock.systemUTC());
     for (Team t : scope.teams()) {
       audiences.choicesOf(java.util.Optional.of(t)).forEach((p, a) -> {
         if (a.isPrivate()) {
