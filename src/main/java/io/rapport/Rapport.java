@@ -177,7 +177,8 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.away = new AwayService(store, access, timeZones, clock);
-    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, away);
+    this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, away, access,
+        new io.rapport.team.SetupProgress(store));
     this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
@@ -221,13 +222,18 @@ public final class Rapport implements AutoCloseable {
   /** Every capability registers its listeners here, one line each. */
   private void registerListeners() {
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
-    commands.add(RelationshipAdminCommand.COMMAND,
-        new RelationshipAdminCommand(afterAck, access, adminSubcommands()));
+    RelationshipAdminCommand adminCommand = new RelationshipAdminCommand(afterAck, access, adminSubcommands());
+    commands.add(RelationshipAdminCommand.COMMAND, adminCommand);
     new PromptButtons(afterAck, promptResponses).register(app);
     commands.add(CheckInCommand.COMMAND, new CheckInCommand(
         afterAck, accountBook, accountOverview, checkInModalOpener, timeZones, awayCommands));
-    commands.add(AccountsCommand.COMMAND, new AccountsCommand(
-        afterAck, accountBook, accountOverview, access, timeZones));
+    AccountsCommand accountsCommand = new AccountsCommand(afterAck, accountBook, accountOverview, access, timeZones);
+    commands.add(AccountsCommand.COMMAND, accountsCommand);
+    app.blockAction(io.rapport.slack.listeners.actions.SetupStepAction.ACTION_IDS,
+        new io.rapport.slack.listeners.actions.SetupStepAction(afterAck, access, store, slackApi));
+    app.viewSubmission(io.rapport.slack.views.SetupChecklistView.CALLBACK_ID,
+        new io.rapport.slack.listeners.views.SetupStepSubmission(afterAck, store, adminCommand, accountsCommand,
+            slackApi, homeTab));
     app.blockAction(OpenCheckInAction.ACTION_ID,
         new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
     app.viewSubmission(CheckInModal.CALLBACK_ID,

@@ -34,6 +34,22 @@ public abstract class DeferredCommand implements SlashCommandHandler {
     this.afterAck = afterAck;
   }
 
+  /**
+   * Runs the command as if {@code request} had been typed, on the caller's thread (already after
+   * an ack, e.g. from a form that stands for the command): the same checks, rights and words.
+   */
+  public final Reply runTyped(CommandRequest request) {
+    try {
+      Reply reply = plan(request).run();
+      return reply == null ? Reply.text("Done.") : reply;
+    } catch (UsageException e) {
+      return Reply.text(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} by {} in {} failed", request.command(), request.userId(), request.workspaceId(), e);
+      return Reply.text(SORRY);
+    }
+  }
+
   /** Checks the request without I/O and returns the work to run after the ack. */
   protected abstract Work plan(CommandRequest request) throws UsageException;
 

@@ -13,6 +13,12 @@ import io.rapport.slack.views.AwayMessages;
 import java.time.LocalDate;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.views.AppHomeView;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.BlockCompositions;
+import io.rapport.slack.views.SetupChecklistView;
+import io.rapport.team.Access;
+import io.rapport.team.SetupProgress;
 import io.rapport.team.UserTimeZones;
 import java.io.IOException;
 import java.util.List;
@@ -29,13 +35,18 @@ public final class HomeTabPublisher {
   private final SlackApi slack;
   private final AwayService away;
 
+  private final Access access;
+  private final SetupProgress setup;
+
   public HomeTabPublisher(AccountBook accounts, AccountOverview overview, UserTimeZones timeZones,
-      SlackApi slack, AwayService away) {
+      SlackApi slack, AwayService away, Access access, SetupProgress setup) {
     this.away = away;
     this.accounts = accounts;
     this.overview = overview;
     this.timeZones = timeZones;
     this.slack = slack;
+    this.access = access;
+    this.setup = setup;
   }
 
   /** The Home tab {@code userId} would see now. */
@@ -47,8 +58,32 @@ public final class HomeTabPublisher {
     LocalDate today = away.today(timeZones.zoneOf(workspaceId, userId));
     LocalDate lastDay = awayWeeks.stream().map(r -> LocalDate.parse(r.lastDay())).max(LocalDate::compareTo)
         .orElse(today);
-    return AppHomeView.build(week, own, overview.teams(workspaceId, userId, week), AwayMessages.home(
+    View normal = AppHomeView.build(week, own, overview.teams(workspaceId, userId, week), AwayMessages.home(
         awayWeeks.stream().map(r -> IsoWeek.parse(r.week())).toList(), lastDay, today, week));
+    return access.isAdmin(workspaceId, userId) ? withChecklist(normal, setup.of(workspaceId)) : normal;
+  }
+
+  /**
+   * The admin's setup checklist above the usual Home tab while setup has steps left (the usual
+   * blocks cut to stay within Slack's limit, saying so); the usual tab alone once all is done.
+   */
+  static View withChecklist(View normal, SetupProgress.Progress progress) {
+    List<LayoutBlock> checklist = SetupChecklistView.blocks(progress);
+    if (checklist.isEmpty()) {
+      return normal;
+    }
+    List<LayoutBlock> blocks = new java.util.ArrayList<>(checklist);
+    List<LayoutBlock> rest = normal.getBlocks();
+    int room = AppHomeView.MAX_BLOCKS - checklist.size();
+    if (rest.size() > room) {
+      blocks.addAll(rest.subList(0, room - 1));
+      blocks.add(Blocks.context(c -> c.elements(List.of(BlockCompositions.markdownText(
+          "…more below the limit of a Home tab: `/accounts` lists every account.")))));
+    } else {
+      blocks.addAll(rest);
+    }
+    normal.setBlocks(blocks);
+    return normal;
   }
 
   public void publish(String workspaceId, String userId) {
