@@ -107,6 +107,9 @@ class FoundationEndToEndTest {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(rapport.baseUrl() + "/slack/events"))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            // Headers as Slack sends them: without them the request is refused before its body is read.
+            .header("X-Slack-Request-Timestamp", Long.toString(rapport.clock().instant().getEpochSecond()))
+            .header("X-Slack-Signature", "v0=" + "0".repeat(64))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
     HttpResponse<String> r =

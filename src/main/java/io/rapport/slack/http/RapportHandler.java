@@ -1,9 +1,6 @@
 package io.rapport.slack.http;
 
 import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * everything from Slack, {@code GET /healthz}, and 404 for anything else.
  *
  * <p>Every request to {@code /slack/events} is verified here before Bolt sees it; a request that
- * fails gets 401 and reaches no listener, so it changes nothing. A body over {@link
- * HttpServer#MAX_REQUEST_BYTES} gets 413, whether it announces its length or arrives chunked.
+ * fails gets 401 and reaches no listener, so it changes nothing. The headers and the timestamp's
+ * freshness are checked before the body is read; the body is read without holding a thread, within
+ * {@link #READ_DEADLINE} (408 after), with at most {@link #MAX_UNVERIFIED_READS} such reads at a
+ * time (503 beyond). A body over {@link HttpServer#MAX_REQUEST_BYTES} gets 413, whether it
+ * announces its length or arrives chunked.
  */
 public final class RapportHandler extends Handler.Abstract {
   public static final String EVENTS_PATH = "/slack/events";
@@ -40,19 +44,42 @@ public final class RapportHandler extends Handler.Abstract {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String TOO_LARGE = "{\"error\":\"request too large\"}";
   private static final String UNREADABLE = "{\"error\":\"unreadable body\"}";
+  private static final String TOO_SLOW = "{\"error\":\"the body did not arrive in time\"}";
+  private static final String BUSY = "{\"error\":\"too many requests in flight, try again\"}";
   private static final String FAILED =
       "{\"response_type\":\"ephemeral\",\"text\":\"Sorry, something went wrong on Rapport's side. Please try again in a moment.\"}";
   /** How much of an oversized body is read and discarded before the connection is given up. */
   private static final long DRAIN_BYTES = 8L * HttpServer.MAX_REQUEST_BYTES;
 
+  /** How long a client has to send a whole body once its headers are in. */
+  public static final Duration READ_DEADLINE = Duration.ofSeconds(5);
+  /**
+   * How many bodies may be in flight before their signature is checked. Slack's own bodies arrive
+   * with their headers, so a permit is held for microseconds; clients that trickle hold one until
+   * the deadline, and past this many everyone else gets a quick 503 instead of a wait.
+   */
+  public static final int MAX_UNVERIFIED_READS = 64;
+
   private final BoltAdapter bolt;
   private final SlackSignatureVerifier verifier;
   private final BooleanSupplier healthy;
+  private final Duration readDeadline;
+  private final Semaphore unverifiedReads;
+  /** The reads waiting for their body, oldest first. */
+  private final java.util.concurrent.ConcurrentLinkedDeque<BodyRead> slowReads =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   public RapportHandler(BoltAdapter bolt, SlackSignatureVerifier verifier, BooleanSupplier healthy) {
+    this(bolt, verifier, healthy, READ_DEADLINE, MAX_UNVERIFIED_READS);
+  }
+
+  RapportHandler(BoltAdapter bolt, SlackSignatureVerifier verifier, BooleanSupplier healthy,
+      Duration readDeadline, int maxUnverifiedReads) {
     this.bolt = bolt;
     this.verifier = verifier;
     this.healthy = healthy;
+    this.readDeadline = readDeadline;
+    this.unverifiedReads = new Semaphore(maxUnverifiedReads);
   }
 
   /** Only {@code /healthz}: for Socket Mode, where Slack's requests do not come over HTTP. */
@@ -82,37 +109,186 @@ public final class RapportHandler extends Handler.Abstract {
     return reply(response, callback, HttpStatus.NOT_FOUND_404, "{\"error\":\"not found\"}");
   }
 
-  private boolean slack(Request request, Response response, Callback callback) throws Exception {
-    byte[] bytes;
+  private boolean slack(Request request, Response response, Callback callback) {
+    String timestamp = request.getHeaders().get("X-Slack-Request-Timestamp");
+    String signature = request.getHeaders().get("X-Slack-Signature");
+    // Judged before a byte of the body is read: an unsigned or stale request costs nothing.
+    Verdict headers = verifier.checkHeaders(timestamp, signature);
+    if (headers != Verdict.OK) {
+      return refuse(request, response, callback, headers);
+    }
     long length = request.getLength();
-    if (length >= 0 && length <= HttpServer.MAX_REQUEST_BYTES) {
-      try {
-        bytes = Content.Source.asByteArrayAsync(request, (int) length).get();
-      } catch (ExecutionException brokenUpload) {
-        return reply(response, callback, HttpStatus.BAD_REQUEST_400, UNREADABLE);
+    if (length > DRAIN_BYTES) {
+      return replyAndClose(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+    }
+    new BodyRead(request, response, callback, timestamp, signature, length).start();
+    return true;
+  }
+
+  private boolean refuse(Request request, Response response, Callback callback, Verdict verdict) {
+    LOG.warn(
+        "Refused a request to {} from {}: {}",
+        EVENTS_PATH,
+        Request.getRemoteAddr(request),
+        verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    return reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
+  }
+
+  /**
+   * A slot for a body that must be waited for. When all are taken, the read that has waited longest
+   * is cut off (408) to make room: a client that trickles can hold a slot only until newer requests
+   * need it, while a body that arrives at once (as Slack's do) completes in microseconds. Answers
+   * false (the caller then answers 503) only if no slot could be freed.
+   */
+  private boolean claimSlot(BodyRead read) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (unverifiedReads.tryAcquire()) {
+        read.waiting = true; // before it can be found and cut off, so the slot is given back
+        slowReads.add(read);
+        return true;
       }
-    } else {
-      try {
-        bytes = readBounded(request);
-      } catch (IOException brokenUpload) {
-        return reply(response, callback, HttpStatus.BAD_REQUEST_400, UNREADABLE);
-      }
-      if (bytes == null) {
-        return reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+      BodyRead oldest = slowReads.poll();
+      if (oldest != null) {
+        oldest.expire();
       }
     }
-    Verdict verdict =
-        verifier.verify(
-            request.getHeaders().get("X-Slack-Request-Timestamp"),
-            request.getHeaders().get("X-Slack-Signature"),
-            bytes);
+    return false;
+  }
+
+  /**
+   * One body, read without holding a thread: each chunk that has arrived is taken, and when none
+   * has, Jetty is asked to call back when one does ({@code demand}). A body that is there with its
+   * headers (Slack's usual case) is read at once with nothing else set up. One that must be waited
+   * for first claims one of {@link #MAX_UNVERIFIED_READS} slots ({@link #claimSlot}) and gets a
+   * deadline of {@link #READ_DEADLINE} for the whole body; a client still sending when it passes
+   * gets 408 and the connection is closed. The slot is returned as soon as the body is in, before
+   * the signature is checked.
+   */
+  private final class BodyRead implements Runnable {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final String timestamp;
+    private final String signature;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private byte[] body;
+    private int size;
+    private long total;
+    private volatile boolean waiting;
+    private volatile Scheduler.Task deadline;
+
+    BodyRead(Request request, Response response, Callback callback, String timestamp, String signature,
+        long length) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      this.timestamp = timestamp;
+      this.signature = signature;
+      this.body = new byte[length >= 0 && length <= HttpServer.MAX_REQUEST_BYTES ? (int) length : 4096];
+    }
+
+    void start() {
+      run();
+    }
+
+    /** The body is not all there: claim a slot and start the deadline, or answer 503. */
+    private boolean startWaiting() {
+      if (!claimSlot(this)) {
+        finished.set(true);
+        replyAndClose(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, BUSY);
+        return false;
+      }
+      deadline = request.getComponents().getScheduler().schedule(this::expire, readDeadline.toMillis(),
+          TimeUnit.MILLISECONDS);
+      if (finished.get()) { // cut off by a newer read before the deadline was set
+        deadline.cancel();
+        return false;
+      }
+      return true;
+    }
+
+    /** Takes every chunk available now; asks to be called again when more arrives. */
+    @Override
+    public void run() {
+      while (!finished.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          if (!waiting && !startWaiting()) {
+            return;
+          }
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          if (finish()) {
+            reply(response, callback, HttpStatus.BAD_REQUEST_400, UNREADABLE);
+          }
+          return;
+        }
+        boolean last = chunk.isLast();
+        ByteBuffer bytes = chunk.getByteBuffer();
+        int n = bytes.remaining();
+        total += n;
+        if (total <= HttpServer.MAX_REQUEST_BYTES) {
+          if (size + n > body.length) {
+            body = java.util.Arrays.copyOf(body, Math.min(HttpServer.MAX_REQUEST_BYTES, Math.max(size + n, body.length * 2)));
+          }
+          bytes.get(body, size, n);
+          size += n;
+        }
+        chunk.release();
+        if (total > DRAIN_BYTES) {
+          if (finish()) {
+            replyAndClose(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+          }
+          return;
+        }
+        if (last) {
+          if (finish()) {
+            if (total > HttpServer.MAX_REQUEST_BYTES) {
+              reply(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+            } else {
+              verified(request, response, callback, timestamp, signature,
+                  size == body.length ? body : java.util.Arrays.copyOf(body, size));
+            }
+          }
+          return;
+        }
+      }
+    }
+
+    /** The deadline passed, or a newer read needed the slot: 408, and the connection closed. */
+    void expire() {
+      if (finish()) {
+        LOG.debug("A request to {} from {} did not send its body in time; answered 408",
+            EVENTS_PATH, Request.getRemoteAddr(request));
+        replyAndClose(response, callback, HttpStatus.REQUEST_TIMEOUT_408, TOO_SLOW);
+      }
+    }
+
+    /** True for the one caller that ends this read (body complete, failure, deadline or cut off). */
+    private boolean finish() {
+      if (!finished.compareAndSet(false, true)) {
+        return false;
+      }
+      if (waiting) {
+        slowReads.remove(this);
+        unverifiedReads.release();
+        Scheduler.Task task = deadline;
+        if (task != null) {
+          task.cancel();
+        }
+      }
+      return true;
+    }
+  }
+
+  private void verified(Request request, Response response, Callback callback, String timestamp,
+      String signature, byte[] bytes) {
+    Verdict verdict = verifier.verify(timestamp, signature, bytes);
     if (verdict != Verdict.OK) {
-      LOG.warn(
-          "Refused a request to {} from {}: {}",
-          EVENTS_PATH,
-          Request.getRemoteAddr(request),
-          verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-      return reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
+      refuse(request, response, callback, verdict);
+      return;
     }
     Map<String, List<String>> headers = new HashMap<>();
     for (HttpField field : request.getHeaders()) {
@@ -129,7 +305,8 @@ public final class RapportHandler extends Handler.Abstract {
       // the trace at DEBUG for whoever investigates.
       LOG.warn("A verified Slack request failed in its listener: {}", e.getClass().getName());
       LOG.debug("The failure of a verified Slack request", e);
-      return reply(response, callback, HttpStatus.OK_200, FAILED);
+      reply(response, callback, HttpStatus.OK_200, FAILED);
+      return;
     }
     response.setStatus(out.getStatusCode() == null ? 200 : out.getStatusCode());
     if (out.getHeaders() != null) {
@@ -139,26 +316,13 @@ public final class RapportHandler extends Handler.Abstract {
     if (out.getContentType() != null) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.getContentType());
     }
-    return write(response, callback, out.getBody() == null ? "" : out.getBody());
+    write(response, callback, out.getBody() == null ? "" : out.getBody());
   }
 
-  /**
-   * Reads a body of unknown or excessive length: its bytes when it stays within the limit, null when
-   * it does not. An oversized body is read on and discarded (up to {@link #DRAIN_BYTES}) so that the
-   * client, still sending, receives the 413 instead of a reset connection.
-   */
-  private static byte[] readBounded(Request request) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] buffer = new byte[16 * 1024];
-    long total = 0;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      for (int n; total <= DRAIN_BYTES && (n = in.read(buffer)) >= 0; total += n) {
-        if (total + n <= HttpServer.MAX_REQUEST_BYTES) {
-          body.write(buffer, 0, n);
-        }
-      }
-    }
-    return total <= HttpServer.MAX_REQUEST_BYTES ? body.toByteArray() : null;
+  /** A refusal after which the connection is closed: the client may still be sending a body. */
+  private static boolean replyAndClose(Response response, Callback callback, int status, String json) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    return reply(response, callback, status, json);
   }
 
   private static boolean reply(Response response, Callback callback, int status, String json) {

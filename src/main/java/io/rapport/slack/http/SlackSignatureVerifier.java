@@ -44,8 +44,27 @@ public final class SlackSignatureVerifier {
 
   /** Verifies the body's bytes exactly as they arrived: the hot path, no decoding or copying. */
   public Verdict verify(String timestampHeader, String signatureHeader, byte[] body) {
+    Verdict headers = checkHeaders(timestampHeader, signatureHeader);
+    if (headers != Verdict.OK) {
+      return headers;
+    }
+    byte[] expected = sign(timestampHeader.trim(), body).getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = signatureHeader.trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, actual) ? Verdict.OK : Verdict.BAD_SIGNATURE;
+  }
+
+  /**
+   * What can be judged before the body is read: both headers present, the signature shaped like
+   * Slack's ({@code v0=} and 64 hex digits) and the timestamp within {@link #MAX_SKEW} of now. A
+   * request that fails here is refused without reading a byte of its body.
+   */
+  public Verdict checkHeaders(String timestampHeader, String signatureHeader) {
     if (timestampHeader == null || signatureHeader == null) {
       return Verdict.MISSING_HEADERS;
+    }
+    String signature = signatureHeader.trim();
+    if (signature.length() != VERSION.length() + 1 + 64 || !signature.startsWith(VERSION + "=")) {
+      return Verdict.BAD_SIGNATURE;
     }
     long timestamp;
     try {
@@ -57,9 +76,7 @@ public final class SlackSignatureVerifier {
     if (Math.abs(now - timestamp) > MAX_SKEW.toSeconds()) {
       return Verdict.STALE_TIMESTAMP;
     }
-    byte[] expected = sign(timestampHeader.trim(), body).getBytes(StandardCharsets.US_ASCII);
-    byte[] actual = signatureHeader.trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(expected, actual) ? Verdict.OK : Verdict.BAD_SIGNATURE;
+    return Verdict.OK;
   }
 
   /** The signature Slack would send for this timestamp and body. */
