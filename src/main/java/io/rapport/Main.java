@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
     version = "Rapport 0.1.0",
     description = "A Slack bot that keeps sales teams' client relationships healthy and profitable.",
     subcommands = {
-      ServeCommand.class, DemoCommand.class, AnalyzeCommand.class, ImportCommand.class, ExportCommand.class
+      ServeCommand.class, DemoCommand.class, AnalyzeCommand.class, ImportCommand.class, ExportCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
 
@@ -32,11 +33,15 @@ public final class Main implements Callable<Integer> {
   }
 
   static int run(String... args) {
+    Terminal.useUtf8();
+    if (args.length > 0 && !"serve".equals(args[0])) {
+      Terminal.quietLogs(); // a command's own output comes first, not a log line
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("Rapport stopped: " + e.getMessage());
-          org.slf4j.LoggerFactory.getLogger(Main.class).error("Unexpected failure", e);
+          org.slf4j.LoggerFactory.getLogger(Main.class).debug("Unexpected failure", e);
           return 1;
         });
     return cli.execute(args);
@@ -54,6 +59,7 @@ public final class Main implements Callable<Integer> {
     if (config.hasSlackCredentials()) {
       return new ServeCommand().call();
     }
+    Terminal.quietLogs();
     int demo = new DemoCommand().call();
     System.out.println();
     System.out.println("That was the offline demo. To run Rapport in your Slack workspace:");

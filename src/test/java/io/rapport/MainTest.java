@@ -31,4 +31,16 @@ class MainTest {
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve");
   }
+
+  @Test
+  void everyCommandAnswersHelpAndTheHelpCommand() {
+    for (String[] args : new String[][] {{"serve", "--help"}, {"demo", "--help"}, {"analyze", "--help"},
+        {"import", "--help"}, {"export", "--help"}, {"help", "serve"}, {"help"}}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      CommandLine cli = new CommandLine(new Main());
+      cli.setOut(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
+      assertThat(cli.execute(args)).as(String.join(" ", args)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).startsWith("Usage: rapport");
+    }
+  }
 }

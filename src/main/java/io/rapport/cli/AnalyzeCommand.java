@@ -35,10 +35,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = {
-      "Judge the client relationships in an interchange file as of its latest week:",
-      "health per account and the patterns it shows, with evidence and a coaching tip."
-    },
+    description =
+        "Judge the client relationships in an interchange file as of its latest week: "
+            + "health per account and the patterns it shows, with evidence and a coaching tip.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:analysis printed", "2:invalid input (the message names the record and field)"})
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -106,11 +105,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   private void printHuman(
       PrintStream text, Interchange data, IsoWeek asOf, List<AccountAnalysis> results) {
     text.printf(
-        "%s: %d accounts, %d check-ins, judged as of %s%n",
+        "%s: %s, %s, judged as of %s%n",
         file,
-        data.accounts().size(),
-        data.checkInCount(),
+        io.rapport.insight.Phrases.count(data.accounts().size(), "account", "accounts"),
+        io.rapport.insight.Phrases.count(data.checkInCount(), "check-in", "check-ins"),
         data.checkInCount() == 0 ? "— (no check-ins)" : asOf.toString());
+    if (results.isEmpty()) {
+      text.println("The file has no accounts, so there is nothing to judge. Add accounts to its \"accounts\" list.");
+      return;
+    }
     Map<Health.Band, List<AccountAnalysis>> byBand = new EnumMap<>(Health.Band.class);
     for (Health.Band b : Health.Band.values()) {
       byBand.put(b, new ArrayList<>());

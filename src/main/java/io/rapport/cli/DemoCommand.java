@@ -40,10 +40,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "See Rapport work without Slack: analyse a bundled sample sales team, print the manager's",
-      "report and write report.json (Block Kit), report.csv and health-trend.png."
-    })
+    description =
+        "See Rapport work without Slack: analyse a bundled sample sales team, print the "
+            + "manager's report and write report.json (Block Kit), report.csv and "
+            + "health-trend.png.")
 public final class DemoCommand implements Callable<Integer> {
   public static final String REPORT_JSON = "report.json";
   public static final String REPORT_CSV = "report.csv";
@@ -73,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
       err.println("demo: --weeks takes 1 to " + ReportScope.MAX_WEEKS + ", got " + weeks);
       return ExitCodes.USAGE;
     }
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      err.println("demo: --out " + outDir + " is a file, not a folder. Choose a folder (it is created if missing).");
+      return ExitCodes.USAGE;
+    }
     Path dbDir = Files.createTempDirectory("rapport-demo-db");
     Path db = dbDir.resolve("demo.db");
     try (Database database = Database.open("jdbc:sqlite:" + db)) {
@@ -90,19 +94,30 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.print(new ReportText(id -> people.getOrDefault(id, id)).render(report));
 
-      Files.createDirectories(outDir);
       Path json = outDir.resolve(REPORT_JSON);
       Path csv = outDir.resolve(REPORT_CSV);
       Path png = outDir.resolve(CHART_PNG);
-      Files.writeString(json, blockKitJson(report), StandardCharsets.UTF_8);
-      Files.write(csv, ReportCsv.bytes(report));
-      Files.write(png, HealthTrendChart.png(report, report.bands().healthyMin(), report.bands().unhealthyBelow()));
+      try {
+        Files.createDirectories(outDir);
+        Files.writeString(json, blockKitJson(report), StandardCharsets.UTF_8);
+        Files.write(csv, ReportCsv.bytes(report));
+        Files.write(png, HealthTrendChart.png(report, report.bands().healthyMin(), report.bands().unhealthyBelow()));
+      } catch (IOException e) {
+        err.println("demo: could not write to " + outDir + " (" + e.getClass().getSimpleName() + ": "
+            + e.getMessage() + "). Choose another folder with --out.");
+        return ExitCodes.USAGE;
+      }
       out.println();
       out.println("Written to " + outDir.toAbsolutePath() + ":");
       out.println("  " + REPORT_JSON + "  the report as Slack shows it (Block Kit; paste the blocks into"
           + " https://app.slack.com/block-kit-builder)");
       out.println("  " + REPORT_CSV + "   one row per account: health, band, flags, last check-in, signals");
-      out.println("  " + CHART_PNG + "  average health per week");
+      out.println("  " + CHART_PNG + "  health per week with the accounts at risk or unhealthy");
+      out.println();
+      out.println("Next: analyse your own accounts with `java -jar rapport.jar analyze FILE.json`"
+          + " (the file format: README, \"Commands of the jar\"),");
+      out.println("or connect Rapport to Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (README, \"Create the Slack app\")"
+          + " and run `java -jar rapport.jar serve`.");
       return ExitCodes.OK;
     } finally {
       for (String f : List.of("demo.db", "demo.db-wal", "demo.db-shm")) {

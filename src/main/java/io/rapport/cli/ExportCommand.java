@@ -20,10 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write all active accounts and their check-ins from the configured database to an",
-      "interchange file. Importing it again changes nothing."
-    },
+    description =
+        "Write all active accounts and their check-ins from the configured database to an "
+            + "interchange file. Importing it again changes nothing.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:exported", "1:the file could not be written", "2:invalid input"})
 public final class ExportCommand extends WorkspaceFileCommand {

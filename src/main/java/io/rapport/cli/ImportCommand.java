@@ -25,10 +25,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Load accounts and check-ins from an interchange file into the configured database.",
-      "All or nothing (one transaction); importing the same file again changes nothing."
-    },
+    description =
+        "Load accounts and check-ins from an interchange file into the configured "
+            + "database. All or nothing (one transaction); importing the same file again "
+            + "changes nothing.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:imported", "1:the database failed", "2:invalid input (nothing stored)"})
 public final class ImportCommand extends WorkspaceFileCommand {

@@ -11,7 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code serve}: starts the bot in HTTP mode, or Socket Mode when {@code SLACK_APP_TOKEN} is set. */
-@Command(name = "serve", description = "Start the Slack bot (HTTP on PORT, or Socket Mode with SLACK_APP_TOKEN).")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the Slack bot: HTTP on PORT (default 3000), or Socket Mode when "
+            + "SLACK_APP_TOKEN is set. Reads SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and "
+            + "DATABASE_URL from the environment or .env.")
 public final class ServeCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;

@@ -30,7 +30,7 @@ public final class ReportText {
     StringBuilder b = new StringBuilder();
     String title = "RELATIONSHIP REPORT — " + r.title();
     b.append(title).append('\n').append("=".repeat(Math.min(WIDTH, title.length()))).append('\n');
-    b.append("Period ").append(r.period()).append(" · ").append(r.accounts().size()).append(" accounts\n\n");
+    b.append("Period ").append(r.period()).append(" · ").append(ReportBlocks.count(r.accounts().size(), "account")).append("\n\n");
 
     Completion c = r.completion();
     if (c.nothingDue()) {

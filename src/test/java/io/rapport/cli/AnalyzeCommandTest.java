@@ -114,4 +114,12 @@ class AnalyzeCommandTest {
     assertThat(out.toString(StandardCharsets.UTF_8).strip())
         .isEqualTo("{\"accounts\":[{\"id\":\"a\",\"health\":null,\"band\":null,\"noRecentCheckIns\":true,\"flags\":[]}]}");
   }
+
+  @Test
+  void aFileWithNoAccountsSaysSo() throws IOException {
+    int code = run(write("{\"accounts\":[],\"checkins\":[]}").toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 accounts").contains("The file has no accounts");
+  }
 }

@@ -59,4 +59,17 @@ class DemoCommandTest {
     assertThat(png.getHeight()).isEqualTo(560);
     assertThat(Files.list(dir).count()).isEqualTo(3);
   }
+
+  @Test
+  void anOutPathThatIsAFileIsAClearUsageErrorWithoutAStackTrace() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new CommandLine(new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute("--out", file.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a file, not a folder").doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(java.nio.file.Files.readString(file)).isEqualTo("x");
+  }
 }
