@@ -164,13 +164,12 @@ public class PromptSendBench {
     System.out.printf("setup: %d reps, %d key accounts in %.1f s%n", reps, reps * 3, (System.nanoTime() - setup) / 1e9);
 
     Config config = Config.load(Map.of(Config.SLACK_BOT_TOKEN, "xoxb-bench", Config.SLACK_API_URL, apiUrl), dir);
-    SlackApi slackApi = new SlackApi(config);
-    var methods = slackApi.methods();
     // Rapport keeps 1% under the budget and bursts at most half of what the fake tolerates:
     // requests bunch up on the way, and every 429 costs a whole second (Retry-After is in seconds)
     // for every sender. A small burst of its own absorbs late wake-ups on a busy machine.
     SlackLimits limits = SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), Math.max(1, burst / 2));
-    SlackCalls calls = new SlackCalls(() -> methods, new SlackLimiter(limits, Ticker.SYSTEM), Ticker.SYSTEM);
+    SlackApi slackApi = new SlackApi(config, limits);
+    SlackCalls calls = slackApi.calls();
     UserTimeZones zones = new UserTimeZones(store, slackApi, clock);
     DueAccounts due = new DueAccounts(store);
     PromptSender sender = new PromptSender(store, calls,

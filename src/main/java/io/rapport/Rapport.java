@@ -73,7 +73,6 @@ import io.rapport.slack.listeners.actions.PromptButtons;
 import io.rapport.slack.listeners.commands.admin.PauseSubcommand;
 import io.rapport.slack.listeners.commands.admin.PromptNowSubcommand;
 import io.rapport.slack.out.SlackCalls;
-import io.rapport.slack.out.SlackLimits;
 import io.rapport.slack.out.Ticker;
 import io.rapport.slack.startup.BotScopes;
 import io.rapport.slack.startup.NextSteps;
@@ -181,7 +180,7 @@ public final class Rapport implements AutoCloseable {
         new io.rapport.team.SetupProgress(store));
     this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
-    this.slackCalls = SlackCalls.of(slackApi, SlackLimits.DEFAULT);
+    this.slackCalls = slackApi.calls();
     DueAccounts dueAccounts = new DueAccounts(store);
     this.awayCommands = new io.rapport.slack.listeners.commands.AwayCommands(away, timeZones, slackCalls, clock);
     PromptSender.ZoneLookup zones =

@@ -61,8 +61,6 @@ public final class FlagPoster {
   static final java.util.Set<String> PERMANENT = java.util.Set.of(
       "message_not_found", "thread_not_found", "cant_update_message", "edit_window_closed", "is_archived",
       "channel_not_found", "msg_too_long", "invalid_blocks", "no_text");
-  /** A 429 with a Retry-After up to this many seconds is waited out (at most twice) before giving up. */
-  static final int MAX_RETRY_AFTER_SECONDS = 5;
 
   private final SlackApi slack;
 
@@ -153,37 +151,19 @@ public final class FlagPoster {
     T run() throws IOException, SlackApiException;
   }
 
+  /**
+   * One Web API call. The gateway behind {@code methods()} has already waited out 429s and
+   * retried what is safe to retry; what reaches here is the final outcome.
+   */
   private static <T> T call(SlackCall<T> c) throws DeliveryException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return c.run();
-      } catch (SlackApiException e) {
-        int status = e.getResponse() == null ? 0 : e.getResponse().code();
-        int retryAfter = status == 429 ? retryAfterSeconds(e) : -1;
-        if (retryAfter >= 0 && retryAfter <= MAX_RETRY_AFTER_SECONDS && attempt < 3) {
-          // Rate limited: Slack did not take it. Wait as asked (this is never a request thread).
-          try {
-            Thread.sleep(Math.max(1, retryAfter) * 1000L);
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted while rate limited", false);
-          }
-          continue;
-        }
-        // A 429 means Slack did not take the message; after a 5xx it may have.
-        throw new DeliveryException("Slack answered HTTP " + status, status != 429);
-      } catch (IOException e) {
-        throw new DeliveryException("no answer from Slack: " + e.getClass().getSimpleName(), true);
-      }
-    }
-  }
-
-  private static int retryAfterSeconds(SlackApiException e) {
-    String header = e.getResponse() == null ? null : e.getResponse().header("Retry-After");
     try {
-      return header == null ? 1 : Integer.parseInt(header.trim());
-    } catch (NumberFormatException ex) {
-      return 1;
+      return c.run();
+    } catch (SlackApiException e) {
+      int status = e.getResponse() == null ? 0 : e.getResponse().code();
+      // A 429 means Slack did not take the message; after a 5xx it may have.
+      throw new DeliveryException("Slack answered HTTP " + status, status != 429);
+    } catch (IOException e) {
+      throw new DeliveryException("no answer from Slack: " + e.getClass().getSimpleName(), true);
     }
   }
 }

@@ -9,17 +9,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of Rapport's outbound Slack Web API calls: a single {@link Slack} instance for the
- * process, pointed at {@code SLACK_API_URL}, and the bot's {@link MethodsClient}. Bolt's listeners
- * use the same instance (see {@code SlackApp}), so every call — theirs and ours — honours the
- * configured URL. Closed on shutdown so the SDK's executors do not keep the JVM alive.
+ * process, pointed at {@code SLACK_API_URL}, the gateway ({@link #calls()}) and the bot's {@link
+ * MethodsClient}. Bolt's listeners use the same instance (see {@code SlackApp}), so every call —
+ * theirs and ours — honours the configured URL and goes through the gateway's budgets and retry. Closed on shutdown so the SDK's executors do not keep the JVM alive.
  */
 public final class SlackApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApi.class);
 
+  private final Slack real;
   private final Slack slack;
   private final String botToken;
+  private final SlackCalls calls;
 
   public SlackApi(Config config) {
+    this(config, SlackLimits.DEFAULT);
+  }
+
+  /** With the budgets and retry settings {@code limits} (benchmarks and tests tune them). */
+  public SlackApi(Config config, SlackLimits limits) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -27,15 +34,29 @@ public final class SlackApi implements AutoCloseable {
     slackConfig.setHttpClientReadTimeoutMillis(10_000);
     slackConfig.setHttpClientWriteTimeoutMillis(10_000);
     slackConfig.setHttpClientCallTimeoutMillis(15_000);
-    this.slack = Slack.getInstance(slackConfig);
+    this.real = Slack.getInstance(slackConfig);
     this.botToken = config.slackBotToken().orElse(null);
+    MethodsClient raw = botToken == null ? null : real.methods(botToken);
+    this.calls = new SlackCalls(() -> {
+      if (raw == null) {
+        throw new IllegalStateException("SLACK_BOT_TOKEN is not configured");
+      }
+      return raw;
+    }, new SlackLimiter(limits, Ticker.SYSTEM), Ticker.SYSTEM);
+    this.slack = new GatewaySlack(real, calls);
   }
 
+  /** The {@link Slack} whose every Web API client goes through the gateway (handed to Bolt). */
   public Slack slack() {
     return slack;
   }
 
-  /** The Web API client authenticated as the bot. */
+  /** The gateway: the one limiter and retry policy every Web API call goes through. */
+  public SlackCalls calls() {
+    return calls;
+  }
+
+  /** The Web API client authenticated as the bot; every call goes through the gateway. */
   public MethodsClient methods() {
     if (botToken == null) {
       throw new IllegalStateException("SLACK_BOT_TOKEN is not configured");
@@ -46,7 +67,7 @@ public final class SlackApi implements AutoCloseable {
   @Override
   public void close() {
     try {
-      slack.close();
+      real.close();
     } catch (Exception e) {
       LOG.warn("Closing the Slack client failed: {}", e.toString());
     }

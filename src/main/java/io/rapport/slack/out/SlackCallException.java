@@ -11,6 +11,7 @@ public final class SlackCallException extends Exception {
   private final String error;
   private final boolean permanent;
   private final boolean uncertain;
+  private com.slack.api.methods.SlackApiTextResponse response;
 
   public SlackCallException(String method, String error, boolean permanent, boolean uncertain, Throwable cause) {
     super(method + " failed: " + error, cause);
@@ -18,6 +19,17 @@ public final class SlackCallException extends Exception {
     this.error = error;
     this.permanent = permanent;
     this.uncertain = uncertain;
+  }
+
+  /** Slack's answer when it answered {@code ok: false}, for callers that read it. */
+  SlackCallException answered(com.slack.api.methods.SlackApiTextResponse answer) {
+    this.response = answer;
+    return this;
+  }
+
+  /** Slack's {@code ok: false} answer, or null when there was none (HTTP error, no answer). */
+  public com.slack.api.methods.SlackApiTextResponse response() {
+    return response;
   }
 
   public String method() {

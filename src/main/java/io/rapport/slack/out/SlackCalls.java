@@ -12,10 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rapport's way of calling the Slack Web API when a call must get through: waits its turn in the
- * {@link SlackLimiter}, honours 429 + {@code Retry-After} (for every method), retries 5xx,
- * timeouts and Slack-side errors with exponential backoff and jitter, and tells permanent errors
- * ({@code user_not_found}, {@code cannot_dm_bot}, …) apart so they are recorded, not retried.
+ * The one gateway to the Slack Web API: every call Rapport makes — its own through {@link
+ * #call}/{@link #callOnce}, and every {@code MethodsClient} call (Bolt's {@code ctx.client()}
+ * included) through {@link GatewayMethods} — waits its turn in the one {@link SlackLimiter}
+ * (per-method budgets that adapt to 429s), honours 429 + {@code Retry-After}, retries 5xx,
+ * timeouts and Slack-side errors with exponential backoff and jitter (the one retry mechanism;
+ * only for calls that are idempotent or keyed), and tells permanent errors ({@code
+ * user_not_found}, {@code cannot_dm_bot}, …) apart so they are recorded, not retried.
+ *
+ * <p>A call on the interactive lane carries a deadline (its trigger's life, see {@link
+ * #withDeadline}): no wait — pacing, {@code Retry-After}, backoff — may pass it; the call gives up
+ * instead of opening a modal with a dead trigger.
  *
  * <p>The SDK's synchronous client is used underneath (its async client re-queues 429s but has no
  * workspace-wide budget and cannot be driven by a test clock).
@@ -28,6 +35,9 @@ public final class SlackCalls {
       Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
           "rate_limited", "team_added_to_org");
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  /** Slack's trigger ids live 3 s; interactive work older than this gives up. */
+  public static final Duration TRIGGER_LIFE = Duration.ofMillis(2_500);
+  private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
   /** One Web API call. */
   @FunctionalInterface
@@ -45,9 +55,32 @@ public final class SlackCalls {
     this.ticker = ticker;
   }
 
-  public static SlackCalls of(SlackApi api, SlackLimits limits) {
-    MethodsClient client = api.methods();
-    return new SlackCalls(() -> client, new SlackLimiter(limits, Ticker.SYSTEM), Ticker.SYSTEM);
+  /** The process's one gateway (the limits are those {@code api} was built with). */
+  public static SlackCalls of(SlackApi api) {
+    return api.calls();
+  }
+
+  /**
+   * Runs {@code work} with every Slack call in it bounded by {@code deadlineNanos} (ticker time):
+   * the interactive lane's trigger life.
+   */
+  public static void withDeadline(long deadlineNanos, Runnable work) {
+    Long before = DEADLINE.get();
+    DEADLINE.set(before == null ? deadlineNanos : Math.min(before, deadlineNanos));
+    try {
+      work.run();
+    } finally {
+      if (before == null) {
+        DEADLINE.remove();
+      } else {
+        DEADLINE.set(before);
+      }
+    }
+  }
+
+  private static long currentDeadline() {
+    Long d = DEADLINE.get();
+    return d == null ? Long.MAX_VALUE : d;
   }
 
   public SlackLimiter limiter() {
@@ -61,7 +94,22 @@ public final class SlackCalls {
    */
   public <T extends SlackApiTextResponse> T call(String method, String channel, Call<T> call)
       throws SlackCallException, InterruptedException {
-    return run(method, channel, call, true);
+    return run(method, channel, call, true, currentDeadline());
+  }
+
+  /**
+   * Calls {@code method} once it is its turn, giving up (a {@link SlackCallException} with error
+   * {@code gave_up_deadline}) rather than waiting past {@code deadlineNanos}; retries like {@link
+   * #call} when {@code retryTransient}.
+   */
+  public <T extends SlackApiTextResponse> T callBefore(String method, String channel, long deadlineNanos,
+      boolean retryTransient, Call<T> call) throws SlackCallException, InterruptedException {
+    return run(method, channel, call, retryTransient, Math.min(deadlineNanos, currentDeadline()));
+  }
+
+  /** The gateway's time (ticker nanos), for deadlines. */
+  public long now() {
+    return ticker.nanoTime();
   }
 
   /**
@@ -71,35 +119,38 @@ public final class SlackCalls {
    */
   public <T extends SlackApiTextResponse> T callOnce(String method, String channel, Call<T> call)
       throws SlackCallException, InterruptedException {
-    return run(method, channel, call, false);
+    return run(method, channel, call, false, currentDeadline());
   }
 
-  private <T extends SlackApiTextResponse> T run(String method, String channel, Call<T> call, boolean retryTransient)
-      throws SlackCallException, InterruptedException {
-    long rateLimitDeadline = ticker.nanoTime() + limiter.limits().rateLimitedFor().toNanos();
+  private <T extends SlackApiTextResponse> T run(String method, String channel, Call<T> call, boolean retryTransient,
+      long deadline) throws SlackCallException, InterruptedException {
+    long rateLimitDeadline = Math.min(deadline, ticker.nanoTime() + limiter.limits().rateLimitedFor().toNanos());
     int failures = 0;
     while (true) {
-      limiter.awaitTurn(method, channel);
+      if (!limiter.awaitTurn(method, channel, deadline)) {
+        throw gaveUp(method);
+      }
       SlackCallException failure;
       try {
         T response = call.call(methods.get());
         if (response.isOk()) {
+          limiter.succeeded(method);
           return response;
         }
         String error = response.getError() == null ? "unknown_error" : response.getError();
         if (error.equals("ratelimited") || error.equals("rate_limited")) {
-          throttled(method, DEFAULT_RETRY_AFTER, rateLimitDeadline);
+          throttled(method, DEFAULT_RETRY_AFTER, rateLimitDeadline, null);
           continue;
         }
         boolean permanent = !TRANSIENT_ERRORS.contains(error);
-        failure = new SlackCallException(method, error, permanent, !permanent, null);
+        failure = new SlackCallException(method, error, permanent, !permanent, null).answered(response);
         if (permanent) {
           throw failure;
         }
       } catch (SlackApiException e) {
         int status = e.getResponse().code();
         if (status == 429) {
-          throttled(method, retryAfter(e), rateLimitDeadline);
+          throttled(method, retryAfter(e), rateLimitDeadline, e);
           continue;
         }
         String error = e.getError() != null && e.getError().getError() != null
@@ -116,16 +167,29 @@ public final class SlackCalls {
       if (!retryTransient || failures >= limiter.limits().transientAttempts()) {
         throw failure;
       }
+      long wait = backoff(failures).toNanos();
+      if (ticker.nanoTime() + wait > deadline) {
+        throw failure;
+      }
       LOG.info("{} failed ({}), try {} of {}", method, failure.error(), failures + 1,
           limiter.limits().transientAttempts());
-      ticker.sleepNanos(backoff(failures).toNanos());
+      ticker.sleepNanos(wait);
     }
   }
 
-  private void throttled(String method, Duration retryAfter, long deadline) throws SlackCallException {
+  private SlackCallException gaveUp(String method) {
+    LOG.warn("{} not called: it could not go before its deadline (a trigger id lives 3 s)", method);
+    return new SlackCallException(method, GAVE_UP, false, false, null);
+  }
+
+  /** The error of a call given up because it could not be made before its deadline. */
+  public static final String GAVE_UP = "gave_up_deadline";
+
+  private void throttled(String method, Duration retryAfter, long deadline, SlackApiException e)
+      throws SlackCallException {
     limiter.rateLimited(method, retryAfter);
     if (ticker.nanoTime() + retryAfter.toNanos() > deadline) {
-      throw new SlackCallException(method, "ratelimited", false, false, null);
+      throw new SlackCallException(method, "ratelimited", false, false, e);
     }
     LOG.debug("{} rate limited; waiting {} s", method, retryAfter.toSeconds());
   }

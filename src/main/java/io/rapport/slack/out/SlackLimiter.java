@@ -1,21 +1,22 @@
 package io.rapport.slack.out;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where Rapport waits before calling Slack, shared by every thread of the process:
+ * Where Rapport waits before calling Slack, shared by every thread of the process. A Rapport
+ * process serves one workspace (its bot token's), so these are that workspace's budgets:
  *
  * <ul>
- *   <li>a pause per Web API method, set by the {@code Retry-After} of a 429 and honoured by every
- *       later call of that method (not only the one that was refused);
- *   <li>a workspace-wide budget for {@code chat.postMessage} (a bucket4j token bucket), since the
- *       SDK only paces per channel;
+ *   <li>one adaptive {@link Pacer} per Web API method, starting at its {@link MethodTier}'s rate
+ *       ({@code chat.postMessage}: {@link SlackLimits#postsPerMinute()}), paused by a 429's
+ *       {@code Retry-After} for every later call of that method (not only the one refused), and
+ *       slowed down by it, so an unknown budget is learnt instead of hammered;
  *   <li>about one {@code chat.postMessage} per second per channel.
  * </ul>
+ *
+ * <p>A 429 on one method never holds up another: a weekly send paused on {@code chat.postMessage}
+ * does not delay a modal's {@code views.open}.
  */
 public final class SlackLimiter {
   static final String POST_MESSAGE = "chat.postMessage";
@@ -23,76 +24,81 @@ public final class SlackLimiter {
 
   private final SlackLimits limits;
   private final Ticker ticker;
-  private final Bucket postBudget;
-  private final ConcurrentHashMap<String, Long> pausedUntil = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Pacer> pacers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> channelNextPost = new ConcurrentHashMap<>();
 
   public SlackLimiter(SlackLimits limits, Ticker ticker) {
     this.limits = limits;
     this.ticker = ticker;
-    TimeMeter meter =
-        new TimeMeter() {
-          @Override
-          public long currentTimeNanos() {
-            return ticker.nanoTime();
-          }
-
-          @Override
-          public boolean isWallClockBased() {
-            return false;
-          }
-        };
-    this.postBudget =
-        Bucket.builder()
-            .addLimit(l -> l.capacity(limits.postBurst())
-                .refillGreedy(limits.postsPerMinute(), Duration.ofMinutes(1)))
-            .withCustomTimePrecision(meter)
-            .build();
   }
 
   public SlackLimits limits() {
     return limits;
   }
 
-  /** Waits until {@code method} may be called (for {@code channel}, when it posts there). */
-  public void awaitTurn(String method, String channel) throws InterruptedException {
-    awaitPause(method);
-    if (POST_MESSAGE.equals(method)) {
-      if (channel != null) {
-        awaitChannel(channel);
+  private Pacer pacer(String method) {
+    return pacers.computeIfAbsent(method, m -> {
+      MethodTier tier = MethodTier.of(m);
+      if (tier == MethodTier.POSTING) {
+        return new Pacer(limits.postsPerMinute(), limits.postBurst());
       }
-      awaitBudget();
-      awaitPause(method);
-    }
+      // A whole minute's calls may go at once: Slack's tiers count per minute.
+      return new Pacer(tier.perMinute(), tier.perMinute());
+    });
   }
 
-  /** Slack answered 429 for {@code method}: nobody calls it again before {@code retryAfter} has passed. */
+  /** Waits until {@code method} may be called (for {@code channel}, when it posts there). */
+  public void awaitTurn(String method, String channel) throws InterruptedException {
+    awaitTurn(method, channel, Long.MAX_VALUE);
+  }
+
+  /**
+   * Waits until {@code method} may be called, unless that would be after {@code deadlineNanos}
+   * (ticker time): then returns false at once without waiting, and the call should not be made.
+   */
+  public boolean awaitTurn(String method, String channel, long deadlineNanos) throws InterruptedException {
+    Pacer pacer = pacer(method);
+    while (true) {
+      long now = ticker.nanoTime();
+      if (pacer.pausedUntil() > deadlineNanos) {
+        return false;
+      }
+      long start = pacer.reserve(now);
+      if (start > deadlineNanos) {
+        return false;
+      }
+      if (start > now) {
+        ticker.sleepNanos(start - now);
+      }
+      // A 429 met by another call while this one waited: wait out the pause too.
+      if (pacer.pausedUntil() <= ticker.nanoTime()) {
+        break;
+      }
+    }
+    if (POST_MESSAGE.equals(method) && channel != null) {
+      awaitChannel(channel);
+    }
+    return true;
+  }
+
+  /** Slack answered 429 for {@code method}: nobody calls it again before {@code retryAfter} has passed, and slower after. */
   public void rateLimited(String method, Duration retryAfter) {
-    long until = ticker.nanoTime() + retryAfter.toNanos();
-    pausedUntil.merge(method, until, Math::max);
+    pacer(method).refused(ticker.nanoTime(), retryAfter.toNanos());
+  }
+
+  /** Slack carried out a call of {@code method} (the pace may grow back towards its ceiling). */
+  public void succeeded(String method) {
+    pacer(method).succeeded();
   }
 
   /** Nanoseconds until {@code method} may be called again (0 when it is not paused). */
   public long pauseRemainingNanos(String method) {
-    Long until = pausedUntil.get(method);
-    return until == null ? 0 : Math.max(0, until - ticker.nanoTime());
+    return Math.max(0, pacer(method).pausedUntil() - ticker.nanoTime());
   }
 
-  private void awaitPause(String method) throws InterruptedException {
-    long wait;
-    while ((wait = pauseRemainingNanos(method)) > 0) {
-      ticker.sleepNanos(wait);
-    }
-  }
-
-  private void awaitBudget() throws InterruptedException {
-    while (true) {
-      ConsumptionProbe probe = postBudget.tryConsumeAndReturnRemaining(1);
-      if (probe.isConsumed()) {
-        return;
-      }
-      ticker.sleepNanos(Math.max(probe.getNanosToWaitForRefill(), 100_000));
-    }
+  /** The pace {@code method} keeps now, in calls per minute (it adapts to 429s). */
+  public double perMinute(String method) {
+    return pacer(method).perMinute();
   }
 
   private void awaitChannel(String channel) throws InterruptedException {

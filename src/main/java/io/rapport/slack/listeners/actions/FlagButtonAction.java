@@ -76,8 +76,14 @@ public final class FlagButtonAction implements BlockActionHandler {
       return ctx.ack();
     }
     String triggerId = p.getTriggerId();
-    afterAck.run(button.actionId() + " by " + userId + " in " + workspaceId,
-        () -> press(ctx, workspaceId, userId, flagId, triggerId));
+    String what = button.actionId() + " by " + userId + " in " + workspaceId;
+    Runnable work = () -> press(ctx, workspaceId, userId, flagId, triggerId);
+    if (button == Button.PLAN || button == Button.FALSE_ALARM) {
+      // Opens a modal: the interactive lane, never behind background work.
+      afterAck.interactive(what, work);
+    } else {
+      afterAck.run(what, work);
+    }
     return ctx.ack();
   }
 

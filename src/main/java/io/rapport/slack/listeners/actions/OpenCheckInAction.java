@@ -41,7 +41,7 @@ public final class OpenCheckInAction implements BlockActionHandler {
         .filter(v -> v != null && !v.isBlank())
         .findFirst().orElse(null);
     if (accountId != null && workspaceId != null) {
-      afterAck.run("checkin.open " + accountId + " by " + userId + " in " + workspaceId, () -> {
+      afterAck.interactive("checkin.open " + accountId + " by " + userId + " in " + workspaceId, () -> {
         Account account;
         try {
           account = accounts.byId(workspaceId, userId, accountId);

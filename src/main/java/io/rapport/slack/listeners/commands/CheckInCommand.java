@@ -70,4 +70,10 @@ public final class CheckInCommand extends DeferredCommand {
               + "* in time. Please run `/checkin` again.");
     });
   }
+
+  /** Opens the modal (its trigger lives 3 s): the interactive lane. */
+  @Override
+  protected boolean interactive() {
+    return true;
+  }
 }

@@ -63,10 +63,25 @@ public abstract class DeferredCommand implements SlashCommandHandler {
     } catch (UsageException e) {
       return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage()));
     }
-    afterAck.run(
-        request.command() + " by " + request.userId() + " in " + request.workspaceId(),
-        () -> respond(ctx, request, work));
+    String what = request.command() + " by " + request.userId() + " in " + request.workspaceId();
+    try {
+      if (interactive()) {
+        afterAck.interactive(what, () -> respond(ctx, request, work));
+      } else {
+        afterAck.run(what, () -> respond(ctx, request, work));
+      }
+    } catch (AfterAck.Busy e) {
+      return ctx.ack(r -> r.responseType("ephemeral").text(AfterAck.BUSY));
+    }
     return ctx.ack();
+  }
+
+  /**
+   * True for a command whose work opens a modal or answers a person who is watching (it runs on
+   * the interactive lane, never behind background work); false by default.
+   */
+  protected boolean interactive() {
+    return false;
   }
 
   private void respond(SlashCommandContext ctx, CommandRequest request, Work work) {
