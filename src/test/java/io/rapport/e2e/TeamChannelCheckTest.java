@@ -100,4 +100,17 @@ class TeamChannelCheckTest {
         .contains("Slack did not answer");
     assertThat(channelOfTheTeam()).contains("CSALES");
   }
+
+  @Test
+  void adminHelpIsAGettingStartedGuideWithExamplesThenTheReference() throws Exception {
+    String help = answer("help");
+    assertThat(help).contains("Getting started with Rapport")
+        .contains("`/relationship-admin team create Sales East`")
+        .contains("`/relationship-admin team Sales East channel #sales-east`")
+        .contains("/invite @Rapport").contains("*Reference*").doesNotContain(".md");
+    assertThat(help.indexOf("1. *Create a team*")).isLessThan(help.indexOf("2. *Name its manager*"));
+    assertThat(help.indexOf("6. *Key accounts*")).isLessThan(help.indexOf("*Reference*"));
+    assertThat(help.substring(help.indexOf("*Reference*"))).contains("team NAME channel #channel")
+        .contains("prompt-now");
+  }
 }

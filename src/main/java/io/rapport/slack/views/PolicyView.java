@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The copy of {@code /relationship-admin team NAME policy}: a team's thresholds with their defaults (those of
- * docs/PATTERNS.md), what changed, and the errors.
+ * The copy of {@code /relationship-admin team NAME policy}: a team's thresholds, each explained in
+ * place with what it does and its default (Slack users cannot open the repository's docs), what
+ * changed, and the errors.
  */
 public final class PolicyView {
   private static final int SECTION_LIMIT = 2900;
@@ -49,7 +50,9 @@ public final class PolicyView {
     List<LayoutBlock> blocks = new ArrayList<>();
     String intro = "*Policy of team " + SlackText.escape(team.name()) + "* — "
         + (policy.overrides().isEmpty() ? "all defaults." : policy.overrides().size() + " overridden (marked :pencil2:).")
-        + " Defaults and their reasons: docs/PATTERNS.md.";
+        + " Each line says what the threshold does and its default; a value in bold differs from the"
+        + " default. Rapport flags a pattern at *watch* when its signs persist, and at *warning* when they"
+        + " persist longer or grow.";
     blocks.add(section(s -> s.text(markdownText(intro))));
     StringBuilder chunk = new StringBuilder();
     for (String line : lines) {
@@ -97,7 +100,7 @@ public final class PolicyView {
   }
 
   private static String line(String name, String value, String defaultValue, String description) {
-    String v = value.equals(defaultValue) ? value : "*" + value + "* (default " + defaultValue + ")";
+    String v = value.equals(defaultValue) ? value + " (the default)" : "*" + value + "* (default " + defaultValue + ")";
     return "• `" + name + "` = " + v + " — " + description;
   }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code /relationship-admin team NAME policy [show | set KEY=VALUE… | reset KEY|all]}: a team's
- * thresholds, shown with their defaults (those of docs/PATTERNS.md), changed with validation (a
+ * thresholds, shown with their defaults and what each does, changed with validation (a
  * bad value changes nothing), or reset. The team router finds the team and checks admin rights.
  */
 public final class PolicyTeamVerb implements TeamVerb {

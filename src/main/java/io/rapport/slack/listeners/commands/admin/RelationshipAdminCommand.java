@@ -32,7 +32,7 @@ public final class RelationshipAdminCommand extends DeferredCommand {
   @Override
   protected Work plan(CommandRequest request) throws UsageException {
     if (request.args().isEmpty() || request.args().get(0).is("help")) {
-      return guarded(request, () -> Reply.text(help()));
+      return guarded(request, () -> Reply.text(io.rapport.slack.views.AdminGuideView.withReference(help())));
     }
     String word = request.args().get(0).value().toLowerCase(Locale.ROOT);
     AdminSubcommand sub = subcommands.get(word);
