@@ -236,6 +236,101 @@ class FlagAudienceEndToEndTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void anOpenCoachingFlagPostedInTheChannelBeforeV45StaysThereAndContinuesPrivately(TestDatabases.Kind kind)
+      throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rapport-v44");
+    String url = TestDatabases.freshUrl(kind, dir);
+    org.flywaydb.core.Flyway.configure().dataSource(url, null, null)
+        .locations("classpath:db/migration/common",
+            "classpath:db/migration/" + (kind == TestDatabases.Kind.SQLITE ? "sqlite" : "postgresql"))
+        .failOnMissingLocations(false).target(lastVersionBefore45()).load().migrate();
+    java.time.Instant start = FlagScenario.nextWednesdayMorning();
+    IsoWeek week = IsoWeek.of(start.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    long t = start.toEpochMilli();
+    String oldTs = "1690000000.000100";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+      exec(c, "INSERT INTO workspaces (id, created_at) VALUES (?, ?)", WS, t);
+      exec(c, "INSERT INTO teams (workspace_id, id, name, name_key, manager_id, channel_id, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", WS, TEAM, "Enterprise East", io.rapport.domain.Names.key("Enterprise East"),
+          MANAGER, CHANNEL, t);
+      exec(c, "INSERT INTO team_members (workspace_id, team_id, user_id, added_at) VALUES (?, ?, ?, ?)", WS, TEAM, REP, t);
+      exec(c, "INSERT INTO accounts (workspace_id, id, name, name_key, rep_id, created_at, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", WS, ACCOUNT, "Acme Retail", io.rapport.domain.Names.key("Acme Retail"),
+          REP, t, t);
+      for (int back = 2; back >= 0; back--) {
+        exec(c, "INSERT INTO checkins (workspace_id, account_id, week, rep_id, quota_pressure, payment_days,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", WS, ACCOUNT, week.minusWeeks(back).toString(),
+            REP, Boolean.TRUE, 70, t, t);
+      }
+      String flagSql = "INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
+          + " channel_id, message_ts, opened_at, rep_id, team_id, post_status, first_week, last_seen_week,"
+          + " evidence_week, updated_at) VALUES (?, ?, ?, ?, 'watch', 'open', ?, 'tip', ?, ?, ?, ?, ?, 'posted',"
+          + " ?, ?, ?, ?)";
+      exec(c, flagSql, WS, "f-quota", ACCOUNT, "QUOTA_PRESSURE", "[\"quota pressure reported in 3 weeks\"]",
+          CHANNEL, oldTs, t, REP, TEAM, week.toString(), week.toString(), week.toString(), t);
+      exec(c, flagSql, WS, "f-terms", ACCOUNT, "TERMS_DICTATED", "[\"paid in 70 days\"]",
+          CHANNEL, "1690000000.000200", t, REP, TEAM, week.toString(), week.toString(), week.toString(), t);
+    }
+    io.rapport.testing.RapportUnderTest rapport = io.rapport.testing.RapportUnderTest.start(
+        java.util.Map.of(io.rapport.config.Config.DATABASE_URL, url), new io.rapport.testing.MutableClock(start));
+    try (FlagScenario s = FlagScenario.on(rapport)) {
+      Flag moved = s.flag("f-quota");
+      assertThat(moved.audience()).isEqualTo("coaching");
+      assertThat(moved.movedFromChannelId()).isEqualTo(CHANNEL);
+      assertThat(moved.movedFromTs()).isEqualTo(oldTs);
+      assertThat(s.flag("f-terms").audience()).isEqualTo("team");
+
+      s.rapport.rapport().flagSweep().sweep();
+
+      List<Call> inOldThread = s.replies(oldTs);
+      assertThat(inOldThread).singleElement().satisfies(c -> {
+        assertThat(c.param("channel")).isEqualTo(CHANNEL);
+        assertThat(c.param("text")).isEqualTo(FlagMessages.movedNote());
+      });
+      assertThat(s.posts(CHANNEL)).isEmpty();
+      assertThat(s.updates(oldTs)).isEmpty();
+      Flag now = s.flag("f-quota");
+      assertThat(now.channelId()).isEqualTo(COACHING);
+      assertThat(s.posts(COACHING)).singleElement().satisfies(c ->
+          assertThat(c.jsonParam("blocks").toString()).contains("Quota pressure", "flag.false_alarm"));
+      assertThat(s.flag("f-terms").channelId()).isEqualTo(CHANNEL);
+
+      // Further updates go privately: fresh evidence a week later lands in the private thread.
+      s.advanceWeeks(1);
+      s.store().checkIns().upsert(WS, io.rapport.domain.CheckIn.builder(ACCOUNT, s.week()).rep(REP)
+          .quotaPressure(true).discountPct(20.0).build(), s.now());
+      s.checkedIn();
+      assertThat(s.replies(now.messageTs())).isNotEmpty()
+          .allSatisfy(c -> assertThat(c.param("channel")).isEqualTo(COACHING));
+      assertThat(s.replies(oldTs)).hasSize(1);
+      assertThat(channelCalls(s, CHANNEL).stream().filter(c -> !"1690000000.000200".equals(c.param("thread_ts"))
+          && !"1690000000.000200".equals(c.param("ts")))).hasSize(1);
+    }
+  }
+
+  /** The newest migration before V45 (Flyway's target must name one that exists). */
+  private static String lastVersionBefore45() throws Exception {
+    java.nio.file.Path common = java.nio.file.Paths.get(
+        FlagAudienceEndToEndTest.class.getResource("/db/migration/common").toURI());
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(common)) {
+      return Integer.toString(files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .filter(v -> v < 45).max().orElseThrow());
+    }
+  }
+
+  private static void exec(java.sql.Connection c, String sql, Object... args) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setObject(i + 1, args[i]);
+      }
+      st.executeUpdate();
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static FlagScenario start(TestDatabases.Kind kind) throws Exception {

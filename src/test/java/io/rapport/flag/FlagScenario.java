@@ -80,6 +80,11 @@ final class FlagScenario implements AutoCloseable {
     return s;
   }
 
+  /** A scenario around a Rapport already started (e.g. on a database prepared by the test). */
+  static FlagScenario on(RapportUnderTest rapport) {
+    return new FlagScenario(rapport);
+  }
+
   Store store() {
     return rapport.rapport().store();
   }

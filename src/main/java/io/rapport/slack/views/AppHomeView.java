@@ -31,6 +31,11 @@ public final class AppHomeView {
 
   private AppHomeView() {}
 
+  /** Who sees what, in one line (the long form: {@code /relationship-help} and docs/PRIVACY.md). */
+  static final String PRIVACY_LINE = "Your answers and notes are seen by you, your manager and Rapport's admins."
+      + " Client problems go to your team's channel (never your notes); findings about your own choices go"
+      + " privately to you and your manager.";
+
   public static View build(IsoWeek week, List<AccountStatus> own, List<TeamProgress> teams) {
     return build(week, own, teams, List.of());
   }
@@ -51,7 +56,8 @@ public final class AppHomeView {
         ? "You have no accounts yet. Add your key accounts with `/accounts add NAME`."
         : "Week " + week + ": " + (key - due) + " of " + key + " key accounts checked in"
             + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : "")
-            + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + ".";
+            + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + "."
+            + "\n:lock: " + PRIVACY_LINE;
     blocks.add(context(c -> c.elements(List.of(markdownText(summary)))));
     blocks.addAll(awayBlocks);
 

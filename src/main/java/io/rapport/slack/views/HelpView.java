@@ -29,8 +29,22 @@ public final class HelpView {
           + " winning new business, discounting to make quota, a friendship that eats the margin,"
           + " coffees with no business, clients who treat you as a free servant, dictate 60-day"
           + " payment on 30-day terms, break promises or bully. From your check-ins I spot 13 such"
-          + " patterns early, show the evidence and suggest what to do. New flags are posted to"
-          + " your team's channel so you can talk them through together.";
+          + " patterns early, show the evidence and suggest what to do.";
+
+  /** Who sees what, said the same way in help and App Home (docs/PRIVACY.md is the long form). */
+  public static final String WHO_SEES_WHAT =
+      "*Who sees what*\n"
+          + "• Your check-in answers and notes: you, your team's manager and Rapport's admins.\n"
+          + "• How a client behaves (late payment, promises the client broke, threats, bullying, a"
+          + " mandated relationship, unpaid favours): posted to your team's channel to talk through"
+          + " together — the account, the numbers, you as its owner. Never your notes.\n"
+          + "• Your own choices (quota pressure, discounts, freebies, friendship, visits,"
+          + " over-servicing, one-sided deals, promises we broke): privately to you and your"
+          + " manager, never to a channel. Only your manager or an admin closes those.\n"
+          + "• A billing dispute: privately to your manager.\n"
+          + "• Notes are shown on request (*Show notes* on a flag) to you, your manager and admins"
+          + " only. An admin may move a kind of finding between the channel and private for a"
+          + " team; `policy show` lists the team's choices.";
 
   static final String COMMANDS =
       "*Commands*\n"
@@ -64,13 +78,14 @@ public final class HelpView {
         header(h -> h.text(plainText("Rapport keeps your client relationships healthy"))),
         section(s -> s.text(markdownText(WHAT_WE_ASK))),
         section(s -> s.text(markdownText(WHY))),
+        section(s -> s.text(markdownText(WHO_SEES_WHAT))),
         divider(),
         section(s -> s.text(markdownText(tips.toString().strip()))),
         divider(),
         section(s -> s.text(markdownText(COMMANDS))),
         context(c -> c.elements(List.of(markdownText(
-            "Only you see this message. Your answers are visible to you, your team's manager and"
-                + " Rapport's admins.")))));
+            "Only you see this message. Your answers and notes are visible to you, your team's"
+                + " manager and Rapport's admins.")))));
   }
 
   /** Plain-text fallback for notifications and screen readers. */
