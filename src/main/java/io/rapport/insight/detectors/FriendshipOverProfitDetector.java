@@ -21,7 +21,11 @@ import java.util.Optional;
  *
  * <p>Rule: split the window into an earlier and a recent half, each with at least {@code
  * friendship.minWeeksPerHalf} check-ins. The friendship is close when recent social contacts
- * average at least {@code friendship.minSocialPerWeek} a week and are no fewer than before. Then
+ * average at least {@code friendship.minSocialPerWeek} a week <em>and</em> the friendship has a
+ * signal of its own: social contact rising (more a week than in the earlier half) or outweighing
+ * business contact in the recent half. Steady, low social contact next to mostly business contact
+ * is not a friendship, even when margin is given away: that is {@link
+ * Pattern#WORKING_FOR_THE_CLIENT}'s to judge, so the same discounts are not counted twice. Then
  * two profit signals are checked: <em>revenue falling</em> (recent revenue at least {@code
  * friendship.revenueDropPct} percent below the earlier half's) and <em>margin given away</em>
  * (at least {@code friendship.giveawayWeeks} recent weeks with a discount of {@code
@@ -49,6 +53,7 @@ public final class FriendshipOverProfitDetector implements Detector {
     double recentSocial = 0;
     double earlierRevenue = 0;
     double recentRevenue = 0;
+    int recentBusiness = 0;
     boolean recentNewBusiness = false;
     List<IsoWeek> giveawayWeeks = null;
     for (CheckIn c : all) {
@@ -59,6 +64,7 @@ public final class FriendshipOverProfitDetector implements Detector {
       } else {
         recentCount++;
         recentSocial += Signals.social(c);
+        recentBusiness += Signals.business(c);
         recentRevenue += Signals.revenue(c);
         recentNewBusiness |= Signals.newBusiness(c);
         boolean discount = c.discountPct() != null && c.discountPct() >= p.discountPct();
@@ -75,7 +81,9 @@ public final class FriendshipOverProfitDetector implements Detector {
     }
     double earlierSocialRate = earlierSocial / earlierCount;
     double recentSocialRate = recentSocial / recentCount;
-    if (recentSocialRate < p.minSocialPerWeek() || recentSocialRate < earlierSocialRate) {
+    boolean rising = recentSocialRate > earlierSocialRate;
+    boolean outweighsBusiness = recentSocial > recentBusiness;
+    if (recentSocialRate < p.minSocialPerWeek() || (!rising && !outweighsBusiness)) {
       return Optional.empty();
     }
     boolean revenueFell =
@@ -90,11 +98,17 @@ public final class FriendshipOverProfitDetector implements Detector {
     IsoWeek earlierStart = history.timeframe().start(window);
     IsoWeek earlierEnd = recentStart.minusWeeks(1);
     List<String> evidence = new ArrayList<>(3);
-    evidence.add(
-        Phrases.count(recentSocialRate, "social contact", "social contacts") + " a week in "
-            + Phrases.span(recentStart, history.asOf()) + ", "
-            + (recentSocialRate > earlierSocialRate ? "up from " : "as before: ")
-            + Phrases.number(earlierSocialRate) + " in " + Phrases.span(earlierStart, earlierEnd));
+    if (rising) {
+      evidence.add(
+          Phrases.count(recentSocialRate, "social contact", "social contacts") + " a week in "
+              + Phrases.span(recentStart, history.asOf()) + ", up from "
+              + Phrases.number(earlierSocialRate) + " in " + Phrases.span(earlierStart, earlierEnd));
+    } else {
+      evidence.add(
+          "more social than business contact: " + Phrases.number(recentSocial) + " social and "
+              + Phrases.count(recentBusiness, "business contact", "business contacts") + " in "
+              + Phrases.span(recentStart, history.asOf()));
+    }
     if (revenueFell) {
       evidence.add(
           "revenue fell from " + Phrases.number(earlierRevenue) + " to "
