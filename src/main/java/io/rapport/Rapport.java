@@ -176,6 +176,7 @@ public final class Rapport implements AutoCloseable {
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
     this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
     this.away = new AwayService(store, access, timeZones, clock);
+    completions.excluding(away::exclusions); // away weeks are not due (docs/PROMPTS.md)
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, away, access,
         new io.rapport.team.SetupProgress(store));
     this.app = SlackApp.build(config, slackApi, authTest, binding);

@@ -147,6 +147,16 @@ public final class AwayService {
         .map(AwayWeekRow::away).orElse(false);
   }
 
+  /**
+   * The away weeks as completion's exclusions ({@link io.rapport.completion.ExclusionSource}): a
+   * rep's slots of an away week are not due (an answer given anyway still counts).
+   */
+  public io.rapport.completion.SlotExclusions exclusions(String ws, java.util.Collection<String> reps, IsoWeek from,
+      IsoWeek to) {
+    Map<String, Set<IsoWeek>> weeks = awayWeeks(ws, from, to);
+    return (rep, week) -> weeks.getOrDefault(rep, Set.of()).contains(week);
+  }
+
   /** Reps stored as away in {@code week} (no Slack call). */
   public Set<String> awayReps(String ws, IsoWeek week) {
     return awayWeeks(ws, week, week).keySet();

@@ -47,6 +47,11 @@ public final class Completions {
     this.exclusions = source;
   }
 
+  /** The excluded weeks (e.g. away) of the reps between two weeks, as completion sees them. */
+  public SlotExclusions exclusions(String workspaceId, Collection<String> repIds, IsoWeek from, IsoWeek to) {
+    return repIds.isEmpty() ? SlotExclusions.NONE : exclusions.of(workspaceId, repIds, from, to);
+  }
+
   /** The check-in times of the workspace now. */
   public CheckInTime checkInTime(String workspaceId) {
     if (times == null) {

@@ -162,8 +162,7 @@ public final class ManagerDigest {
     }
     Set<String> members = new LinkedHashSet<>();
     teams.forEach(t -> members.addAll(store.teams().members(ws, t.id())));
-    Set<String> awayThen = new HashSet<>(away.awayReps(ws, week));
-    List<String> missing = missingCheckIns(ws, teams, week, awayThen);
+    List<String> missing = missingCheckIns(ws, teams, week);
     List<String> awayLines = awayLines(ws, week, members);
 
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -205,15 +204,14 @@ public final class ManagerDigest {
   }
 
   /**
-   * Reps with due check-ins of {@code week} unanswered, by the one completion rule; reps away that
-   * week are not counted as missing.
+   * Reps with due check-ins of {@code week} unanswered, by the one completion rule (in which a rep's
+   * away weeks are not due, so they are never missing).
    */
-  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week, Set<String> awayReps) {
+  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week) {
     Set<String> reps = new java.util.LinkedHashSet<>();
     for (Team team : teams) {
       reps.addAll(store.teams().members(ws, team.id()));
     }
-    reps.removeAll(awayReps);
     DueSlots.Tally tally = completions.ofReps(ws, reps, week, week);
     List<String> lines = new ArrayList<>();
     for (String rep : reps) {

@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param bands the health bands in force (the first team's policy)
  * @param evidenceWeeks the evidence window of health in weeks: an account without a check-in in it
  *     has no health ("no recent check-ins")
+ * @param awayWeeks reps of the scope away in the period and how many of its weeks: their slots of
+ *     those weeks are not due (shown as away, not missed)
  */
 public record Report(
     String title,
@@ -53,7 +55,8 @@ public record Report(
     List<DueSlots.Missing> unansweredPrompts,
     List<TrendSeries> trend,
     Policy.HealthWeights bands,
-    int evidenceWeeks) {
+    int evidenceWeeks,
+    Map<String, Integer> awayWeeks) {
 
   /** Riskiest first: lowest health, then no recent check-ins, then healthy by name. */
   public static final Comparator<AccountRow> RISKIEST_FIRST =

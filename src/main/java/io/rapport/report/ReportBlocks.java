@@ -124,6 +124,10 @@ public final class ReportBlocks {
     String head = c.due() == 0
         ? "*Check-in completion:* " + ReportCopy.nothingDue(r)
         : "*Check-in completion:* " + c.percent() + "% (" + c.answered() + " of " + count(c.due(), "due check-in") + ")";
+    String away = ReportCopy.away(r, person);
+    if (away != null) {
+      head = head + "\n" + away;
+    }
     List<String> low = new ArrayList<>();
     for (RepCompletion rc : r.repCompletion()) {
       if (rc.completion().answered() < rc.completion().due()) {

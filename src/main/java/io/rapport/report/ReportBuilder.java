@@ -15,6 +15,7 @@ import io.rapport.insight.Severity;
 import io.rapport.report.Report.AccountRow;
 import io.rapport.completion.Completion;
 import io.rapport.completion.Completions;
+import io.rapport.completion.SlotExclusions;
 import io.rapport.completion.DueSlots;
 import io.rapport.completion.DueSlots.CheckInTime;
 import io.rapport.completion.DueSlots.SlotAccount;
@@ -212,6 +213,15 @@ public final class ReportBuilder {
     });
     repCompletion.sort(Comparator.comparingDouble((RepCompletion r) -> (double) r.completion().answered() / r.completion().due())
         .thenComparing(RepCompletion::rep));
+    Map<String, Integer> awayWeeks = new java.util.TreeMap<>();
+    SlotExclusions away = completions.exclusions(workspaceId, tally.byRep().keySet(), period.from(), period.to());
+    for (String rep : tally.byRep().keySet()) {
+      for (IsoWeek w = period.from(); w.compareTo(period.to()) <= 0; w = w.plusWeeks(1)) {
+        if (away.excluded(rep, w)) {
+          awayWeeks.merge(rep, 1, Integer::sum);
+        }
+      }
+    }
     List<DueSlots.Missing> unanswered = new ArrayList<>(tally.missing());
     unanswered.sort(Comparator.comparing(DueSlots.Missing::week).reversed().thenComparing(DueSlots.Missing::repId));
 
@@ -230,7 +240,8 @@ public final class ReportBuilder {
         unanswered,
         trend,
         bands == null ? Policy.defaults().health() : bands,
-        evidenceWeeks == null ? Policy.defaults().evidenceWeeks() : evidenceWeeks);
+        evidenceWeeks == null ? Policy.defaults().evidenceWeeks() : evidenceWeeks,
+        awayWeeks);
   }
 
   /**

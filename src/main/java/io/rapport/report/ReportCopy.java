@@ -30,6 +30,19 @@ public final class ReportCopy {
         + (gaps.size() == 1 ? "it" : "them") + " in to see how " + (gaps.size() == 1 ? "it is" : "they are") + " doing.";
   }
 
+  /**
+   * The away line: reps away in the period, whose weeks away are not due (not missed); null when
+   * nobody was away. {@code person} renders a rep (a mention in Slack, a name in the terminal).
+   */
+  public static String away(Report r, java.util.function.Function<String, String> person) {
+    if (r.awayWeeks().isEmpty()) {
+      return null;
+    }
+    List<String> reps = new java.util.ArrayList<>();
+    r.awayWeeks().forEach((rep, weeks) -> reps.add(person.apply(rep) + " " + ReportBlocks.count(weeks, "week")));
+    return "Away (not counted as missed): " + String.join(", ", reps) + ".";
+  }
+
   /** The completion line when nothing was due. */
   static String nothingDue(Report r) {
     return r.keyAccounts() == 0

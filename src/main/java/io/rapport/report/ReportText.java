@@ -42,6 +42,10 @@ public final class ReportText {
       b.append(String.format(Locale.ROOT, "  %-22s %3d%%  (%d of %d)%n", person.apply(rc.rep()),
           rc.completion().percent(), rc.completion().answered(), rc.completion().due()));
     }
+    String away = ReportCopy.away(r, person);
+    if (away != null) {
+      b.append("  ").append(away).append('\n');
+    }
 
     b.append("\nAccounts by health (change since ").append(r.period().from().minusWeeks(1)).append(")\n");
     for (Health.Band band : List.of(Health.Band.UNHEALTHY, Health.Band.AT_RISK, Health.Band.HEALTHY)) {

@@ -276,4 +276,33 @@ abstract class AwayEndToEnd {
     FakeSlack.Call prompt = fake.awaitCall("chat.postMessage", c -> "DUREPB".equals(c.param("channel")));
     assertThat(prompt.param("blocks")).contains("away.this_week").contains("Away this week");
   }
+
+  @Test
+  void completionExcludesAwaySlotsInTheReportAppHomeAndTheDigestAlike() throws Exception {
+    say("/checkin", "away until 2026-11-22", "UREPA");
+    rapport.clock().set(FRIDAY_SLOT.plusSeconds(3600));
+    io.rapport.domain.IsoWeek w47 = io.rapport.domain.IsoWeek.parse("2026-W47");
+    for (String account : List.of("urepb-1", "urepb-2")) {
+      store.checkIns().upsert(WS, io.rapport.domain.CheckIn.builder(account, w47).rep("UREPB").paymentDays(30).build(),
+          rapport.clock().millis());
+    }
+    // Due this week: UREPB's 2 (answered) and UREPC's 2; UREPA's 2 are away, not missed.
+    int before = fake.responses().size();
+    rapport.slack().command("/relationship-report", "team \"Sales East\" weeks=1", "UMGREAST");
+    String report = fake.awaitResponses(before + 1).get(before).toString();
+    assertThat(report).contains("50% (2 of 4 due check-ins)")
+        .contains("Away (not counted as missed): <@UREPA> 1 week");
+
+    rapport.slack().appHomeOpened("UMGREAST", "Ev-away-home");
+    FakeSlack.Call home = fake.awaitCall("views.publish", c -> "UMGREAST".equals(c.param("user_id")));
+    assertThat(home.param("view")).contains("check-in completion 50% (2 of 4 due check-ins)");
+
+    fake.userTimeZone("UMGREAST", "Etc/UTC");
+    rapport.clock().set(Instant.parse("2026-11-23T09:00:00Z"));
+    rapport.rapport().flagSweep().sweep();
+    FakeSlack.Call digest = fake.awaitCall("chat.postMessage", c -> "DUMGREAST".equals(c.param("channel")));
+    String blocks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(digest.param("blocks")).toString();
+    assertThat(blocks).contains("<@UREPC> — 2 of 2 due check-ins unanswered").doesNotContain("<@UREPA> — 2 of 2")
+        .contains("Away (1)").contains("<@UREPA> — away that week");
+  }
 }
