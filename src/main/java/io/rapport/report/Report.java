@@ -157,7 +157,7 @@ public record Report(
    * private patterns ({@code privatePatterns}: coaching and manager ones, see {@link
    * io.rapport.insight.Audience}) and the list of over-servicing reps are left out, so a rep's own
    * admissions stay with the rep, their manager and admins. Findings resting on an admission are
-   * left out whatever their pattern.
+   * left out whatever their pattern. Who was away is left out too (completion still excludes it).
    */
   public Report forChannel(java.util.Set<io.rapport.insight.Pattern> privatePatterns) {
     java.util.function.Predicate<Finding> shareable =
@@ -168,7 +168,7 @@ public record Report(
         r.lastCheckIn(), r.totals())).toList();
     List<PatternCount> counts = patterns.stream().filter(c -> !privatePatterns.contains(c.pattern())).toList();
     return new Report(title, period, completion, keyAccounts, repCompletion, bandsNow, bandsBefore, flagsInUse,
-        counts, rows, List.of(), unansweredPrompts, trend, bands, evidenceWeeks);
+        counts, rows, List.of(), unansweredPrompts, trend, bands, evidenceWeeks, Map.of());
   }
 
   /** Accounts per band, 0 for a missing band. */
