@@ -10,6 +10,7 @@ import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.checkin.CheckInService;
 import io.rapport.insight.Analyzer;
+import io.rapport.slack.listeners.actions.CheckInModalActions;
 import io.rapport.slack.listeners.actions.CheckInModalOpener;
 import io.rapport.slack.listeners.actions.OpenCheckInAction;
 import io.rapport.slack.listeners.commands.AccountsCommand;
@@ -20,6 +21,8 @@ import io.rapport.slack.listeners.commands.admin.TeamVerb;
 import io.rapport.slack.listeners.commands.admin.TeamVerbs;
 import io.rapport.slack.listeners.commands.admin.TeamsSubcommand;
 import io.rapport.slack.listeners.events.AppHomeOpenedListener;
+import io.rapport.slack.listeners.events.DirectMessageListener;
+import io.rapport.prompt.DirectMessageReply;
 import io.rapport.slack.listeners.events.HomeTabPublisher;
 import io.rapport.slack.listeners.views.CheckInSubmission;
 import io.rapport.slack.views.CheckInModal;
@@ -78,7 +81,6 @@ import io.rapport.slack.startup.BotScopes;
 import io.rapport.slack.startup.NextSteps;
 import io.rapport.slack.startup.StartupCheck;
 import io.rapport.slack.startup.WorkspaceIdentity;
-import io.rapport.slack.subscribers.CheckInConfirmation;
 import io.rapport.slack.subscribers.HomeTabRefresh;
 import io.rapport.store.BoundedWrites;
 import io.rapport.store.Database;
@@ -130,6 +132,7 @@ public final class Rapport implements AutoCloseable {
   private final PromptScheduler promptScheduler;
   private final PromptNow promptNow;
   private final PromptResponses promptResponses;
+  private final PromptSender.ZoneLookup promptZones;
   private final FlagService flags;
   private final FlagSweep flagSweep;
   private final ReportDelivery reports;
@@ -174,7 +177,9 @@ public final class Rapport implements AutoCloseable {
     this.writes = new BoundedWrites(database, BoundedWrites.ACK_PATH);
     java.util.concurrent.Executor background = work -> afterAck.run("after a stored change", work);
     this.checkInService = new CheckInService(store, access, clock, checkInListeners, writes, background);
-    this.checkInModalOpener = new CheckInModalOpener(checkInService, timeZones, slackApi, clock);
+    DueAccounts dueAccounts = new DueAccounts(store);
+    this.checkInModalOpener = new CheckInModalOpener(checkInService, accountBook, dueAccounts, timeZones, slackApi,
+        clock);
     this.away = new AwayService(store, access, timeZones, clock);
     completions.excluding(away::exclusions); // away weeks are not due (docs/PROMPTS.md)
     this.homeTab = new HomeTabPublisher(accountBook, accountOverview, timeZones, slackApi, away, access,
@@ -182,15 +187,15 @@ public final class Rapport implements AutoCloseable {
     this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
     this.slackCalls = slackApi.calls();
-    DueAccounts dueAccounts = new DueAccounts(store);
     this.awayCommands = new io.rapport.slack.listeners.commands.AwayCommands(away, timeZones, slackCalls, clock);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
+    this.promptZones = zones;
     this.promptSender = new PromptSender(store, slackCalls, zones, clock, Ticker.SYSTEM,
         PROMPT_INSTANCE_ID, 8);
     this.promptScheduler = new PromptScheduler(store, dueAccounts, timeZones, promptSender, away, clock);
     this.promptNow = new PromptNow(store, timeZones, promptScheduler, promptSender, away, clock);
-    PromptCompletion promptCompletion = new PromptCompletion(store, dueAccounts, slackCalls, clock);
+    PromptCompletion promptCompletion = new PromptCompletion(store, slackCalls, zones, clock);
     this.promptResponses = new PromptResponses(store, dueAccounts, promptCompletion, slackCalls, zones,
         checkInService::nothingToReport, clock);
     FlagPoster flagPoster = new FlagPoster(slackApi);
@@ -198,10 +203,10 @@ public final class Rapport implements AutoCloseable {
     this.flags = new FlagService(store, access, timeZones, flagDelivery, away, clock, writes, background);
     this.flagSweep = new FlagSweep(flags, flagDelivery, new PlanReminders(store, flagPoster, timeZones, clock),
         new ManagerDigest(store, flagPoster, timeZones, away, clock, completions), clock);
-    // After a check-in, in this order on the background lane: the rep's confirmation, the
-    // prompt's progress, flag judging, then App Home.
-    checkInListeners.addAll(java.util.List.of(new CheckInConfirmation(slackApi), promptCompletion, flags,
-        new HomeTabRefresh(homeTab)));
+    // After a check-in, in this order on the background lane: the prompt's progress (the weekly
+    // prompt message kept current in place is the rep's confirmation; no DM per check-in), flag
+    // judging, then App Home.
+    checkInListeners.addAll(java.util.List.of(promptCompletion, flags, new HomeTabRefresh(homeTab)));
     this.reports = new ReportDelivery(
         new ReportService(store, access, slackApi, timeZones, completions), slackApi, afterAck, store, clock);
     registerListeners();
@@ -236,9 +241,12 @@ public final class Rapport implements AutoCloseable {
             slackApi, homeTab));
     app.blockAction(OpenCheckInAction.ACTION_ID,
         new OpenCheckInAction(afterAck, accountBook, checkInModalOpener));
+    new CheckInModalActions(afterAck, checkInModalOpener, checkInService).register(app);
     app.viewSubmission(CheckInModal.CALLBACK_ID,
-        new CheckInSubmission(checkInService));
+        new CheckInSubmission(checkInService, checkInModalOpener));
     app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(afterAck, store, homeTab, clock));
+    app.event(com.slack.api.model.event.MessageEvent.class, new DirectMessageListener(afterAck, store,
+        new DirectMessageReply(new DueAccounts(store), slackCalls, promptZones, clock), clock));
     for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
       app.blockAction(b.actionId(), new FlagButtonAction(b, flags, timeZones, afterAck, clock));
     }

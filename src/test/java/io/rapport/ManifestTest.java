@@ -59,7 +59,8 @@ class ManifestTest {
     assertThat(settings.path("interactivity").path("is_enabled").asBoolean()).isTrue();
     assertThat(settings.path("interactivity").path("request_url").asText()).isEqualTo("https://YOUR-HOST/slack/events");
     assertThat(settings.path("event_subscriptions").path("request_url").asText()).isEqualTo("https://YOUR-HOST/slack/events");
-    assertThat(settings.path("event_subscriptions").path("bot_events").toString()).contains("app_home_opened");
+    assertThat(settings.path("event_subscriptions").path("bot_events").toString()).contains("app_home_opened")
+        .contains("message.im");
     assertThat(settings.path("socket_mode_enabled").asBoolean()).isFalse();
     JsonNode home = manifest.path("features").path("app_home");
     assertThat(home.path("home_tab_enabled").asBoolean()).isTrue();

@@ -169,6 +169,11 @@ public final class CheckInService {
     return store.checkIns().find(workspaceId, accountId, week.toString());
   }
 
+  /** True when {@code accountId} has an answer for {@code week}: a check-in or "nothing to report". */
+  public boolean answered(String workspaceId, String accountId, IsoWeek week) {
+    return store.checkIns().isAnswered(workspaceId, accountId, week.toString());
+  }
+
   /** The latest real check-in of the account before {@code week} (shown as a hint). */
   public Optional<CheckIn> latestBefore(String workspaceId, String accountId, IsoWeek week) {
     List<CheckIn> recent = store.checkIns().history(workspaceId, accountId, week.minusWeeks(12).toString());

@@ -80,6 +80,7 @@ public final class PromptNow {
       }
       String teamId = team.map(Team::id).orElse(teams.isEmpty() ? null : teams.get(0).id());
       scheduler.ensureWeekly(workspaceId, rep, week, now.toEpochMilli(), teamId, teams);
+      scheduler.reopenIfDue(workspaceId, rep, week); // skipped earlier for "nothing due": judged again
       Optional<PromptRow> row = dao.find(workspaceId, rep, week.toString(), PromptKind.WEEKLY.id());
       if (row.isEmpty()) {
         nothingDue++;

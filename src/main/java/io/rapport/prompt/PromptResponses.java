@@ -62,9 +62,10 @@ public final class PromptResponses {
     } catch (InvalidFieldException e) {
       return new Answer("That button is out of date — type `/checkin` to check in.", false);
     }
-    IsoWeek current = PromptScheduler.weekAt(clock.instant(), zones.zoneOf(ws, rep));
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zones.zoneOf(ws, rep));
+    IsoWeek current = IsoWeek.of(today);
     if (week.compareTo(current) > 0 || week.compareTo(current.minusWeeks(LATE_WEEKS)) < 0) {
-      return new Answer(PromptMessage.tooOld(week), false);
+      return new Answer(PromptMessage.tooOld(week, today), false);
     }
     // Take over the week's prompt messages first, so the completion listener (told by the
     // recording below) leaves them to this answer.
@@ -76,7 +77,7 @@ public final class PromptResponses {
     }
     List<String> due = dueAccounts.of(ws, rep, week).stream().map(Account::id).toList();
     List<String> recorded = due.isEmpty() ? List.of() : nothingToReport.record(ws, rep, due, week);
-    String text = PromptMessage.nothingToReportText(week, recorded.size());
+    String text = PromptMessage.nothingToReportText(week, recorded.size(), today);
     boolean updated = false;
     for (PromptRow row : messages) {
       completion.update(row, text);
@@ -96,20 +97,28 @@ public final class PromptResponses {
     } catch (InvalidFieldException e) {
       return new Answer("That button is out of date.", false);
     }
-    IsoWeek current = PromptScheduler.weekAt(clock.instant(), zones.zoneOf(ws, rep));
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zones.zoneOf(ws, rep));
+    IsoWeek current = IsoWeek.of(today);
     if (!week.equals(current)) {
-      return new Answer(PromptMessage.weekOver(week), false);
+      return new Answer(PromptMessage.weekOver(week, today), false);
+    }
+    List<Account> due = dueAccounts.of(ws, rep, week);
+    if (due.isEmpty()) {
+      // Already answered: a snooze would only send a needless message tomorrow.
+      return new Answer(PromptMessage.nothingToSnooze(week, today), false);
     }
     long now = clock.millis();
     long tomorrow = now + PromptScheduler.REMINDER_AFTER.toMillis();
     if (store.prompts().create(ws, rep, week.toString(), PromptKind.SNOOZE.id(), tomorrow, null, now) == 0) {
-      return new Answer(PromptMessage.alreadySnoozed(week), false);
+      return new Answer(PromptMessage.alreadySnoozed(week, today), false);
     }
     store.prompts().cancelReminder(ws, rep, week.toString(), now);
-    List<Account> due = dueAccounts.of(ws, rep, week);
-    String text = PromptMessage.snoozedText(week);
-    boolean updated = false;
-    if (channel != null && ts != null) {
+    // The week's open prompt messages now say "snoozed" (the pressed one among them).
+    completion.refresh(ws, rep);
+    boolean updated = store.prompts().openMessages(ws, rep, week.toString()).stream()
+        .anyMatch(r -> r.messageTs() != null && r.messageTs().equals(ts));
+    String text = PromptMessage.snoozedText(week, today);
+    if (!updated && channel != null && ts != null) {
       try {
         slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(text)
             .blocks(PromptMessage.snoozed(week, due))));

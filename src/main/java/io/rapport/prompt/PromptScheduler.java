@@ -114,6 +114,7 @@ public final class PromptScheduler implements AutoCloseable {
       // the rest; whatever is left (and anything a crashed run left) is picked up by sendReady.
       Map<String, java.util.concurrent.Future<Outcome>> early = new LinkedHashMap<>();
       int created = createDueWeeklyPrompts(row -> early.put(row.key(), sender.submit(row)));
+      created += reopenSkipped();
       int reminders = createReminders();
       Map<String, Outcome> outcomes = new LinkedHashMap<>();
       for (var e : early.entrySet()) {
@@ -313,6 +314,59 @@ public final class PromptScheduler implements AutoCloseable {
           dao.addSlot(ws, team, week.toString(), a.id(), rep, now);
         }
       }
+      return true;
+    }));
+  }
+
+  /**
+   * Judges again the weekly rows skipped because nothing was due: a row whose rep now has a due
+   * key account (one added or made key since) goes back to the senders. Returns how many.
+   */
+  int reopenSkipped() {
+    IsoWeek from = IsoWeek.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).minusWeeks(1);
+    int reopened = 0;
+    for (PromptRow row : store.prompts().skippedWeekly(from.toString())) {
+      try {
+        if (reopenIfDue(row.workspaceId(), row.repId(), IsoWeek.parse(row.week()))) {
+          reopened++;
+        }
+      } catch (RuntimeException e) {
+        LOG.error("Could not judge again the skipped prompt {}", row.key(), e);
+      }
+    }
+    return reopened;
+  }
+
+  /**
+   * When the rep's weekly row for {@code week} was skipped for "nothing due" and something is due
+   * now, records the new (team, week, account) slots and gives the row back to the senders.
+   */
+  public boolean reopenIfDue(String ws, String rep, IsoWeek week) {
+    Optional<PromptRow> row = store.prompts().find(ws, rep, week.toString(), PromptKind.WEEKLY.id());
+    if (row.isEmpty() || !row.get().status().equals("skipped")) {
+      return false;
+    }
+    if (!week.equals(weekAt(clock.instant(), timeZones.cachedZoneOf(ws, rep).orElse(ZoneOffset.UTC)))) {
+      return false;
+    }
+    List<Account> due = dueAccounts.of(ws, rep, week);
+    if (due.isEmpty()) {
+      return false;
+    }
+    long now = clock.millis();
+    List<Team> teams = store.teams().ofMember(ws, rep);
+    List<String> teamIds = teams.isEmpty() ? List.of("") : teams.stream().map(Team::id).toList();
+    return sender.gate().write(() -> store.jdbi().inTransaction(h -> {
+      PromptDao dao = h.attach(PromptDao.class);
+      if (dao.reopenSkipped(ws, rep, week.toString(), PromptKind.WEEKLY.id()) == 0) {
+        return false;
+      }
+      for (String team : teamIds) {
+        for (Account a : due) {
+          dao.addSlot(ws, team, week.toString(), a.id(), rep, now);
+        }
+      }
+      LOG.info("Prompt {}:{}:{} had nothing due; {} due now, so it goes out after all", ws, rep, week, due.size());
       return true;
     }));
   }

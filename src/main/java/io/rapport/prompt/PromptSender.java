@@ -254,8 +254,9 @@ public final class PromptSender implements AutoCloseable {
         LOG.warn("Lost the claim on prompt {}; leaving it to its new owner", row.key());
         return Outcome.NOT_CLAIMED;
       }
-      List<LayoutBlock> blocks = PromptMessage.prompt(row.key(), kind, week, due);
-      String text = PromptMessage.text(kind, week, due);
+      java.time.LocalDate today = clock.instant().atZone(zone).toLocalDate();
+      List<LayoutBlock> blocks = PromptMessage.prompt(row.key(), kind, week, due, today);
+      String text = PromptMessage.text(kind, week, due, today);
       String to = channel;
       try {
         ChatPostMessageResponse r = slack.callOnce("chat.postMessage", to, m -> m.chatPostMessage(req -> req

@@ -110,6 +110,10 @@ public interface CheckInDao {
       "SELECT account_id FROM checkins WHERE workspace_id = :ws AND rep_id = :rep AND week = :week")
   List<String> answeredAccounts(@Bind("ws") String workspaceId, @Bind("rep") String repId, @Bind("week") String week);
 
+  /** Whether the account has an answer (check-in or nothing to report) for {@code week}. */
+  @SqlQuery("SELECT COUNT(*) > 0 FROM checkins WHERE workspace_id = :ws AND account_id = :account AND week = :week")
+  boolean isAnswered(@Bind("ws") String workspaceId, @Bind("account") String accountId, @Bind("week") String week);
+
   /** Every real check-in of the workspace, for export and whole-book analysis, in a stable order. */
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM checkins WHERE workspace_id = :ws AND nothing_to_report = FALSE"

@@ -132,6 +132,20 @@ public interface PromptDao {
       @Bind("kind") String kind, @Bind("me") String me, @Bind("status") String status,
       @Bind("reason") String reason);
 
+  /** Weekly rows of recent weeks that were skipped because nothing was due when their turn came. */
+  @SqlQuery("SELECT " + COLUMNS + " FROM prompts WHERE kind = 'weekly' AND status = 'skipped' AND week >= :from")
+  List<PromptRow> skippedWeekly(@Bind("from") String fromWeek);
+
+  /**
+   * Gives a row skipped for "nothing due" back to the senders (something is due after all, e.g. a
+   * key account was added); 1 when it was reopened.
+   */
+  @SqlUpdate(
+      "UPDATE prompts SET status = 'pending', claimed_by = NULL, claimed_at = NULL, last_error = NULL,"
+          + " next_attempt_at = NULL, attempts = 0 WHERE" + KEY + " AND status = 'skipped'")
+  int reopenSkipped(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
+      @Bind("kind") String kind);
+
   /** Gives a claimed row back after a transient failure, to be tried again at {@code nextAt}. */
   @SqlUpdate(
       "UPDATE prompts SET status = 'pending', claimed_by = NULL, last_error = :reason, next_attempt_at = :nextAt"

@@ -143,7 +143,7 @@ abstract class PromptEndToEnd {
     assertThat(rapport.slack().blockAction("UREPA", "prompt.nothing_to_report", WEEK, container("UREPA")).statusCode())
         .isEqualTo(200);
     FakeSlack.Call update = fake.awaitCall("chat.update", c -> c.param("text") != null
-        && c.param("text").contains("nothing to report for 2 accounts"));
+        && c.param("text").contains("no contact this week") && c.param("text").contains("for 2 accounts"));
     assertThat(update.param("ts")).isEqualTo(container("UREPA").path("message_ts").asText());
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (told.size() < 2 && System.nanoTime() < deadline) {

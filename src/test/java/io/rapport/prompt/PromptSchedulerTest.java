@@ -230,16 +230,19 @@ class PromptSchedulerTest {
     rig.run();
     rig.store.checkIns().markNothingToReport(PromptRig.WS, "ufin-acct-1", "UFIN", "2026-W47", clock.millis());
     rig.completion.afterCheckIn(PromptRig.WS, "ufin-acct-1");
-    assertThat(fake.calls("chat.update")).isEmpty();
+    // The message is kept current in place: one done, one still due.
+    assertThat(fake.calls("chat.update")).hasSize(1);
+    assertThat(fake.calls("chat.update").get(0).param("text")).contains("1 done, 1 key account still due");
     rig.store.checkIns().markNothingToReport(PromptRig.WS, "ufin-acct-2", "UFIN", "2026-W47", clock.millis());
     rig.completion.afterCheckIn(PromptRig.WS, "ufin-acct-2");
     rig.completion.afterCheckIn(PromptRig.WS, "ufin-acct-2");
-    assertThat(fake.calls("chat.update")).hasSize(1);
-    FakeSlack.Call update = fake.calls("chat.update").get(0);
+    assertThat(fake.calls("chat.update")).hasSize(2);
+    FakeSlack.Call update = fake.calls("chat.update").get(1);
     assertThat(update.param("ts")).isEqualTo(rig.postsTo("UFIN").get(0).param("ts") == null
         ? rig.store.prompts().find(PromptRig.WS, "UFIN", "2026-W47", "weekly").orElseThrow().messageTs()
         : update.param("ts"));
-    assertThat(update.param("text")).contains("All done for 2026-W47");
+    // Friday in the rep's zone: the closing fits the day.
+    assertThat(update.param("text")).contains("All done for this week (16–22 Nov)").contains("good weekend");
     // No reminder for a finished week.
     clock.advance(Duration.ofHours(25));
     rig.run();

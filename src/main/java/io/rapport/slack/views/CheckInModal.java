@@ -1,10 +1,11 @@
 package io.rapport.slack.views;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -19,6 +20,7 @@ import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
@@ -33,26 +35,36 @@ import io.rapport.domain.Contacts;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Outcome;
-import java.time.format.DateTimeFormatter;
+import io.rapport.domain.WeekWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The check-in modal (SPEC §6): every signal as a quick input — number inputs, radio buttons,
- * checkboxes, a 1–5 scale — with sensible defaults, the week's existing answers pre-filled for an
- * edit, and the previous check-in's answers as hints under the fields. {@link #parse} turns a
- * submission into a {@link CheckIn} or into errors keyed by block id for {@code
- * response_action: errors}, reusing the domain's own checks. Pure: no I/O.
+ * The check-in modal (SPEC §6, issue 12). The first screen has six inputs — the week, business and
+ * social contacts, service hours, discount, and one "did any of these happen?" list — because that
+ * is what an ordinary week needs. Ticking an item in the list reveals its follow-up question
+ * (payment days when an invoice was paid, promise counts when a promise was broken, …) through
+ * {@code views.update}; <b>More details</b> shows every signal. Rarely changing answers (the
+ * client's usual manner, the value rating) are pre-filled from the last check-in and say so;
+ * events are never copied. {@link #parse} turns a submission into a {@link CheckIn} or into errors
+ * keyed by block id for {@code response_action: errors}. Pure: no I/O.
  */
 public final class CheckInModal {
   public static final String CALLBACK_ID = "checkin.modal";
-  /** The action id of the element inside every input block (blocks are told apart by block id). */
+  /** The action id of the element inside every plain input block (blocks are told apart by block id). */
   public static final String ACTION = "value";
+  /** The "did any of these happen?" checkboxes: ticking one dispatches, so its follow-up appears. */
+  public static final String EVENTS_ACTION = "checkin.events";
+  /** The "More details" button: every signal in the same modal. */
+  public static final String MORE_ACTION = "checkin.more";
+  /** "Nothing to report for this account" inside the modal (value: the account id). */
+  public static final String NOTHING_ACTION = "checkin.nothing";
 
   // Block ids are the SPEC §6 field names, so the domain's InvalidFieldException maps to them.
   public static final String WEEK = "week";
@@ -63,7 +75,7 @@ public final class CheckInModal {
   public static final String OUTCOME = "outcome";
   public static final String REVENUE_WON = "revenueWon";
   public static final String DISCOUNT = "discountPct";
-  public static final String SIGNALS = "signals";
+  public static final String EVENTS = "events";
   public static final String CONDUCT = "clientConduct";
   public static final String BROKEN_BY_CLIENT = "promisesBrokenByClient";
   public static final String BROKEN_BY_US = "promisesBrokenByUs";
@@ -81,21 +93,90 @@ public final class CheckInModal {
     return message.replace("*", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
-  static final String FREEBIES = "freebies";
-  static final String QUOTA_PRESSURE = "quotaPressure";
-  static final String BILLING_DISPUTE = "billingDispute";
+  /** The items of the events list (option values). */
+  public static final String NEW_BUSINESS = "newBusiness";
+  public static final String FREEBIES = "freebies";
+  public static final String UNPAID = "unpaidWork";
+  public static final String INVOICE_PAID = "invoicePaid";
+  public static final String PROMISE_BROKEN = "promiseBroken";
+  public static final String QUOTA_PRESSURE = "quotaPressure";
+  public static final String BILLING_DISPUTE = "billingDispute";
+  public static final String INCIDENT = "conductIncident";
+
+  /** The lead's decision: who can read a note, said where it is typed. */
+  public static final String NOTE_LABEL = "Note (only you, your manager and Rapport's admins can read it)";
+  /** The value of the value-rating option that means "no rating this week". */
+  static final String NO_RATING = "none";
+  /** Accounts offered next in one sitting, at most (keeps private_metadata far below 3,000 chars). */
+  public static final int MAX_QUEUE = 40;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   private CheckInModal() {}
 
-  /** What the modal carries in {@code private_metadata}: the account and the weeks offered. */
-  public record Metadata(String accountId, List<IsoWeek> weeks) {
+  /** One item of the events list and the follow-up blocks it reveals. */
+  private record Event(String value, String label, List<String> followUps) {}
+
+  private static final List<Event> EVENT_LIST = List.of(
+      new Event(NEW_BUSINESS, "New business: a deal progressed, was won or lost", List.of(OUTCOME, REVENUE_WON)),
+      new Event(FREEBIES, "We gave products or services away", List.of()),
+      new Event(UNPAID, "Some of the service work was unpaid", List.of(UNPAID_HOURS)),
+      new Event(INVOICE_PAID, "The client paid an invoice", List.of(PAYMENT_DAYS)),
+      new Event(PROMISE_BROKEN, "A promise was broken (by them or by us)", List.of(BROKEN_BY_CLIENT, BROKEN_BY_US)),
+      new Event(QUOTA_PRESSURE, "I pushed this account to make a quota or target", List.of()),
+      new Event(BILLING_DISPUTE, "Billing dispute: charged twice or misled, or they say so", List.of(NOTE)),
+      new Event(INCIDENT, "The client was aggressive or threatening", List.of(CONDUCT)));
+
+  /** Every follow-up block, in the order they appear under the list. */
+  private static final List<String> FOLLOW_UPS =
+      List.of(OUTCOME, REVENUE_WON, UNPAID_HOURS, PAYMENT_DAYS, BROKEN_BY_CLIENT, BROKEN_BY_US, CONDUCT, NOTE);
+
+  /**
+   * What the modal carries in {@code private_metadata}: the account, the weeks offered, the due
+   * accounts to offer next in this sitting, whether the details are shown, how many accounts this
+   * sitting has saved, and the answers pre-filled from the last check-in (shown on the form, stored
+   * when the rep leaves them be).
+   */
+  public record Metadata(String accountId, List<IsoWeek> weeks, List<String> queue, boolean details, int saved,
+      ClientConduct carriedConduct, Integer carriedValue, IsoWeek carriedFrom) {
+
+    public Metadata {
+      queue = List.copyOf(queue.size() > MAX_QUEUE ? queue.subList(0, MAX_QUEUE) : queue);
+      weeks = List.copyOf(weeks);
+    }
+
+    /** A single-account form with nothing pre-filled. */
+    public Metadata(String accountId, List<IsoWeek> weeks) {
+      this(accountId, weeks, List.of(), false, 0, null, null, null);
+    }
+
+    public Metadata withDetails() {
+      return new Metadata(accountId, weeks, queue, true, saved, carriedConduct, carriedValue, carriedFrom);
+    }
+
     public String toJson() {
       ObjectNode n = JSON.createObjectNode().put("account", accountId);
       ArrayNode w = n.putArray("weeks");
       weeks.forEach(x -> w.add(x.toString()));
+      if (!queue.isEmpty()) {
+        ArrayNode q = n.putArray("next");
+        queue.forEach(q::add);
+      }
+      if (details) {
+        n.put("details", true);
+      }
+      if (saved > 0) {
+        n.put("saved", saved);
+      }
+      if (carriedConduct != null) {
+        n.put("conduct", carriedConduct.id());
+      }
+      if (carriedValue != null) {
+        n.put("value", carriedValue);
+      }
+      if (carriedFrom != null) {
+        n.put("from", carriedFrom.toString());
+      }
       return n.toString();
     }
 
@@ -110,7 +191,19 @@ public final class CheckInModal {
         for (JsonNode w : n.path("weeks")) {
           weeks.add(IsoWeek.parse(w.asText()));
         }
-        return weeks.isEmpty() ? Optional.empty() : Optional.of(new Metadata(n.path("account").asText(), weeks));
+        List<String> queue = new ArrayList<>();
+        for (JsonNode q : n.path("next")) {
+          queue.add(q.asText());
+        }
+        ClientConduct conduct = n.path("conduct").isTextual()
+            ? ClientConduct.parse(CONDUCT, n.path("conduct").asText()) : null;
+        Integer value = n.path("value").isInt() ? n.path("value").asInt() : null;
+        if (value != null && (value < 1 || value > 5)) {
+          return Optional.empty();
+        }
+        IsoWeek from = n.path("from").isTextual() ? IsoWeek.parse(n.path("from").asText()) : null;
+        return weeks.isEmpty() ? Optional.empty() : Optional.of(new Metadata(n.path("account").asText(), weeks,
+            queue, n.path("details").asBoolean(false), Math.max(0, n.path("saved").asInt(0)), conduct, value, from));
       } catch (JsonProcessingException | InvalidFieldException e) {
         return Optional.empty();
       }
@@ -125,68 +218,201 @@ public final class CheckInModal {
   }
 
   /**
-   * The modal for {@code account}. {@code weeks} are offered newest first and the first is the
-   * default; {@code current} (the default week's existing check-in) is pre-filled for an edit;
-   * {@code previous} is shown as hints.
+   * What the form shows: answers as typed or chosen, by block id, and the ticked events. Built
+   * from a check-in being edited, or from the modal's state when it is redrawn (a follow-up
+   * revealed, the details opened), so nothing the rep typed is lost.
    */
-  public static View build(Account account, List<IsoWeek> weeks, Optional<CheckIn> current, Optional<CheckIn> previous) {
-    Metadata metadata = new Metadata(account.id(), weeks);
-    CheckIn now = current.orElse(null);
-    CheckIn last = previous.orElse(null);
-    List<LayoutBlock> blocks = new ArrayList<>();
-    String intro = "*" + SlackText.escape(account.name()) + "*"
-        + (now != null ? " — you already checked in for " + weekLabel(now.week(), weeks)
-            + "; submitting again updates it." : " — how did this account go? Everything is optional; leave what"
-            + " doesn't apply empty.");
-    blocks.add(section(s -> s.text(markdownText(intro))));
-    if (last != null) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(
-          "Hints under the fields show your check-in for " + last.week() + ".")))));
+  public record Draft(Map<String, String> answers, Set<String> ticked) {
+    public static Draft empty() {
+      return new Draft(Map.of(), Set.of());
     }
-    blocks.add(weekInput(weeks));
-    blocks.add(divider());
-    blocks.add(numberInput(BUSINESS, "Business meetings and calls", false, null, null,
-        now == null || now.contacts() == null ? null : now.contacts().business(),
-        last == null || last.contacts() == null ? null : last.contacts().business(), "0"));
-    blocks.add(numberInput(SOCIAL, "Social contacts (coffees, lunches, events)", false, null, null,
-        now == null || now.contacts() == null ? null : now.contacts().social(),
-        last == null || last.contacts() == null ? null : last.contacts().social(), "0"));
-    blocks.add(numberInput(SERVICE_HOURS, "Hours spent servicing the account", true, null, null,
-        now == null ? null : now.serviceHours(), last == null ? null : last.serviceHours(), "e.g. 4"));
-    blocks.add(numberInput(UNPAID_HOURS, "…of those, unpaid (favours, free advice, admin for them)", true, null,
-        null, now == null ? null : now.unpaidHours(), last == null ? null : last.unpaidHours(), "0"));
-    blocks.add(radio(OUTCOME, "New business this week", Outcomes.OPTIONS,
-        now != null && now.outcome() != null ? now.outcome().id() : Outcome.NONE.id(),
-        last == null || last.outcome() == null ? null : Outcomes.label(last.outcome())));
-    blocks.add(numberInput(REVENUE_WON, "Value won this week", true, null, null,
-        now == null ? null : now.revenueWon(), last == null ? null : last.revenueWon(), "0"));
-    blocks.add(numberInput(DISCOUNT, "Discount or margin conceded beyond list price (%)", true, "0", "100",
-        now == null ? null : now.discountPct(), last == null ? null : last.discountPct(), "0"));
-    blocks.add(signals(now, last));
-    blocks.add(radio(CONDUCT, "How did the client treat you?", Conduct.OPTIONS,
-        now != null && now.clientConduct() != null ? now.clientConduct().id() : ClientConduct.RESPECTFUL.id(),
-        last == null || last.clientConduct() == null ? null : Conduct.label(last.clientConduct())));
-    blocks.add(numberInput(BROKEN_BY_CLIENT, "Promises the client did not keep", false, null, null,
-        now == null ? null : now.promisesBrokenByClient(), last == null ? null : last.promisesBrokenByClient(), "0"));
-    blocks.add(numberInput(BROKEN_BY_US, "Promises we did not keep", false, null, null,
-        now == null ? null : now.promisesBrokenByUs(), last == null ? null : last.promisesBrokenByUs(), "0"));
-    blocks.add(numberInput(PAYMENT_DAYS, "Days the client took to pay the latest invoice", false, "0", "3650",
-        now == null ? null : now.paymentDays(), last == null ? null : last.paymentDays(),
-        "terms: " + account.agreedPaymentDays() + " days"));
-    blocks.add(radio(VALUE_RATING, "Value the relationship creates for both sides (1 = little, 5 = a lot)",
-        Rating.OPTIONS, now == null || now.valueRating() == null ? null : now.valueRating().toString(),
-        last == null || last.valueRating() == null ? null : last.valueRating().toString()));
-    blocks.add(noteInput(now == null ? null : now.note()));
+
+    /** The answers of an existing check-in, for an edit. */
+    public static Draft of(CheckIn c) {
+      Map<String, String> a = new LinkedHashMap<>();
+      Set<String> t = new LinkedHashSet<>();
+      a.put(WEEK, c.week().toString());
+      if (c.contacts() != null) {
+        a.put(BUSINESS, Integer.toString(c.contacts().business()));
+        a.put(SOCIAL, Integer.toString(c.contacts().social()));
+      }
+      putNumber(a, SERVICE_HOURS, c.serviceHours());
+      putNumber(a, DISCOUNT, c.discountPct());
+      if ((c.outcome() != null && c.outcome() != Outcome.NONE) || (c.revenueWon() != null && c.revenueWon() > 0)) {
+        t.add(NEW_BUSINESS);
+      }
+      if (c.outcome() != null) {
+        a.put(OUTCOME, c.outcome().id());
+      }
+      putNumber(a, REVENUE_WON, c.revenueWon());
+      if (Boolean.TRUE.equals(c.freebies())) {
+        t.add(FREEBIES);
+      }
+      if (c.unpaidHours() != null && c.unpaidHours() > 0) {
+        t.add(UNPAID);
+      }
+      putNumber(a, UNPAID_HOURS, c.unpaidHours());
+      if (c.paymentDays() != null) {
+        t.add(INVOICE_PAID);
+      }
+      putNumber(a, PAYMENT_DAYS, c.paymentDays());
+      if (c.promisesBrokenByClient() != null || c.promisesBrokenByUs() != null) {
+        t.add(PROMISE_BROKEN);
+      }
+      putNumber(a, BROKEN_BY_CLIENT, c.promisesBrokenByClient());
+      putNumber(a, BROKEN_BY_US, c.promisesBrokenByUs());
+      if (Boolean.TRUE.equals(c.quotaPressure())) {
+        t.add(QUOTA_PRESSURE);
+      }
+      if (Boolean.TRUE.equals(c.billingDispute())) {
+        t.add(BILLING_DISPUTE);
+      }
+      if (c.clientConduct() != null) {
+        a.put(CONDUCT, c.clientConduct().id());
+        if (c.clientConduct().compareTo(ClientConduct.AGGRESSIVE) >= 0) {
+          t.add(INCIDENT);
+        }
+      }
+      if (c.valueRating() != null) {
+        a.put(VALUE_RATING, c.valueRating().toString());
+      }
+      if (c.note() != null) {
+        a.put(NOTE, c.note());
+      }
+      return new Draft(a, t);
+    }
+
+    /** What the rep has entered so far, read from the modal's state. */
+    public static Draft fromState(Map<String, Map<String, ViewState.Value>> state) {
+      Map<String, String> a = new LinkedHashMap<>();
+      Set<String> t = new LinkedHashSet<>();
+      if (state != null) {
+        for (var block : state.entrySet()) {
+          ViewState.Value v = first(block.getValue());
+          if (v == null) {
+            continue;
+          }
+          if (block.getKey().equals(EVENTS)) {
+            if (v.getSelectedOptions() != null) {
+              v.getSelectedOptions().forEach(o -> t.add(o.getValue()));
+            }
+          } else if (v.getSelectedOption() != null) {
+            a.put(block.getKey(), v.getSelectedOption().getValue());
+          } else if (v.getValue() != null) {
+            a.put(block.getKey(), v.getValue());
+          }
+        }
+      }
+      return new Draft(a, t);
+    }
+
+    String get(String block) {
+      String v = answers.get(block);
+      return v == null || v.isBlank() ? null : v;
+    }
+
+    private static void putNumber(Map<String, String> a, String block, Number n) {
+      if (n != null) {
+        a.put(block, number(n));
+      }
+    }
+  }
+
+  /** Everything the modal for one account shows. */
+  public record Form(Account account, Metadata metadata, IsoWeek current, Draft draft, boolean editing,
+      Optional<CheckIn> previous) {}
+
+  /**
+   * The first modal for {@code account}: {@code weeks} offered newest first (the first is the
+   * default and the rep's current week); {@code existing} (that week's check-in) opens the details
+   * for an edit; {@code previous} (the last check-in before) pre-fills the client's usual manner
+   * and the value rating, and gives the hints; {@code queue} are the due accounts offered next.
+   */
+  public static View build(Account account, List<IsoWeek> weeks, Optional<CheckIn> existing,
+      Optional<CheckIn> previous, List<String> queue, int saved) {
+    ClientConduct conduct = null;
+    Integer value = null;
+    IsoWeek from = null;
+    if (existing.isEmpty() && previous.isPresent()) {
+      CheckIn last = previous.get();
+      // The client's usual manner carries over; an aggressive or threatening week is an incident
+      // (an event), never copied.
+      if (last.clientConduct() != null && last.clientConduct().compareTo(ClientConduct.AGGRESSIVE) < 0) {
+        conduct = last.clientConduct();
+      }
+      value = last.valueRating();
+      from = conduct != null || value != null ? last.week() : null;
+    }
+    Metadata metadata = new Metadata(account.id(), weeks, queue, existing.isPresent(), saved, conduct, value, from);
+    Draft draft = existing.map(Draft::of).orElse(Draft.empty());
+    return build(new Form(account, metadata, weeks.get(0), draft, existing.isPresent(), previous));
+  }
+
+  /** The same for a single account (no sitting). */
+  public static View build(Account account, List<IsoWeek> weeks, Optional<CheckIn> existing, Optional<CheckIn> previous) {
+    return build(account, weeks, existing, previous, List.of(), 0);
+  }
+
+  /** The modal redrawn from {@code form} (after a tick or "More details"); typed answers stay. */
+  public static View build(Form form) {
+    Metadata m = form.metadata();
+    Draft d = form.draft();
+    Account account = form.account();
+    CheckIn last = form.previous().orElse(null);
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String name = "*" + SlackText.escape(account.name()) + "*";
+    String intro = form.editing()
+        ? name + " — you already checked in for " + WeekWords.relative(weekOf(d, m), form.current())
+            + "; saving again updates it."
+        : name + " — leave empty whatever didn't happen this week; an empty field means not reported.";
+    blocks.add(section(s -> s.text(markdownText(intro))));
+    String carried = carriedLine(m, form.current());
+    if (carried != null) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(carried)))));
+    }
+    blocks.add(weekInput(m.weeks(), form.current(), d.get(WEEK)));
+    blocks.add(numberInput(BUSINESS, "Business meetings and calls", false, null, d.get(BUSINESS),
+        last == null || last.contacts() == null ? null : last.contacts().business()));
+    blocks.add(numberInput(SOCIAL, "Social contacts: coffees, lunches, events", false, null, d.get(SOCIAL),
+        last == null || last.contacts() == null ? null : last.contacts().social()));
+    blocks.add(numberInput(SERVICE_HOURS, "Hours spent servicing the account", true, null, d.get(SERVICE_HOURS),
+        last == null ? null : last.serviceHours()));
+    blocks.add(numberInput(DISCOUNT, "Discount beyond list price (%)", true, "100", d.get(DISCOUNT),
+        last == null ? null : last.discountPct()));
+    blocks.add(eventsInput(d.ticked()));
+    for (String block : FOLLOW_UPS) {
+      if (block.equals(NOTE) && m.details()) {
+        blocks.add(conductOrValue(VALUE_RATING, form));
+      }
+      if (m.details() || revealedBy(block, d.ticked())) {
+        blocks.add(followUp(block, form));
+      }
+    }
+    List<com.slack.api.model.block.element.BlockElement> buttons = new ArrayList<>();
+    if (!m.details()) {
+      buttons.add(button(b -> b.actionId(MORE_ACTION).text(plainText("More details")).value(account.id())));
+    }
+    if (!form.editing()) {
+      buttons.add(ButtonElement.builder().actionId(NOTHING_ACTION).text(plainText("Nothing to report for this account"))
+          .value(account.id()).build());
+    }
+    if (!buttons.isEmpty()) {
+      blocks.add(actions(a -> a.blockId("checkin_actions").elements(buttons)));
+    }
+    int position = m.saved() + 1;
+    int total = m.saved() + 1 + m.queue().size();
+    String title = total > 1 ? "Check-in " + position + " of " + total : "Check-in";
+    String submit = form.editing() ? "Update" : m.queue().isEmpty() ? "Save" : "Save & next";
     return view(v -> v.type("modal")
         .callbackId(CALLBACK_ID)
-        .title(viewTitle(t -> t.type("plain_text").text("Check-in")))
-        .submit(viewSubmit(s -> s.type("plain_text").text(now == null ? "Save" : "Update")))
-        .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-        .privateMetadata(metadata.toJson())
+        .title(viewTitle(t -> t.type("plain_text").text(title)))
+        .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
+        .close(viewClose(c -> c.type("plain_text").text(m.saved() > 0 ? "Stop here" : "Cancel")))
+        .privateMetadata(m.toJson())
         .blocks(blocks));
   }
 
-  /** A modal that only explains why the check-in cannot be opened (no submit button). */
+  /** A modal that only says something (a refusal, the end of a sitting); no submit button. */
   public static View notice(String title, String markdown) {
     String t = title.length() > 24 ? title.substring(0, 24) : title;
     return view(v -> v.type("modal")
@@ -196,99 +422,176 @@ public final class CheckInModal {
         .blocks(List.of(section(s -> s.text(markdownText(markdown))))));
   }
 
-  private static InputBlock weekInput(List<IsoWeek> weeks) {
+  /** The end of a sitting: every account offered was answered. */
+  public static View sittingDone(int saved, IsoWeek week) {
+    String accounts = saved == 1 ? "1 account" : saved + " accounts";
+    return notice("All done", ":white_check_mark: Saved " + accounts + " for " + WeekWords.relative(week, week)
+        + ", and nothing else is due. Thank you!");
+  }
+
+  /** After "Nothing to report for this account" when it could not be recorded. */
+  public static String nothingNotRecorded() {
+    return "I could not record this account as nothing to report: only its rep can,"
+        + " and only for a week that has no answer yet. Use *Save* to record a check-in instead.";
+  }
+
+  /** Ids of the input blocks of a view (what the rep can type into or choose). */
+  public static List<String> inputs(View view) {
+    return view.getBlocks().stream().filter(b -> b instanceof InputBlock).map(LayoutBlock::getBlockId).toList();
+  }
+
+  private static IsoWeek weekOf(Draft d, Metadata m) {
+    String w = d.get(WEEK);
+    return m.weeks().stream().filter(x -> x.toString().equals(w)).findFirst().orElse(m.weeks().get(0));
+  }
+
+  private static String carriedLine(Metadata m, IsoWeek current) {
+    if (m.carriedConduct() == null && m.carriedValue() == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (m.carriedConduct() != null) {
+      parts.add("client *" + Conduct.label(m.carriedConduct()).toLowerCase(java.util.Locale.ROOT) + "*");
+    }
+    if (m.carriedValue() != null) {
+      parts.add("value *" + m.carriedValue() + " of 5*");
+    }
+    String from = m.carriedFrom() == null ? "your last check-in"
+        : "your check-in for " + WeekWords.relative(m.carriedFrom(), current);
+    return ":leftwards_arrow_with_hook: Pre-filled from " + from + ": " + String.join(", ", parts) + "."
+        + (m.details() ? " Change them below if this week was different."
+            : " Different this week? Change them under *More details*.");
+  }
+
+  private static boolean revealedBy(String block, Set<String> ticked) {
+    return EVENT_LIST.stream().anyMatch(e -> ticked.contains(e.value()) && e.followUps().contains(block));
+  }
+
+  private static InputBlock weekInput(List<IsoWeek> weeks, IsoWeek current, String chosen) {
     List<OptionObject> options = new ArrayList<>();
     for (IsoWeek w : weeks) {
-      options.add(option(weekLabel(w, weeks), w.toString()));
+      options.add(option(weekLabel(w, current), w.toString()));
     }
+    OptionObject initial = options.stream().filter(o -> o.getValue().equals(chosen)).findFirst().orElse(options.get(0));
     return InputBlock.builder()
         .blockId(WEEK)
         .label(plainText("Week"))
-        .element(StaticSelectElement.builder().actionId(ACTION).options(options).initialOption(options.get(0)).build())
+        .element(StaticSelectElement.builder().actionId(ACTION).options(options).initialOption(initial).build())
         .build();
   }
 
-  static String weekLabel(IsoWeek w, List<IsoWeek> weeks) {
-    String range = w.monday().format(DAY) + "–" + w.monday().plusDays(6).format(DAY);
-    int index = weeks.indexOf(w);
-    String name = index == 0 ? "This week" : index == 1 ? "Last week" : "Week " + w.week();
-    return name + " (" + w + ", " + range + ")";
+  /** "This week (23–29 Nov)", "Last week (16–22 Nov)", "Week of 9 Nov". */
+  static String weekLabel(IsoWeek w, IsoWeek current) {
+    String words = WeekWords.relative(w, current);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
-  private static LayoutBlock numberInput(String blockId, String label, boolean decimal, String min, String max,
-      Number initial, Number hint, String placeholder) {
+  private static LayoutBlock eventsInput(Set<String> ticked) {
+    List<OptionObject> options = EVENT_LIST.stream().map(e -> option(e.label(), e.value())).toList();
+    List<OptionObject> initial = options.stream().filter(o -> ticked.contains(o.getValue())).toList();
+    CheckboxesElement.CheckboxesElementBuilder e = CheckboxesElement.builder().actionId(EVENTS_ACTION).options(options);
+    if (!initial.isEmpty()) {
+      e.initialOptions(initial);
+    }
+    return InputBlock.builder().blockId(EVENTS).label(plainText("Did any of these happen this week?"))
+        .optional(true).dispatchAction(true).element(e.build())
+        .hint(plainText("Tick what happened; a short follow-up question appears where one is needed.")).build();
+  }
+
+  private static LayoutBlock followUp(String block, Form form) {
+    Draft d = form.draft();
+    Metadata m = form.metadata();
+    CheckIn last = form.previous().orElse(null);
+    return switch (block) {
+      case OUTCOME -> {
+        List<OptionObject> options = m.details() ? Outcomes.OPTIONS : Outcomes.OPTIONS.subList(1, 4);
+        yield radio(OUTCOME, "How did the new business go?", options, d.get(OUTCOME), null);
+      }
+      case REVENUE_WON -> numberInput(REVENUE_WON, "Value won this week", true, null, d.get(REVENUE_WON), null);
+      case UNPAID_HOURS -> numberInput(UNPAID_HOURS, "…of the service hours, how many were unpaid?", true, null,
+          d.get(UNPAID_HOURS), last == null ? null : last.unpaidHours());
+      case PAYMENT_DAYS -> numberInput(PAYMENT_DAYS, "Days the client took to pay the invoice", false, "3650",
+          d.get(PAYMENT_DAYS), null, "Agreed terms: " + form.account().agreedPaymentDays() + " days");
+      case BROKEN_BY_CLIENT -> numberInput(BROKEN_BY_CLIENT, "Promises the client did not keep", false, null,
+          d.get(BROKEN_BY_CLIENT), null);
+      case BROKEN_BY_US -> numberInput(BROKEN_BY_US, "Promises we did not keep", false, null, d.get(BROKEN_BY_US), null);
+      case CONDUCT -> conductOrValue(CONDUCT, form);
+      case NOTE -> noteInput(d.get(NOTE));
+      default -> throw new IllegalArgumentException(block);
+    };
+  }
+
+  private static LayoutBlock conductOrValue(String block, Form form) {
+    Draft d = form.draft();
+    Metadata m = form.metadata();
+    String chosen = d.answers().containsKey(block) ? d.get(block) : null;
+    String hint = null;
+    if (block.equals(CONDUCT) && !m.details()) {
+      // Revealed by "aggressive or threatening": ask which, nothing pre-chosen.
+      return radio(CONDUCT, "How did the client treat you?", Conduct.OPTIONS.subList(2, 4), chosen, null);
+    }
+    if (!d.answers().containsKey(block) && !form.editing()) {
+      if (block.equals(CONDUCT) && m.carriedConduct() != null) {
+        chosen = m.carriedConduct().id();
+        hint = "Pre-filled from your last check-in.";
+      }
+      if (block.equals(VALUE_RATING) && m.carriedValue() != null) {
+        chosen = m.carriedValue().toString();
+        hint = "Pre-filled from your last check-in.";
+      }
+    }
+    if (block.equals(CONDUCT)) {
+      return radio(CONDUCT, "How did the client treat you?", Conduct.OPTIONS, chosen, hint);
+    }
+    return radio(VALUE_RATING, "Value the relationship creates for both sides (1 = little, 5 = a lot)",
+        Rating.OPTIONS, chosen, hint);
+  }
+
+  private static LayoutBlock numberInput(String blockId, String label, boolean decimal, String max, String initial,
+      Number last) {
+    return numberInput(blockId, label, decimal, max, initial, last, null);
+  }
+
+  private static LayoutBlock numberInput(String blockId, String label, boolean decimal, String max, String initial,
+      Number last, String extraHint) {
     NumberInputElement.NumberInputElementBuilder e = NumberInputElement.builder()
         .actionId(ACTION)
         .decimalAllowed(decimal)
-        .minValue(min == null ? "0" : min)
-        .placeholder(plainText(placeholder));
+        .minValue("0");
     if (max != null) {
       e.maxValue(max);
     }
     if (initial != null) {
-      e.initialValue(number(initial));
+      e.initialValue(initial);
     }
-    return inputBlock(blockId, label, e.build(), hint == null ? null : "Last time: " + number(hint));
+    String hint = last == null ? null : "Last time: " + number(last);
+    if (extraHint != null) {
+      hint = hint == null ? extraHint : extraHint + " · " + hint;
+    }
+    return inputBlock(blockId, label, e.build(), hint);
   }
 
-  private static LayoutBlock radio(String blockId, String label, List<OptionObject> options, String initial, String hint) {
+  private static LayoutBlock radio(String blockId, String label, List<OptionObject> options, String initial,
+      String hint) {
     RadioButtonsElement.RadioButtonsElementBuilder e = RadioButtonsElement.builder().actionId(ACTION).options(options);
     options.stream().filter(o -> o.getValue().equals(initial)).findFirst().ifPresent(e::initialOption);
-    return inputBlock(blockId, label, e.build(), hint == null ? null : "Last time: " + hint);
-  }
-
-  private static LayoutBlock signals(CheckIn now, CheckIn last) {
-    List<OptionObject> options = List.of(
-        option("We gave products or services away", FREEBIES),
-        option("I pushed this account to make a quota or target", QUOTA_PRESSURE),
-        option("Billing dispute: charged twice or misled, or they say so", BILLING_DISPUTE));
-    List<OptionObject> initial = new ArrayList<>();
-    if (now != null) {
-      if (Boolean.TRUE.equals(now.freebies())) {
-        initial.add(options.get(0));
-      }
-      if (Boolean.TRUE.equals(now.quotaPressure())) {
-        initial.add(options.get(1));
-      }
-      if (Boolean.TRUE.equals(now.billingDispute())) {
-        initial.add(options.get(2));
-      }
-    }
-    CheckboxesElement.CheckboxesElementBuilder e = CheckboxesElement.builder().actionId(ACTION).options(options);
-    if (!initial.isEmpty()) {
-      e.initialOptions(initial);
-    }
-    String hint = null;
-    if (last != null) {
-      List<String> ticked = new ArrayList<>();
-      if (Boolean.TRUE.equals(last.freebies())) {
-        ticked.add("gave away");
-      }
-      if (Boolean.TRUE.equals(last.quotaPressure())) {
-        ticked.add("quota push");
-      }
-      if (Boolean.TRUE.equals(last.billingDispute())) {
-        ticked.add("billing dispute");
-      }
-      hint = "Last time: " + (ticked.isEmpty() ? "none of these" : String.join(", ", ticked));
-    }
-    return inputBlock(SIGNALS, "This week…", e.build(), hint);
+    return inputBlock(blockId, label, e.build(), hint);
   }
 
   private static LayoutBlock noteInput(String initial) {
     PlainTextInputElement.PlainTextInputElementBuilder e = PlainTextInputElement.builder()
         .actionId(ACTION)
         .multiline(true)
-        .maxLength(CheckIn.MAX_NOTE_LENGTH)
-        .placeholder(plainText("Anything your manager should know (optional)"));
+        .maxLength(CheckIn.MAX_NOTE_LENGTH);
     if (initial != null) {
       e.initialValue(initial);
     }
-    return inputBlock(NOTE, "Note", e.build(), null);
+    return inputBlock(NOTE, NOTE_LABEL, e.build(), null);
   }
 
   private static LayoutBlock inputBlock(String blockId, String label, BlockElement element, String hint) {
-    InputBlock.InputBlockBuilder b = InputBlock.builder().blockId(blockId).label(plainText(label)).optional(true).element(element);
+    InputBlock.InputBlockBuilder b = InputBlock.builder().blockId(blockId).label(plainText(label)).optional(true)
+        .element(element);
     if (hint != null) {
       b.hint(plainText(hint));
     }
@@ -307,13 +610,15 @@ public final class CheckInModal {
 
   /**
    * Turns the submitted state into a check-in for {@code metadata}'s account, or into errors
-   * (block id → message) for every field that is wrong, using the domain's own range checks.
+   * (block id → message) for every field that is wrong, using the domain's own range checks. A
+   * follow-up that was not shown stores nothing; the pre-filled conduct and value rating are
+   * stored unless the rep changed them.
    */
   public static Parsed parse(Map<String, Map<String, ViewState.Value>> values, Metadata metadata) {
-    Map<String, Map<String, ViewState.Value>> state = values == null ? Map.of() : values;
+    Draft d = Draft.fromState(values);
     Map<String, String> errors = new LinkedHashMap<>();
     CheckIn.Builder b = CheckIn.builder(metadata.accountId(), metadata.weeks().get(0));
-    String week = selected(state, WEEK);
+    String week = d.get(WEEK);
     if (week == null) {
       errors.put(WEEK, "Choose the week this check-in is for.");
     } else {
@@ -324,8 +629,8 @@ public final class CheckInModal {
         b.week(w.get());
       }
     }
-    Integer business = whole(state, BUSINESS, errors);
-    Integer social = whole(state, SOCIAL, errors);
+    Integer business = whole(d, BUSINESS, errors);
+    Integer social = whole(d, SOCIAL, errors);
     if (business != null || social != null) {
       try {
         b.contacts(new Contacts(business == null ? 0 : business, social == null ? 0 : social));
@@ -333,28 +638,48 @@ public final class CheckInModal {
         errors.put(e.field(), sentence(e.reason()));
       }
     }
-    b.serviceHours(decimal(state, SERVICE_HOURS, errors));
-    b.unpaidHours(decimal(state, UNPAID_HOURS, errors));
-    b.outcome(choice(state, OUTCOME, errors, t -> Outcome.parse(OUTCOME, t)));
-    b.revenueWon(decimal(state, REVENUE_WON, errors));
-    b.discountPct(decimal(state, DISCOUNT, errors));
-    List<String> ticked = ticked(state, SIGNALS);
-    b.freebies(ticked.contains(FREEBIES));
-    b.quotaPressure(ticked.contains(QUOTA_PRESSURE));
-    b.billingDispute(ticked.contains(BILLING_DISPUTE));
-    b.clientConduct(choice(state, CONDUCT, errors, t -> ClientConduct.parse(CONDUCT, t)));
-    b.promisesBrokenByClient(whole(state, BROKEN_BY_CLIENT, errors));
-    b.promisesBrokenByUs(whole(state, BROKEN_BY_US, errors));
-    b.paymentDays(whole(state, PAYMENT_DAYS, errors));
-    b.valueRating(choice(state, VALUE_RATING, errors, t -> {
-      try {
-        return Integer.valueOf(t);
-      } catch (NumberFormatException e) {
-        throw new InvalidFieldException(VALUE_RATING, "must be 1 to 5");
+    boolean sawEvents = values != null && values.containsKey(EVENTS);
+    Set<String> ticked = d.ticked();
+    b.serviceHours(decimal(d, SERVICE_HOURS, errors));
+    b.unpaidHours(decimal(d, UNPAID_HOURS, errors));
+    Outcome outcome = choice(d, OUTCOME, errors, t -> Outcome.parse(OUTCOME, t));
+    if (outcome == null && ticked.contains(NEW_BUSINESS)) {
+      if (values != null && values.containsKey(OUTCOME)) {
+        errors.put(OUTCOME, "Choose how the new business went.");
       }
-    }));
-    String note = text(state, NOTE);
-    b.note(note == null || note.isBlank() ? null : note.strip());
+    } else if (outcome == null && sawEvents) {
+      outcome = Outcome.NONE; // the rep saw "new business" and did not tick it
+    }
+    b.outcome(outcome);
+    b.revenueWon(decimal(d, REVENUE_WON, errors));
+    b.discountPct(decimal(d, DISCOUNT, errors));
+    if (sawEvents) {
+      b.freebies(ticked.contains(FREEBIES));
+      b.quotaPressure(ticked.contains(QUOTA_PRESSURE));
+      b.billingDispute(ticked.contains(BILLING_DISPUTE));
+    }
+    ClientConduct conduct = choice(d, CONDUCT, errors, t -> ClientConduct.parse(CONDUCT, t));
+    if (conduct == null && ticked.contains(INCIDENT) && values != null && values.containsKey(CONDUCT)) {
+      errors.put(CONDUCT, "Choose how the client treated you.");
+    }
+    boolean conductShown = values != null && values.containsKey(CONDUCT);
+    b.clientConduct(conduct != null || conductShown ? conduct : metadata.carriedConduct());
+    b.promisesBrokenByClient(whole(d, BROKEN_BY_CLIENT, errors));
+    b.promisesBrokenByUs(whole(d, BROKEN_BY_US, errors));
+    b.paymentDays(whole(d, PAYMENT_DAYS, errors));
+    boolean valueShown = values != null && values.containsKey(VALUE_RATING);
+    String rating = d.get(VALUE_RATING);
+    Integer value = null;
+    if (rating != null && !rating.equals(NO_RATING)) {
+      try {
+        value = Integer.valueOf(rating);
+      } catch (NumberFormatException e) {
+        errors.put(VALUE_RATING, "Choose one of the options.");
+      }
+    }
+    b.valueRating(valueShown ? value : metadata.carriedValue());
+    String note = d.get(NOTE);
+    b.note(note == null ? null : note.strip());
     // The domain reports one broken rule at a time: clear each reported field and ask again, so
     // every wrong field is marked at once.
     for (int i = 0; i < 20; i++) {
@@ -370,6 +695,12 @@ public final class CheckInModal {
       }
     }
     return new Parsed(Optional.empty(), errors);
+  }
+
+  /** The week chosen in a modal's state, if it is one of those offered. */
+  public static Optional<IsoWeek> chosenWeek(Map<String, Map<String, ViewState.Value>> values, Metadata metadata) {
+    String week = Draft.fromState(values).get(WEEK);
+    return metadata.weeks().stream().filter(x -> x.toString().equals(week)).findFirst();
   }
 
   private static boolean clear(CheckIn.Builder b, String field) {
@@ -394,32 +725,17 @@ public final class CheckInModal {
     return reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
   }
 
-  private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> state, String block) {
-    Map<String, ViewState.Value> b = state.get(block);
-    return b == null ? null : b.get(ACTION);
-  }
-
-  private static String text(Map<String, Map<String, ViewState.Value>> state, String block) {
-    ViewState.Value v = value(state, block);
-    return v == null ? null : v.getValue();
-  }
-
-  private static String selected(Map<String, Map<String, ViewState.Value>> state, String block) {
-    ViewState.Value v = value(state, block);
-    return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
-  }
-
-  private static List<String> ticked(Map<String, Map<String, ViewState.Value>> state, String block) {
-    ViewState.Value v = value(state, block);
-    if (v == null || v.getSelectedOptions() == null) {
-      return List.of();
+  private static ViewState.Value first(Map<String, ViewState.Value> block) {
+    if (block == null || block.isEmpty()) {
+      return null;
     }
-    return v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList();
+    ViewState.Value v = block.get(ACTION);
+    return v != null ? v : block.values().iterator().next();
   }
 
-  private static Integer whole(Map<String, Map<String, ViewState.Value>> state, String block, Map<String, String> errors) {
-    String t = text(state, block);
-    if (t == null || t.isBlank()) {
+  private static Integer whole(Draft d, String block, Map<String, String> errors) {
+    String t = d.get(block);
+    if (t == null) {
       return null;
     }
     try {
@@ -430,26 +746,25 @@ public final class CheckInModal {
     }
   }
 
-  private static Double decimal(Map<String, Map<String, ViewState.Value>> state, String block, Map<String, String> errors) {
-    String t = text(state, block);
-    if (t == null || t.isBlank()) {
+  private static Double decimal(Draft d, String block, Map<String, String> errors) {
+    String t = d.get(block);
+    if (t == null) {
       return null;
     }
     try {
-      double d = Double.parseDouble(t.strip());
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
+      double v = Double.parseDouble(t.strip());
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
         throw new NumberFormatException(t);
       }
-      return d;
+      return v;
     } catch (NumberFormatException e) {
       errors.put(block, "Enter a number, like 2.5.");
       return null;
     }
   }
 
-  private static <T> T choice(Map<String, Map<String, ViewState.Value>> state, String block,
-      Map<String, String> errors, Function<String, T> parse) {
-    String s = selected(state, block);
+  private static <T> T choice(Draft d, String block, Map<String, String> errors, Function<String, T> parse) {
+    String s = d.get(block);
     if (s == null) {
       return null;
     }
@@ -468,10 +783,6 @@ public final class CheckInModal {
         option("Progressed", Outcome.PROGRESSED.id()),
         option("Won", Outcome.WON.id()),
         option("Lost", Outcome.LOST.id()));
-
-    static String label(Outcome o) {
-      return OPTIONS.get(o.ordinal()).getText().getText();
-    }
   }
 
   /** Labels for client conduct, best to worst. */
@@ -487,9 +798,10 @@ public final class CheckInModal {
     }
   }
 
-  /** The 1–5 value scale. */
+  /** The 1–5 value scale, and "no rating" (a radio cannot be cleared once chosen). */
   static final class Rating {
     static final List<OptionObject> OPTIONS = List.of(
-        option("1", "1"), option("2", "2"), option("3", "3"), option("4", "4"), option("5", "5"));
+        option("1", "1"), option("2", "2"), option("3", "3"), option("4", "4"), option("5", "5"),
+        option("No rating", NO_RATING));
   }
 }

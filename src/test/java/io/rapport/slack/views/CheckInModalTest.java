@@ -61,7 +61,7 @@ class CheckInModalTest {
     select("outcome", "won");
     text("revenueWon", "12000");
     text("discountPct", "12.5");
-    tick("signals", "freebies", "billingDispute");
+    tick("events", "newBusiness", "freebies", "billingDispute", "conductIncident");
     select("clientConduct", "aggressive");
     text("promisesBrokenByClient", "1");
     text("paymentDays", "64");
@@ -142,7 +142,7 @@ class CheckInModalTest {
     assertThat(json.getAsJsonObject("title").get("text").getAsString().length()).isLessThanOrEqualTo(24);
     assertThat(json.get("private_metadata").getAsString().length()).isLessThanOrEqualTo(3000);
     assertThat(json.toString()).contains("Acme &lt;Pty&gt; &amp; Co").contains("Last time: 4")
-        .contains("submitting again updates it");
+        .contains("saving again updates it");
     for (JsonElement block : json.getAsJsonArray("blocks")) {
       JsonObject b = block.getAsJsonObject();
       if (b.has("label")) {
@@ -154,10 +154,114 @@ class CheckInModalTest {
   }
 
   @Test
-  void aFirstCheckInHasDefaultsButNoNumbersFilledIn() {
+  void aFirstCheckInHasNothingFilledInButTheWeek() {
     JsonObject json = GSON.toJsonTree(CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.empty()))
         .getAsJsonObject();
-    assertThat(json.toString()).doesNotContain("initial_value").contains("\"initial_option\"")
-        .contains("This week (2026-W48, 23 Nov–29 Nov)").contains("Last week (2026-W47");
+    assertThat(json.toString()).doesNotContain("initial_value").doesNotContain("initial_options")
+        .contains("This week (23–29 Nov)").contains("Last week (16–22 Nov)")
+        .contains("Week of 26 Oct");
+    assertThat(json.getAsJsonArray("blocks").toString()).as("weeks in words, not ISO")
+        .doesNotContainPattern("\"text\":\"[^\"]*\\d{4}-W\\d\\d");
+  }
+
+  static List<String> inputs(View view) {
+    return CheckInModal.inputs(view);
+  }
+
+  @Test
+  void theFirstScreenHasAtMostSixInputsAndEveryFollowUpIsOneTickAway() {
+    View first = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.empty());
+    assertThat(inputs(first)).containsExactly("week", "contacts.business", "contacts.social", "serviceHours",
+        "discountPct", "events");
+    CheckInModal.Metadata m = CheckInModal.Metadata.parse(first.getPrivateMetadata()).orElseThrow();
+    java.util.function.Function<java.util.Set<String>, List<String>> ticked = t -> inputs(CheckInModal.build(
+        new CheckInModal.Form(ACME, m, W48, new CheckInModal.Draft(Map.of(), t), false, Optional.empty())));
+    assertThat(ticked.apply(java.util.Set.of("invoicePaid"))).contains("paymentDays").doesNotContain("promisesBrokenByUs");
+    assertThat(ticked.apply(java.util.Set.of("promiseBroken"))).contains("promisesBrokenByClient", "promisesBrokenByUs")
+        .doesNotContain("paymentDays");
+    assertThat(ticked.apply(java.util.Set.of("newBusiness"))).contains("outcome", "revenueWon");
+    assertThat(ticked.apply(java.util.Set.of("unpaidWork"))).contains("unpaidHours");
+    assertThat(ticked.apply(java.util.Set.of("billingDispute"))).contains("note");
+    assertThat(ticked.apply(java.util.Set.of("conductIncident"))).contains("clientConduct");
+    assertThat(ticked.apply(java.util.Set.of("freebies", "quotaPressure"))).hasSize(6);
+  }
+
+  @Test
+  void moreDetailsShowsEverySignalInTheSameModal() {
+    View first = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.empty());
+    CheckInModal.Metadata m = CheckInModal.Metadata.parse(first.getPrivateMetadata()).orElseThrow().withDetails();
+    View details = CheckInModal.build(new CheckInModal.Form(ACME, m, W48, CheckInModal.Draft.empty(), false,
+        Optional.empty()));
+    assertThat(inputs(details)).contains("week", "contacts.business", "contacts.social", "serviceHours", "unpaidHours",
+        "outcome", "revenueWon", "discountPct", "events", "clientConduct", "promisesBrokenByClient",
+        "promisesBrokenByUs", "paymentDays", "valueRating", "note");
+    assertThat(GSON.toJson(details)).contains(CheckInModal.NOTE_LABEL.replace("'", "\\u0027"))
+        .doesNotContain("checkin.more");
+  }
+
+  @Test
+  void conductAndValueArePrefilledAndSaySoButEventsAreNeverCopied() {
+    CheckIn last = CheckIn.builder("acme", W48.minusWeeks(1)).contacts(2, 1).serviceHours(5).discountPct(20.0)
+        .freebies(true).quotaPressure(true).outcome(Outcome.WON).revenueWon(5000.0).paymentDays(70)
+        .promisesBrokenByClient(2).billingDispute(true).clientConduct(ClientConduct.DEMANDING).valueRating(4).build();
+    View first = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.of(last));
+    String json = GSON.toJson(first);
+    assertThat(json).contains("Pre-filled from your check-in for last week (16–22 Nov)").contains("client *demanding*")
+        .contains("value *4 of 5*").doesNotContain("initial_value").doesNotContain("initial_options");
+    CheckInModal.Metadata m = CheckInModal.Metadata.parse(first.getPrivateMetadata()).orElseThrow();
+    select("week", "2026-W48");
+    tick("events");
+    CheckIn c = CheckInModal.parse(state, m).checkIn().orElseThrow();
+    assertThat(c.clientConduct()).isEqualTo(ClientConduct.DEMANDING);
+    assertThat(c.valueRating()).isEqualTo(4);
+    assertThat(c.discountPct()).isNull();
+    assertThat(c.freebies()).isFalse();
+    assertThat(c.quotaPressure()).isFalse();
+    assertThat(c.billingDispute()).isFalse();
+    assertThat(c.outcome()).isEqualTo(Outcome.NONE);
+    assertThat(c.revenueWon()).isNull();
+    assertThat(c.paymentDays()).isNull();
+    assertThat(c.promisesBrokenByClient()).isNull();
+    assertThat(c.contacts()).isNull();
+    assertThat(c.serviceHours()).isNull();
+    // In the details the pre-filled answers are marked, and "No rating" clears the rating.
+    View details = CheckInModal.build(new CheckInModal.Form(ACME, m.withDetails(), W48, CheckInModal.Draft.empty(),
+        false, Optional.of(last)));
+    assertThat(GSON.toJson(details)).contains("Pre-filled from your last check-in.");
+    select("valueRating", "none");
+    select("clientConduct", "respectful");
+    CheckIn changed = CheckInModal.parse(state, m.withDetails()).checkIn().orElseThrow();
+    assertThat(changed.valueRating()).isNull();
+    assertThat(changed.clientConduct()).isEqualTo(ClientConduct.RESPECTFUL);
+  }
+
+  @Test
+  void anAggressiveWeekIsAnIncidentAndIsNotCarriedOver() {
+    CheckIn last = CheckIn.builder("acme", W48.minusWeeks(1)).clientConduct(ClientConduct.AGGRESSIVE).build();
+    View first = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.of(last));
+    CheckInModal.Metadata m = CheckInModal.Metadata.parse(first.getPrivateMetadata()).orElseThrow();
+    assertThat(m.carriedConduct()).isNull();
+    select("week", "2026-W48");
+    assertThat(CheckInModal.parse(state, m).checkIn().orElseThrow().clientConduct()).isNull();
+  }
+
+  @Test
+  void aTickedFollowUpLeftEmptyAsksForItsAnswer() {
+    select("week", "2026-W48");
+    tick("events", "newBusiness", "conductIncident");
+    state.put("outcome", Map.of(CheckInModal.ACTION, new ViewState.Value()));
+    state.put("clientConduct", Map.of(CheckInModal.ACTION, new ViewState.Value()));
+    assertThat(CheckInModal.parse(state, META).errors()).containsOnlyKeys("outcome", "clientConduct");
+  }
+
+  @Test
+  void aSittingSaysWhereTheRepIsAndSavesAndMovesOn() {
+    View view = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.empty(), List.of("b", "c"), 1);
+    assertThat(view.getTitle().getText()).isEqualTo("Check-in 2 of 4");
+    assertThat(view.getSubmit().getText()).isEqualTo("Save & next");
+    assertThat(CheckInModal.Metadata.parse(view.getPrivateMetadata()).orElseThrow().queue()).containsExactly("b", "c");
+    View last = CheckInModal.build(ACME, WEEKS, Optional.empty(), Optional.empty(), List.of(), 3);
+    assertThat(last.getSubmit().getText()).isEqualTo("Save");
+    assertThat(last.getClose().getText()).isEqualTo("Stop here");
   }
 }

@@ -78,7 +78,8 @@ class CheckInModalOpenerTest {
     UserTimeZones zones = new UserTimeZones(store, slack, clock);
     CheckInService checkIns = new CheckInService(store, new Access(store, Set.of()), clock, List.of(),
         new io.rapport.store.BoundedWrites(store.database(), io.rapport.store.BoundedWrites.ACK_PATH), Runnable::run);
-    opener = new CheckInModalOpener(checkIns, zones, slack, clock);
+    opener = new CheckInModalOpener(checkIns, new io.rapport.checkin.AccountBook(store, new Access(store, Set.of()), clock),
+        new io.rapport.prompt.DueAccounts(store), zones, slack, clock);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
