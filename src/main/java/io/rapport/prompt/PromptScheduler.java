@@ -350,7 +350,7 @@ public final class PromptScheduler implements AutoCloseable {
       return false;
     }
     List<Account> due = dueAccounts.of(ws, rep, week);
-    if (due.isEmpty()) {
+    if (due.isEmpty() || away.awayReps(ws, week).contains(rep)) {
       return false;
     }
     long now = clock.millis();

@@ -52,4 +52,38 @@ class PromptMessageTest {
     JsonNode blocks = json(PromptMessage.snoozed(WEEK, accounts(3, 10)));
     assertThat(blocks.toString()).contains("checkin.open").doesNotContain("prompt.snooze").contains("Snoozed");
   }
+
+  @Test
+  void theCopyFitsTheDayAndNamesTheWeekInWords() throws Exception {
+    java.time.LocalDate tuesday = java.time.LocalDate.parse("2026-11-17");
+    java.time.LocalDate friday = java.time.LocalDate.parse("2026-11-20");
+    assertThat(PromptMessage.nothingToReportText(WEEK, 3, tuesday)).doesNotContain("weekend")
+        .contains("no contact this week (16–22 Nov) for 3 accounts");
+    assertThat(PromptMessage.allDoneText(WEEK, friday)).contains("have a good weekend");
+    assertThat(PromptMessage.allDoneText(WEEK, tuesday)).doesNotContain("weekend");
+    assertThat(PromptMessage.text(PromptKind.WEEKLY, WEEK, accounts(2, 10), tuesday))
+        .isEqualTo("Weekly check-in for this week (16–22 Nov): 2 key accounts to go.");
+    assertThat(json(PromptMessage.prompt("k", PromptKind.SNOOZE, WEEK, accounts(2, 10), tuesday)).toString())
+        .doesNotContain("Good morning")
+        .doesNotContainPattern("\"text\":\"[^\"]*2026-W47");
+  }
+
+  @Test
+  void theMessageKeptCurrentShowsDoneAndDueAndDropsSnoozeOnceSnoozed() throws Exception {
+    List<Account> all = accounts(3, 10);
+    java.time.LocalDate tuesday = java.time.LocalDate.parse("2026-11-17");
+    PromptMessage.State partly = new PromptMessage.State("k", PromptKind.WEEKLY, WEEK, all,
+        java.util.Set.of("acct-1"), false, tuesday);
+    JsonNode blocks = json(PromptMessage.blocks(partly));
+    assertThat(blocks.toString()).contains("Done ✓ *Account 1").contains("prompt.snooze")
+        .contains("\"value\":\"acct-2\"").doesNotContain("\"value\":\"acct-1\"");
+    assertThat(PromptMessage.text(partly)).isEqualTo("1 done, 2 key accounts still due for this week (16–22 Nov).");
+    PromptMessage.State snoozed = new PromptMessage.State("k", PromptKind.WEEKLY, WEEK, all,
+        java.util.Set.of("acct-1"), true, tuesday);
+    assertThat(json(PromptMessage.blocks(snoozed)).toString()).contains("Snoozed").doesNotContain("prompt.snooze");
+    PromptMessage.State done = new PromptMessage.State("k", PromptKind.WEEKLY, WEEK, all,
+        java.util.Set.of("acct-1", "acct-2", "acct-3"), false, tuesday);
+    assertThat(json(PromptMessage.blocks(done)).toString()).contains("All done").doesNotContain("checkin.open")
+        .contains("\"block_id\":\"rapport_prompt:k\"");
+  }
 }
