@@ -373,7 +373,7 @@ class FlagAudienceEndToEndTest {
   }
 
   static void signals(ObjectNode values, String... ticked) {
-    ArrayNode options = values.putObject(CheckInModal.SIGNALS).putObject("value").put("type", "checkboxes")
+    ArrayNode options = values.putObject(CheckInModal.EVENTS).putObject("value").put("type", "checkboxes")
         .putArray("selected_options");
     for (String t : ticked) {
       options.addObject().put("value", t).putObject("text").put("type", "plain_text").put("text", t);
