@@ -134,8 +134,8 @@ class PromptSchedulerTest {
       }
     }
     assertThat(checkInValues).containsExactly("acme", "bolt");
-    assertThat(actionIds).containsExactly(
-        "prompt.nothing_to_report=2026-W47", "prompt.snooze=2026-W47", "away.this_week=2026-W47");
+    assertThat(actionIds).containsExactly("prompt.nothing_to_report=2026-W47", "prompt.snooze=2026-W47",
+        "away.this_week=2026-W47");
     assertThat(blocks.toString()).contains("Acme &amp; Sons &lt;Pty&gt;").doesNotContain("Corner Shop");
     JsonNode metadata = post.jsonParam("metadata");
     assertThat(metadata.path("event_type").asText()).isEqualTo("rapport_prompt");
