@@ -45,6 +45,11 @@ public final class HttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** True once a stop has begun (and until it has finished): new connections are refused. */
+  public boolean isStopping() {
+    return server.isStopping();
+  }
+
   public void join() throws InterruptedException {
     server.join();
   }

@@ -2,7 +2,9 @@ package io.rapport.slack.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.testing.FakeSlack;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +46,8 @@ class HttpServerTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(100); // let the stop begin while the request is still in the handler
+    // The stop has begun while the request is still in the handler, and waits for it.
+    FakeSlack.awaitTrue(server::isStopping, Duration.ofSeconds(10), "the stop to begin");
     assertThat(stopping).isNotDone();
     release.countDown();
 
