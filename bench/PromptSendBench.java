@@ -2,7 +2,9 @@
 // chat.postMessage budget (a token bucket: 429 + Retry-After when exceeded). Reports the total send
 // time as a ratio of the floor the budget allows, duplicates, missed prompts and peak heap.
 //
-// Run: java -cp target/rapport.jar bench/PromptSendBench.java [reps=10000] [postsPerSecond=250] [burst=10] [workers=16]
+// Run: java -cp target/rapport.jar bench/PromptSendBench.java [reps=10000] [postsPerSecond=250] [burst=10] [workers=16] [unknown]
+// With "unknown" Rapport is not told the budget: it starts at its default 300 posts/min and adapts
+// to the 429s it meets; the output then also gives the 429s per 100 posts.
 import io.rapport.config.Config;
 import io.rapport.domain.Account;
 import io.rapport.domain.Names;
@@ -83,6 +85,7 @@ public class PromptSendBench {
     int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 250;
     int burst = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    boolean unknownBudget = args.length > 4 && args[4].equals("unknown");
 
     Budget budget = new Budget(perSecond, burst);
     Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
@@ -167,7 +170,8 @@ public class PromptSendBench {
     // Rapport keeps 1% under the budget and bursts at most half of what the fake tolerates:
     // requests bunch up on the way, and every 429 costs a whole second (Retry-After is in seconds)
     // for every sender. A small burst of its own absorbs late wake-ups on a busy machine.
-    SlackLimits limits = SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), Math.max(1, burst / 2));
+    SlackLimits limits = unknownBudget ? SlackLimits.DEFAULT
+        : SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), Math.max(1, burst / 2));
     SlackApi slackApi = new SlackApi(config, limits);
     SlackCalls calls = slackApi.calls();
     UserTimeZones zones = new UserTimeZones(store, slackApi, clock);
@@ -208,6 +212,8 @@ public class PromptSendBench {
     System.out.printf("%nreps %d, budget %d posts/s (burst %d), %d sender workers%n", reps, perSecond, burst, workers);
     System.out.printf("sent %d in %.2f s; floor %.2f s; ratio %.3f×%n",
         accepted.values().stream().mapToInt(AtomicInteger::get).sum(), seconds, floor, seconds / floor);
+    System.out.printf("budget %s to Rapport; 429s per 100 posts %.1f%n", unknownBudget ? "unknown" : "known",
+        100.0 * refused.get() / Math.max(1, reps));
     System.out.printf("duplicates %d, missed %d, 429s from the fake %d, rows sent %d%n", duplicates, missed,
         refused.get(), store.prompts().count(WS, "2026-W47", "weekly", "sent"));
     System.out.printf("peak heap %.0f MB (sampled every 50 ms), max heap %d MB%n", peakHeap / 1e6,
