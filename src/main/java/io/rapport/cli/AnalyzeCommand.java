@@ -167,7 +167,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     for (Finding f : a.findings()) {
       text.printf(
-          "    [%s] %s — %s%n", f.severity().id(), f.pattern().id(), f.pattern().title());
+          "    [%s] %s%n", f.severity().id(), f.pattern().title());
       for (String e : f.evidence()) {
         text.println("      • " + e);
       }

@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
       try {
         Files.createDirectories(outDir);
         Files.writeString(json, blockKitJson(report), StandardCharsets.UTF_8);
-        Files.write(csv, ReportCsv.bytes(report));
+        Files.write(csv, ReportCsv.bytes(report, id -> people.getOrDefault(id, id)));
         Files.write(png, HealthTrendChart.png(report, report.bands().healthyMin(), report.bands().unhealthyBelow()));
       } catch (IOException e) {
         err.println("demo: could not write to " + outDir + " (" + e.getClass().getSimpleName() + ": "

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class ReportCsv {
   /** The columns, in order. */
   public static final List<String> COLUMNS = List.of(
-      "account_id", "account", "rep", "team", "tier", "health", "band", "health_before", "findings",
+      "account_id", "account", "rep", "rep_slack_id", "team", "tier", "health", "band", "health_before", "findings",
       "open_flags", "last_checkin", "period_from", "period_to", "checkins", "business_contacts",
       "social_contacts", "service_hours", "unpaid_hours", "new_business_weeks", "wins", "revenue_won",
       "avg_discount_pct", "freebie_weeks", "quota_pressure_weeks", "aggressive_or_threatening_weeks",
@@ -42,11 +42,20 @@ public final class ReportCsv {
 
   private ReportCsv() {}
 
-  /** The CSV as bytes. */
+  /** The CSV as bytes, reps shown by their Slack ID (when no name is known). */
   public static byte[] bytes(Report report) {
+    return bytes(report, id -> id);
+  }
+
+  /**
+   * The CSV as bytes.
+   *
+   * @param person a rep's name for people (Slack real or display name), the ID when unknown
+   */
+  public static byte[] bytes(Report report, java.util.function.Function<String, String> person) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + report.accounts().size() * 200);
     try {
-      write(report, out);
+      write(report, out, person);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,19 +63,21 @@ public final class ReportCsv {
   }
 
   /** Writes the CSV to {@code out} (not closed). */
-  public static void write(Report report, OutputStream out) throws IOException {
+  public static void write(Report report, OutputStream out, java.util.function.Function<String, String> person)
+      throws IOException {
     try (SequenceWriter w = MAPPER.writer(SCHEMA).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
       for (AccountRow r : report.accounts()) {
-        w.write(row(report, r));
+        w.write(row(report, r, person));
       }
     }
   }
 
-  private static List<Object> row(Report report, AccountRow r) {
+  private static List<Object> row(Report report, AccountRow r, java.util.function.Function<String, String> person) {
     SignalTotals t = r.totals();
     List<Object> v = new ArrayList<>(COLUMNS.size());
     v.add(text(r.account().id()));
     v.add(text(r.account().name()));
+    v.add(text(person.apply(r.account().rep())));
     v.add(text(r.account().rep()));
     v.add(text(r.unit()));
     v.add(r.account().tier().id());
@@ -74,7 +85,7 @@ public final class ReportCsv {
     v.add(r.health().map(h -> h.band().id()).orElse("no recent check-ins"));
     v.add(r.previous().map(h -> (Object) h.score()).orElse(""));
     v.add(text(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; "))));
-    v.add(text(String.join("; ", r.openFlags())));
+    v.add(text(r.openFlags().stream().map(ReportCsv::patternTitle).collect(Collectors.joining("; "))));
     v.add(r.lastCheckIn() == null ? "" : r.lastCheckIn());
     v.add(report.period().from().toString());
     v.add(report.period().to().toString());
@@ -114,7 +125,15 @@ public final class ReportCsv {
   }
 
   private static String finding(Finding f) {
-    return f.pattern().id() + " (" + f.severity().id() + ")";
+    return f.pattern().title() + " (" + f.severity().id() + ")";
+  }
+
+  private static String patternTitle(String id) {
+    try {
+      return io.rapport.insight.Pattern.valueOf(id).title();
+    } catch (IllegalArgumentException e) {
+      return id;
+    }
   }
 
   private static String number(double d) {

@@ -102,7 +102,31 @@ public final class ReportService {
   public void sendCsv(String userId, Built b) throws FileUpload.UploadException {
     String dm = files.directMessageWith(userId);
     files.upload(dm, fileName(b, "csv"), "Relationship report — " + b.report().title(),
-        ReportCsv.bytes(b.report()), ReportCopy.csvComment(b.report()));
+        ReportCsv.bytes(b.report(), names(b.report())), ReportCopy.csvComment(b.report()));
+  }
+
+  /**
+   * The reps' names for people (Slack real name, else display name) by one users.info each, after
+   * the ack; the Slack ID when Slack does not say.
+   */
+  private java.util.function.Function<String, String> names(Report report) {
+    Map<String, String> names = new HashMap<>();
+    for (Report.AccountRow r : report.accounts()) {
+      names.computeIfAbsent(r.account().rep(), id -> {
+        try {
+          var u = slack.methods().usersInfo(req -> req.user(id));
+          if (u.isOk() && u.getUser() != null) {
+            String real = u.getUser().getRealName();
+            String display = u.getUser().getProfile() == null ? null : u.getUser().getProfile().getDisplayName();
+            return real != null && !real.isBlank() ? real : display != null && !display.isBlank() ? display : id;
+          }
+        } catch (IOException | SlackApiException e) {
+          LOG.warn("users.info for {} failed: {}", id, e.toString());
+        }
+        return id;
+      });
+    }
+    return id -> names.getOrDefault(id, id);
   }
 
   /**

@@ -69,7 +69,7 @@ public final class ReportText {
       b.append("  none\n");
     }
     for (PatternCount p : r.patterns()) {
-      b.append(String.format(Locale.ROOT, "  %-24s %-24s %2d  (%d warning, %d watch)%n", p.pattern().title(), p.pattern().id(),
+      b.append(String.format(Locale.ROOT, "  %-24s %2d  (%d warning, %d watch)%n", p.pattern().title(),
           p.total(), p.warnings(), p.watches()));
     }
 

@@ -37,7 +37,7 @@ class DemoCommandTest {
     assertThat(text).contains("RELATIONSHIP REPORT — Team Field Sales East").contains("UNHEALTHY").contains("AT RISK")
         .contains("HEALTHY").contains("Check-in completion").contains("Dan Reyes").contains("tip:");
     for (Pattern p : Pattern.values()) {
-      assertThat(text).as("the demo shows %s", p).contains(p.id());
+      assertThat(text).as("the demo shows %s in words", p).contains(p.title()).doesNotContain(p.id());
     }
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());

@@ -181,7 +181,9 @@ class ReportEndToEndTest {
     }
     assertThat(rows).hasSize(18); // Ava 6, Ben 6, Chloé 6
     Map<String, String> megamart = rows.stream().filter(r -> r.get("account_id").equals("megamart")).findFirst().orElseThrow();
-    assertThat(megamart.get("findings")).contains("TERMS_DICTATED (warning)");
+    assertThat(megamart.get("findings")).contains("Terms dictated (warning)").doesNotContain("TERMS_DICTATED");
+    assertThat(megamart.get("rep_slack_id")).isEqualTo("U0DEMOCHLOE");
+    assertThat(megamart.get("rep")).isNotEmpty();
     assertThat(megamart.get("band")).isEqualTo("at risk");
     assertThat(megamart.get("last_checkin")).isEqualTo(IsoWeek.of(LocalDate.now(ZoneOffset.UTC)).toString());
     assertThat(megamart.get("max_payment_days")).isEqualTo("75");
