@@ -226,6 +226,7 @@ public final class Rapport implements AutoCloseable {
 
   /** Every capability registers its listeners here, one line each. */
   private void registerListeners() {
+    app.use(new io.rapport.slack.RepeatGuard(store, afterAck, slackApi, clock));
     commands.add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     RelationshipAdminCommand adminCommand = new RelationshipAdminCommand(afterAck, access, adminSubcommands());
     commands.add(RelationshipAdminCommand.COMMAND, adminCommand);

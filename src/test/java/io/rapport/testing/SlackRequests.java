@@ -82,7 +82,7 @@ public final class SlackRequests {
     }
     ObjectNode action = payload.putArray("actions").addObject();
     action.put("action_id", actionId).put("block_id", "b-" + actionId).put("type", "button")
-        .put("value", value).put("action_ts", "1700000000.000100");
+        .put("value", value).put("action_ts", "1700000000." + String.format("%06d", sequence.incrementAndGet()));
     return payload(payload);
   }
 
