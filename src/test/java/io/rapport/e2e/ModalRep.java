@@ -190,7 +190,8 @@ final class ModalRep {
         .put("private_metadata", view.path("private_metadata").asText()).put("hash", "h-" + viewId)
         .put("app_id", "ARAPPORT").put("bot_id", "BRAPPORT");
     v.putObject("state").set("values", values());
-    action.put("action_ts", "1700000000.000300");
+    // Every press is a new press: Slack gives each its own action_ts (a repeat is refused).
+    action.put("action_ts", "1700000000." + String.format("%06d", VIEW_IDS.incrementAndGet()));
     payload.putArray("actions").add(action);
     assertThat(rapport.slack().payload(payload).statusCode()).isEqualTo(200);
     FakeSlack.awaitTrue(() -> updatesOfThisView() > before, Duration.ofSeconds(10),
