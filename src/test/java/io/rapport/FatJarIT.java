@@ -56,7 +56,7 @@ class FatJarIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String out = output();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("RELATIONSHIP REPORT").contains("AT RISK").contains("TERMS_DICTATED")
+    assertThat(out).contains("RELATIONSHIP REPORT").contains("AT RISK").contains("Terms dictated")
         .contains("SLACK_BOT_TOKEN").doesNotContain("Exception");
     for (String f : new String[] {"report.json", "report.csv", "health-trend.png"}) {
       assertThat(dir.resolve("rapport-demo").resolve(f)).isNotEmptyFile();
