@@ -53,8 +53,7 @@ import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;
 import io.rapport.slack.listeners.commands.RelationshipReportCommand;
-import io.rapport.slack.listeners.actions.ReportCsvAction;
-import io.rapport.slack.listeners.actions.ReportChartAction;
+import io.rapport.slack.listeners.actions.ReportFileAction;
 import io.rapport.slack.listeners.actions.ReportShareAction;
 import io.rapport.slack.listeners.views.ReportShareSubmission;
 import io.rapport.report.ReportBlocks;
@@ -256,8 +255,8 @@ public final class Rapport implements AutoCloseable {
     app.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(flags));
     commands.add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, reports));
     app.blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, reports));
-    app.blockAction(ReportBlocks.CSV_ACTION, new ReportCsvAction(afterAck, reports));
-    app.blockAction(ReportBlocks.CHART_ACTION, new ReportChartAction(afterAck, reports));
+    app.blockAction(ReportBlocks.CSV_ACTION, ReportFileAction.csv(afterAck, reports));
+    app.blockAction(ReportBlocks.CHART_ACTION, ReportFileAction.chart(afterAck, reports));
     app.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, reports));
     new io.rapport.slack.listeners.actions.AwayButtons(afterAck, away, awayCommands, timeZones, homeTab)
         .register(app);
