@@ -163,13 +163,13 @@ class AdminSetupChecklistTest {
         put(values(), "value", text("  ")));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"response_action\":\"errors\"").contains("This is needed");
-    assertThat(rapport.rapport().store().teams().all(FakeSlack.TEAM_ID)).isEmpty();
+    assertThat(rapport.rapport().foundation().store().teams().all(FakeSlack.TEAM_ID)).isEmpty();
   }
 
   @Test
   void aSetupButtonPressedBySomeoneWhoIsNotAnAdminOpensNothing() throws Exception {
     rapport.slack().blockAction(REP, "setup.TEAM", "TEAM", null);
-    assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
     assertThat(rapport.fake().calls("views.open")).isEmpty();
   }
 }

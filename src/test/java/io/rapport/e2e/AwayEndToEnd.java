@@ -36,7 +36,7 @@ abstract class AwayEndToEnd {
   void start() throws Exception {
     // Wednesday of W47, before Friday's slot.
     rapport = RapportUnderTest.startOn(kind(), MutableClock.at("2026-11-18T10:00:00Z"));
-    store = rapport.rapport().store();
+    store = rapport.rapport().foundation().store();
     fake = rapport.fake();
     team("Sales East", "UMGREAST", List.of("UREPA", "UREPB", "UREPC"));
     team("Support", "UMGRSUP", List.of("UREPD"));
@@ -299,7 +299,7 @@ abstract class AwayEndToEnd {
 
     fake.userTimeZone("UMGREAST", "Etc/UTC");
     rapport.clock().set(Instant.parse("2026-11-23T09:00:00Z"));
-    rapport.rapport().flagSweep().sweep();
+    rapport.rapport().flags().sweep();
     FakeSlack.Call digest = fake.awaitCall("chat.postMessage", c -> "DUMGREAST".equals(c.param("channel")));
     String blocks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(digest.param("blocks")).toString();
     assertThat(blocks).contains("<@UREPC> — 2 of 2 due check-ins unanswered").doesNotContain("<@UREPA> — 2 of 2")

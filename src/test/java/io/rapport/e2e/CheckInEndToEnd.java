@@ -67,7 +67,7 @@ abstract class CheckInEndToEnd {
     weeks = List.of(now, now.minusWeeks(1), now.minusWeeks(2), now.minusWeeks(3), now.minusWeeks(4));
     thisWeek = now.toString();
     lastWeek = now.minusWeeks(1).toString();
-    rapport.rapport().checkInListeners().add((ws, account) -> heard.add(ws + "/" + account));
+    rapport.rapport().checkIns().subscribe((ws, account) -> heard.add(ws + "/" + account));
   }
 
   @AfterAll
@@ -115,7 +115,7 @@ abstract class CheckInEndToEnd {
   }
 
   Store store() {
-    return rapport.rapport().store();
+    return rapport.rapport().foundation().store();
   }
 
   Account account(String name) {
@@ -216,7 +216,7 @@ abstract class CheckInEndToEnd {
     assertThat(team.channelId()).contains("CSALESE");
     assertThat(team.schedule().display()).isEqualTo("Thu 16:30");
     assertThat(store().teams().members(WS, team.id())).containsExactly("UREPE01");
-    assertThat(rapport.rapport().access().managesRep(WS, "UMGRE01", "UREPE01")).isTrue();
+    assertThat(rapport.rapport().foundation().access().managesRep(WS, "UMGRE01", "UREPE01")).isTrue();
   }
 
   @Test
@@ -237,7 +237,7 @@ abstract class CheckInEndToEnd {
         .contains("Sorry").contains("is for Rapport's admins");
     assertThat(answer("/relationship-admin", "admins add <@UREPX001>", "UREPX001")).contains("is for Rapport's admins");
     assertThat(store().teams().all(WS)).hasSize(before);
-    assertThat(rapport.rapport().access().isAdmin(WS, "UREPX001")).isFalse();
+    assertThat(rapport.rapport().foundation().access().isAdmin(WS, "UREPX001")).isFalse();
   }
 
   // ---------------------------------------------------------------- accounts
@@ -399,7 +399,7 @@ abstract class CheckInEndToEnd {
     private final Statement statement;
 
     WriteLock() throws Exception {
-      connection = DriverManager.getConnection(rapport.rapport().config().databaseUrl());
+      connection = DriverManager.getConnection(rapport.rapport().foundation().config().databaseUrl());
       statement = connection.createStatement();
       if (kind() == TestDatabases.Kind.SQLITE) {
         statement.execute("PRAGMA busy_timeout = 10000");
@@ -532,17 +532,17 @@ abstract class CheckInEndToEnd {
     answer("/accounts", "add \"Kind Corp\"", "UREPB001");
     Account bully = account("Bully Corp");
     for (IsoWeek w : weeks.subList(0, 3)) {
-      rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(bully.id(), w)
+      rapport.rapport().checkIns().service().record(WS, "UREPB001", CheckIn.builder(bully.id(), w)
           .clientConduct(io.rapport.domain.ClientConduct.THREATENING).valueRating(1).build());
-      rapport.rapport().checkIns().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
+      rapport.rapport().checkIns().service().record(WS, "UREPB001", CheckIn.builder(account("Kind Corp").id(), w)
           .clientConduct(io.rapport.domain.ClientConduct.RESPECTFUL).valueRating(5).build());
     }
     awaitQuiet();
     // The flags capability opened ABUSIVE and BIG_BROTHER on Bully Corp after those check-ins;
     // open flags count, a closed one does not.
-    assertThat(rapport.rapport().flags().openFlags(WS)).extracting(f -> f.accountId() + " " + f.pattern())
+    assertThat(rapport.rapport().flags().service().openFlags(WS)).extracting(f -> f.accountId() + " " + f.pattern())
         .containsExactlyInAnyOrder(bully.id() + " ABUSIVE", bully.id() + " BIG_BROTHER");
-    rapport.rapport().store().jdbi().useHandle(h -> {
+    rapport.rapport().foundation().store().jdbi().useHandle(h -> {
       h.execute("INSERT INTO flags (workspace_id, id, account_id, pattern, severity, status, evidence, tip,"
           + " opened_at, closed_at) VALUES (?, 'f2', ?, 'HOSTAGE', 'watch', 'resolved', '[]', 'tip', 1, 2)",
           WS, account("Kind Corp").id());
@@ -619,10 +619,10 @@ abstract class CheckInEndToEnd {
     assertThat(answer(other, "/accounts", "", "UREPW001")).contains("another Slack workspace").doesNotContain("Black Mesa");
     assertThat(answer(other, "/checkin", "Black Mesa", "UREPW001")).contains("another Slack workspace");
     assertThat(answer(other, "/relationship-admin", "team create Intruders", ADMIN)).contains("another Slack workspace");
-    long rows = rapport.rapport().store().jdbi().withHandle(h -> h.createQuery(
+    long rows = rapport.rapport().foundation().store().jdbi().withHandle(h -> h.createQuery(
         "SELECT COUNT(*) FROM workspaces WHERE id = :ws").bind("ws", other).mapTo(Long.class).one());
     assertThat(rows).isZero();
-    assertThat(rapport.rapport().store().teams().all(other)).isEmpty();
+    assertThat(rapport.rapport().foundation().store().teams().all(other)).isEmpty();
   }
 
   // ---------------------------------------------------------------- malformed input
@@ -675,6 +675,6 @@ abstract class CheckInEndToEnd {
 
   /** Waits until the work after the ack (and anything it queued in turn) has finished. */
   void awaitQuiet() throws InterruptedException {
-    assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(20))).as("after-ack work finished").isTrue();
+    assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(20))).as("after-ack work finished").isTrue();
   }
 }

@@ -70,7 +70,7 @@ class NamesEndToEndTest {
   }
 
   static long count(RapportUnderTest rapport, String table) {
-    return rapport.rapport().store().jdbi().withHandle(h ->
+    return rapport.rapport().foundation().store().jdbi().withHandle(h ->
         h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 }

@@ -48,7 +48,7 @@ class PatternsThroughTheModalTest {
   @BeforeAll
   void start() throws Exception {
     rapport = RapportUnderTest.startOn(TestDatabases.Kind.SQLITE, MutableClock.at("2026-07-01T12:00:00Z"));
-    rapport.rapport().store().ensureWorkspace(WS, 0);
+    rapport.rapport().foundation().store().ensureWorkspace(WS, 0);
   }
 
   @AfterAll
@@ -68,7 +68,7 @@ class PatternsThroughTheModalTest {
     Story story = Story.of(account).book(repBook).weeks(table);
     Finding expected = story.finding(pattern).orElseThrow(() -> new AssertionError(pattern + " not in the story"));
 
-    var store = rapport.rapport().store();
+    var store = rapport.rapport().foundation().store();
     store.accounts().upsert(WS, account, 0);
     store.users().setTimeZone(WS, rep, "UTC", 0);
     rapport.fake().userTimeZone(rep, "UTC");

@@ -39,7 +39,7 @@ abstract class PromptEndToEnd {
   void start() throws Exception {
     // Wednesday of W47, before Friday's slot.
     rapport = RapportUnderTest.startOn(kind(), MutableClock.at("2026-11-18T10:00:00Z"));
-    store = rapport.rapport().store();
+    store = rapport.rapport().foundation().store();
     fake = rapport.fake();
     team("Sales East", List.of("UREPA", "UREPB"));
     team("Sales West", List.of("UREPC"));
@@ -137,7 +137,7 @@ abstract class PromptEndToEnd {
   @Test
   void nothingToReportRecordsASkipForEveryDueAccountAndUpdatesThePrompt() throws Exception {
     List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-    rapport.rapport().checkInListeners().add((ws, account) -> told.add(account));
+    rapport.rapport().checkIns().subscribe((ws, account) -> told.add(account));
     admin("prompt-now team sales east");
 
     assertThat(rapport.slack().blockAction("UREPA", "prompt.nothing_to_report", WEEK, container("UREPA")).statusCode())

@@ -30,7 +30,7 @@ class PromptRestartTest {
     // The first run was killed mid-send: UREPA's prompt claimed (and posted, unknown to the
     // database), the others still pending.
     try (RapportUnderTest first = RapportUnderTest.start(Map.of(Config.DATABASE_URL, url), clock)) {
-      Store store = first.rapport().store();
+      Store store = first.rapport().foundation().store();
       store.ensureWorkspace(WS, clock.millis());
       store.teams().insert(WS, "sales", "Sales", Names.key("Sales"), 5, "15:00", clock.millis());
       for (String rep : reps) {
@@ -53,7 +53,7 @@ class PromptRestartTest {
       // The claimed-but-unconfirmed prompt was checked against the DM first.
       assertThat(fake.calls("conversations.history")).extracting(c -> c.param("channel")).containsExactly("DUREPA");
       // Recorded as sent once the posts' answers are in (awaited with a deadline).
-      Store store = second.rapport().store();
+      Store store = second.rapport().foundation().store();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (store.prompts().count(WS, WEEK, "weekly", "sent") < 3 && System.nanoTime() < deadline) {
         Thread.sleep(20);

@@ -49,7 +49,7 @@ class QuickCheckInEndToEndTest {
   void start() throws Exception {
     // Friday of W47, after the team's 15:00 slot.
     rapport = RapportUnderTest.startOn(TestDatabases.Kind.SQLITE, MutableClock.at("2026-11-20T15:30:00Z"));
-    store = rapport.rapport().store();
+    store = rapport.rapport().foundation().store();
     fake = rapport.fake();
     fake.userTimeZone(REP, "UTC");
     store.ensureWorkspace(WS, 0);
@@ -392,7 +392,7 @@ class QuickCheckInEndToEndTest {
     // Bots, Rapport itself included, get no answer; the retried event was answered once.
     rapport.slack().event(dm(null, "a bot", "B0OTHER"), "EvDM2");
     rapport.slack().event(dm(FakeSlack.BOT_USER_ID, "Weekly check-in", null), "EvDM3");
-    assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
     assertThat(fake.calls("chat.postMessage")).hasSize(1);
     assertThat(rapport.slack().event(dm(REP, "thanks", null), "EvDM4").statusCode()).isEqualTo(200);
     FakeSlack.awaitTrue(() -> fake.calls("chat.postMessage").size() >= 2, Duration.ofSeconds(10), "second answer");

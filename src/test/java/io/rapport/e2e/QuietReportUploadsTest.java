@@ -27,7 +27,7 @@ class QuietReportUploadsTest {
   @BeforeEach
   void start() throws Exception {
     rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
-    Store store = rapport.rapport().store();
+    Store store = rapport.rapport().foundation().store();
     long now = rapport.clock().millis();
     store.ensureWorkspace(WS, now);
     int day = LocalDate.ofInstant(rapport.clock().instant(), ZoneOffset.UTC).getDayOfWeek().getValue();
@@ -47,7 +47,7 @@ class QuietReportUploadsTest {
     int before = rapport.fake().responses().size();
     rapport.slack().command("/relationship-report", "team \"Quiet Team\"", MANAGER);
     String reply = rapport.fake().awaitResponses(before + 1).get(before).toString();
-    assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10))).isTrue();
     return reply;
   }
 

@@ -41,7 +41,7 @@ class RepeatedRequestsTest {
   @MethodSource("kinds")
   void aReplayedCommandOrPressDoesNothingNew(TestDatabases.Kind kind) throws Exception {
     try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(Instant.now()))) {
-      Store store = rapport.rapport().store();
+      Store store = rapport.rapport().foundation().store();
       long now = rapport.clock().millis();
       store.ensureWorkspace(WS, now);
       store.accounts().upsert(WS, Account.of("megacorp", "Megacorp", REP), now);
@@ -59,7 +59,7 @@ class RepeatedRequestsTest {
       HttpResponse<String> replay = rapport.slack().send(olderBody, "application/x-www-form-urlencoded");
       assertThat(replay.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(replay.body()).path("text").asText()).isEqualTo(RepeatGuard.REPEATED);
-      rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10));
+      rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10));
       assertThat(store.accounts().find(WS, "megacorp").orElseThrow().agreedPaymentDays()).isEqualTo(30);
 
       // One press of Share to channel, delivered twice: one post in the channel.
@@ -75,9 +75,9 @@ class RepeatedRequestsTest {
           .put("type", "button").put("value", "team:t1:8").put("action_ts", "1765000000.123456");
       assertThat(rapport.slack().payload(press).statusCode()).isEqualTo(200);
       rapport.fake().awaitCall("chat.postMessage", c -> "CSALES01".equals(c.param("channel")));
-      rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10));
+      rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10));
       assertThat(rapport.slack().payload(press).statusCode()).isEqualTo(200);
-      rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10));
+      rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10));
       assertThat(rapport.fake().calls("chat.postMessage").stream()
           .filter(c -> "CSALES01".equals(c.param("channel")) && c.param("thread_ts") == null)).hasSize(1);
       List<JsonNode> said = rapport.fake().responses();

@@ -43,7 +43,7 @@ class ReportAtScaleEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.now()));
-    Store store = rapport.rapport().store();
+    Store store = rapport.rapport().foundation().store();
     long now = rapport.clock().millis();
     IsoWeek current = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
     Random r = new Random(11);

@@ -53,7 +53,7 @@ class ReportEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.now()));
-    Store store = rapport.rapport().store();
+    Store store = rapport.rapport().foundation().store();
     long now = rapport.clock().millis();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     IsoWeek current = IsoWeek.of(today);
@@ -201,7 +201,7 @@ class ReportEndToEndTest {
 
   @Test
   void shareOfAReportOverSeveralTeamsAsksWhichTeamInAModal() throws Exception {
-    rapport.rapport().store().teams().setManager(WS, "t-west", MANAGER);
+    rapport.rapport().foundation().store().teams().setManager(WS, "t-west", MANAGER);
     try {
       rapport.slack().blockAction(MANAGER, "report.share", "default::8", null);
       FakeSlack.Call open = rapport.fake().awaitCall("views.open");
@@ -218,7 +218,7 @@ class ReportEndToEndTest {
       FakeSlack.Call post = rapport.fake().awaitCall("chat.postMessage", c -> OTHER_CHANNEL.equals(c.param("channel")));
       assertThat(post.param("blocks")).contains("Team Field Sales West").contains("Oakfield");
     } finally {
-      rapport.rapport().store().teams().setManager(WS, "t-west", OTHER_MANAGER);
+      rapport.rapport().foundation().store().teams().setManager(WS, "t-west", OTHER_MANAGER);
     }
   }
 
@@ -237,7 +237,7 @@ class ReportEndToEndTest {
     String ws = "T0FLAGS";
     try (RapportUnderTest rapport = RapportUnderTest.start(Map.of(RapportUnderTest.WORKSPACE, ws),
         new MutableClock(Instant.now()))) {
-      Store store = rapport.rapport().store();
+      Store store = rapport.rapport().foundation().store();
       long now = rapport.clock().millis();
       IsoWeek current = IsoWeek.of(LocalDate.now(ZoneOffset.UTC));
       new DatabaseImport(store).run(ws, new ByteArrayInputStream(demoEndingIn(current)), now);

@@ -22,7 +22,7 @@ class ReportOnEachDatabaseTest {
   @MethodSource("io.rapport.testing.TestDatabases#kinds")
   void theSampleTeamsReportIsTheSameOnEveryDatabase(TestDatabases.Kind kind) throws Exception {
     try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(Instant.now()))) {
-      Store store = rapport.rapport().store();
+      Store store = rapport.rapport().foundation().store();
       long now = rapport.clock().millis();
       LocalDate today = LocalDate.now(ZoneOffset.UTC);
       IsoWeek current = IsoWeek.of(today);

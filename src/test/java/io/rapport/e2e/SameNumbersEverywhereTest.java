@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.rapport.Rapport;
+import io.rapport.modules.Foundation;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.AccountStatus;
 import io.rapport.checkin.TeamProgress;
@@ -70,7 +70,7 @@ class SameNumbersEverywhereTest {
   @BeforeAll
   static void start() throws Exception {
     rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.parse("2026-11-25T12:00:00Z")));
-    Store store = rapport.rapport().store();
+    Store store = rapport.rapport().foundation().store();
     long now = rapport.clock().millis();
     store.ensureWorkspace(WS, now);
     store.teams().insert(WS, "t-same", "Same Numbers", "same numbers", 1, "09:00", now);
@@ -97,7 +97,7 @@ class SameNumbersEverywhereTest {
     store.checkIns().markNothingToReport(WS, "bolt", R1, W.toString(), now);
     store.checkIns().upsert(WS, CheckIn.builder("dune", W.minusWeeks(1)).rep(R1).contacts(1, 0).build(), now);
     store.checkIns().upsert(WS, CheckIn.builder("fjord", W.minusWeeks(18)).rep(R2).contacts(1, 0).build(), now);
-    rapport.rapport().flags().judgeWorkspace(WS);
+    rapport.rapport().flags().service().judgeWorkspace(WS);
   }
 
   @AfterAll
@@ -112,8 +112,8 @@ class SameNumbersEverywhereTest {
 
   @Test
   void everySurfaceGivesTheSameCompletionBandsAndOpenFlags() throws Exception {
-    Rapport app = rapport.rapport();
-    int openFlags = app.flags().openFlags(WS).size();
+    Foundation app = rapport.rapport().foundation();
+    int openFlags = rapport.rapport().flags().service().openFlags(WS).size();
     assertThat(openFlags).as("acme paid late, echo threatened").isGreaterThanOrEqualTo(2);
 
     // App Home (the manager's team line and the team's accounts).
@@ -164,7 +164,7 @@ class SameNumbersEverywhereTest {
         .isEqualTo(BANDS.get(Health.Band.AT_RISK) + BANDS.get(Health.Band.UNHEALTHY));
 
     // The manager digest of this week.
-    ManagerDigest digest = new ManagerDigest(app.store(), null, app.timeZones(), app.away(), app.clock(),
+    ManagerDigest digest = new ManagerDigest(app.store(), null, app.timeZones(), rapport.rapport().away().service(), app.clock(),
         app.completions());
     String digestText = JSON.valueToTree(digest.compose(WS, MANAGER, W, ZoneOffset.UTC).blocks()).toString();
     assertThat(digestText).contains("Open flags (" + openFlags + ")")

@@ -19,9 +19,9 @@ class SecretsNeverLoggedTest {
       rapport.slack().sendRaw(body, "application/x-www-form-urlencoded", null, null);
       rapport.slack().send("payload=%7Bbroken", "application/x-www-form-urlencoded");
       rapport.fake().enqueue("users.info", Reply.error("invalid_auth"));
-      rapport.rapport().timeZones().zoneOf("T0RAPPORT", "U0REP0001");
+      rapport.rapport().foundation().timeZones().zoneOf("T0RAPPORT", "U0REP0001");
       rapport.fake().enqueue("users.info", Reply.status(500));
-      rapport.rapport().timeZones().zoneOf("T0RAPPORT", "U0REP0002");
+      rapport.rapport().foundation().timeZones().zoneOf("T0RAPPORT", "U0REP0002");
 
       String text = logs.text();
       assertThat(text).isNotBlank();

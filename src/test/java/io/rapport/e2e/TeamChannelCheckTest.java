@@ -46,7 +46,7 @@ class TeamChannelCheckTest {
   }
 
   Optional<String> channelOfTheTeam() {
-    return rapport.rapport().store().teams().all(FakeSlack.TEAM_ID).stream()
+    return rapport.rapport().foundation().store().teams().all(FakeSlack.TEAM_ID).stream()
         .filter(t -> t.name().equals("Sales East")).findFirst().orElseThrow().channelId();
   }
 
@@ -85,7 +85,7 @@ class TeamChannelCheckTest {
   void withoutChatWritePublicAPublicChannelNeedsAnInvite() throws Exception {
     WorkspaceIdentity noPublicPosting = new WorkspaceIdentity(FakeSlack.TEAM_ID, "Rapport Test", Optional.empty(),
         FakeSlack.BOT_USER_ID, Optional.empty(), Set.of("chat:write", "channels:read", "groups:read"), true);
-    ChannelAccess access = new ChannelAccess(rapport.rapport().slackApi()::methods, noPublicPosting);
+    ChannelAccess access = new ChannelAccess(rapport.rapport().foundation().slackApi()::methods, noPublicPosting);
     assertThat(access.check("CSALES")).isEqualTo(Verdict.PUBLIC_NOT_INVITED);
     rapport.fake().channel("CSALES", new ChannelState(false, true, false));
     assertThat(access.check("CSALES")).isEqualTo(Verdict.MEMBER);

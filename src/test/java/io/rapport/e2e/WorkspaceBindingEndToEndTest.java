@@ -37,7 +37,7 @@ class WorkspaceBindingEndToEndTest {
   @MethodSource("kinds")
   void anotherWorkspaceIsRefusedAndCreatesNothing(TestDatabases.Kind kind) throws Exception {
     try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(Instant.now()))) {
-      Store store = rapport.rapport().store();
+      Store store = rapport.rapport().foundation().store();
       assertThat(rapport.rapport().identity().teamId()).isEqualTo(FakeSlack.TEAM_ID);
       long rowsBefore = rows(rapport);
       rapport.fake().reset(); // forget the start-up auth.test
@@ -81,7 +81,7 @@ class WorkspaceBindingEndToEndTest {
           .put("private_metadata", "{}").putObject("state").putObject("values");
       assertThat(rapport.slack().payload(submit).statusCode()).isEqualTo(200);
 
-      rapport.rapport().afterAck().awaitIdle(java.time.Duration.ofSeconds(10));
+      rapport.rapport().foundation().afterAck().awaitIdle(java.time.Duration.ofSeconds(10));
       assertThat(rapport.fake().calls()).as("no Slack call for another workspace").isEmpty();
       assertThat(rapport.fake().responses()).isEmpty();
       assertThat(rows(rapport)).as("no row created").isEqualTo(rowsBefore);
@@ -99,11 +99,11 @@ class WorkspaceBindingEndToEndTest {
   @MethodSource("kinds")
   void configuredAdminsAreAdminsOfTheBoundWorkspaceOnly(TestDatabases.Kind kind) throws Exception {
     try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(Instant.now()))) {
-      Access access = rapport.rapport().access();
+      Access access = rapport.rapport().foundation().access();
       assertThat(access.isAdmin(FakeSlack.TEAM_ID, RapportUnderTest.ADMIN)).isTrue();
       assertThat(access.isAdmin(FOREIGN, RapportUnderTest.ADMIN)).isFalse();
       assertThat(access.admins(FOREIGN)).isEmpty();
-      Access unbound = new Access(rapport.rapport().store(), Set.of("U1"), WorkspaceBinding.to(FakeSlack.TEAM_ID));
+      Access unbound = new Access(rapport.rapport().foundation().store(), Set.of("U1"), WorkspaceBinding.to(FakeSlack.TEAM_ID));
       assertThat(unbound.isAdmin(FakeSlack.TEAM_ID, "U1")).isTrue();
       assertThat(unbound.isAdmin(FOREIGN, "U1")).isFalse();
     }
@@ -111,7 +111,7 @@ class WorkspaceBindingEndToEndTest {
 
   /** Rows in the tables a request could create: workspaces, users, teams, accounts. */
   static long rows(RapportUnderTest rapport) {
-    return rapport.rapport().store().jdbi().withHandle(h -> {
+    return rapport.rapport().foundation().store().jdbi().withHandle(h -> {
       long n = 0;
       for (String table : List.of("workspaces", "users", "teams", "accounts", "processed_requests")) {
         n += h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one();

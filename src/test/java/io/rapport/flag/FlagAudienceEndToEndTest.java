@@ -51,7 +51,7 @@ class FlagAudienceEndToEndTest {
           number(v, CheckInModal.DISCOUNT, "30");
         });
       }
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
 
       List<Flag> open = s.openFlags();
       assertThat(open).extracting(Flag::pattern).contains("QUOTA_PRESSURE", "WORKING_FOR_THE_CLIENT");
@@ -119,7 +119,7 @@ class FlagAudienceEndToEndTest {
         signals(v, "billingDispute");
         text(v, CheckInModal.NOTE, "Again: " + PHRASE);
       });
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
       // The report shared to the team's channel, and its CSV.
       s.rapport.slack().blockAction(MANAGER, "report.share", "team:" + TEAM + ":8", null);
       s.rapport.slack().blockAction(MANAGER, "report.csv", "team:" + TEAM + ":8", null);
@@ -206,7 +206,7 @@ class FlagAudienceEndToEndTest {
           .contains("Usage:").contains("flags team|coaching PATTERN");
       assertThat(command(s, ADMIN, "team \"Enterprise East\" flags team QUOTA_PRESURE"))
           .contains("is not a pattern").contains("Usage:");
-      assertThat(s.rapport.rapport().flags().audiences().choicesOf(s.store().teams().find(WS, TEAM))).isEmpty();
+      assertThat(s.rapport.rapport().flags().service().audiences().choicesOf(s.store().teams().find(WS, TEAM))).isEmpty();
 
       assertThat(command(s, ADMIN, "team \"Enterprise East\" flags team quota_pressure"))
           .contains("Quota pressure").contains("now go the team's channel");
@@ -231,7 +231,7 @@ class FlagAudienceEndToEndTest {
 
       // Back to the default: forgotten, and listed as default again.
       assertThat(command(s, ADMIN, "team \"Enterprise East\" flags coaching QUOTA_PRESSURE")).contains("now go");
-      assertThat(s.rapport.rapport().flags().audiences().choicesOf(s.store().teams().find(WS, TEAM)))
+      assertThat(s.rapport.rapport().flags().service().audiences().choicesOf(s.store().teams().find(WS, TEAM)))
           .containsOnlyKeys(io.rapport.insight.Pattern.TERMS_DICTATED);
     }
   }
@@ -282,7 +282,7 @@ class FlagAudienceEndToEndTest {
       assertThat(moved.movedFromTs()).isEqualTo(oldTs);
       assertThat(s.flag("f-terms").audience()).isEqualTo("team");
 
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
 
       List<Call> inOldThread = s.replies(oldTs);
       assertThat(inOldThread).singleElement().satisfies(c -> {

@@ -57,13 +57,13 @@ class FlagAwayTest {
     assertThat(away(REP, "away " + from + " to " + to)).contains("You're away");
 
     s.advanceWeeks(4);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flag(flag.id()).isOpen()).as("4 weeks, 2 of them away: 2 quiet weeks").isTrue();
     s.advanceWeeks(1);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flag(flag.id()).isOpen()).as("3 quiet weeks").isTrue();
     s.advanceWeeks(1);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flag(flag.id()).status()).as("4 quiet weeks").isEqualTo(FlagStatus.EXPIRED);
   }
 
@@ -80,7 +80,7 @@ class FlagAwayTest {
     assertThat(away(awayRep, "away until " + week.day(DayOfWeek.SUNDAY).plusDays(5))).contains("You're away");
 
     s.rapport.clock().set(week.plusWeeks(1).monday().atTime(9, 0).toInstant(ZoneOffset.UTC));
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     List<Call> digests = s.posts("D" + MANAGER);
     assertThat(digests).hasSize(1);
     JsonNode blocks = digests.get(0).jsonParam("blocks");

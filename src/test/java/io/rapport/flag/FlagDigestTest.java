@@ -50,12 +50,12 @@ class FlagDigestTest {
     s.lateTwice();
 
     mondayAt(7);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.posts("D" + MANAGER)).as("not before 08:00 on Monday").isEmpty();
 
     mondayAt(8);
-    s.rapport.rapport().flagSweep().sweep();
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
+    s.rapport.rapport().flags().sweep();
     List<Call> digests = s.posts("D" + MANAGER);
     assertThat(digests).hasSize(1);
     JsonNode blocks = digests.get(0).jsonParam("blocks");
@@ -79,10 +79,10 @@ class FlagDigestTest {
             s.now());
       }
     }
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flags().open(WS)).hasSize(40);
     mondayAt(9);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     List<Call> digests = new ArrayList<>(s.posts("D" + MANAGER));
     Call digest = digests.get(digests.size() - 1);
     assertThat(digest.param("text")).contains(week);

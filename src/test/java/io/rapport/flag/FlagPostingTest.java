@@ -68,7 +68,7 @@ class FlagPostingTest {
 
     // Judging the same data again (an edit, a repeat, the daily sweep) posts nothing more.
     s.checkedIn();
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.posts(CHANNEL)).hasSize(1);
     assertThat(s.flags().allOfAccount(WS, FlagScenario.ACCOUNT)).hasSize(1);
   }
@@ -157,11 +157,11 @@ class FlagPostingTest {
     assertThat(s.flag(flag.id()).isOpen()).isTrue();
 
     s.advanceWeeks(3);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flag(flag.id()).isOpen()).as("three quiet weeks").isTrue();
 
     s.advanceWeeks(1);
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     Flag closed = s.flag(flag.id());
     assertThat(closed.status()).isEqualTo(FlagStatus.EXPIRED);
     List<Call> replies = s.replies(flag.messageTs());
@@ -173,7 +173,7 @@ class FlagPostingTest {
     assertThat(last.toString()).contains("Closed itself");
     assertThat(replies.get(1).param("text")).contains("has not shown for 4 weeks");
 
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.replies(flag.messageTs())).hasSize(2);
     assertThat(s.posts(CHANNEL)).hasSize(1);
   }
@@ -197,9 +197,9 @@ class FlagPostingTest {
     assertThat(flag.isPosted()).isFalse();
     assertThat(flag.postStatus()).isEqualTo(Flag.POST_PENDING);
 
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.onlyOpenFlag().isPosted()).isTrue();
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.posts(CHANNEL)).as("the refused one and the one that landed").hasSize(2);
   }
 
@@ -216,12 +216,12 @@ class FlagPostingTest {
     postAsSlackWouldHave(flag);
     int before = s.posts(CHANNEL).size();
 
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.onlyOpenFlag().postStatus()).as("claim not stale yet").isEqualTo(Flag.POST_CLAIMED);
     assertThat(s.posts(CHANNEL)).hasSize(before);
 
     s.rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     Flag recovered = s.onlyOpenFlag();
     assertThat(recovered.isPosted()).isTrue();
     assertThat(s.fake().calls("conversations.history")).isNotEmpty();
@@ -241,7 +241,7 @@ class FlagPostingTest {
         + java.net.URLEncoder.encode("{\"event_type\":\"rapport_message\",\"event_payload\":{\"key\":\"" + key
             + "\"}}", java.nio.charset.StandardCharsets.UTF_8));
     s.rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.fake().calls("conversations.replies")).isNotEmpty();
     assertThat(s.replies(flag.messageTs())).as("the 503 attempt and the one found; none new").hasSize(2);
     assertThat(s.flags().events(WS, flag.id())).filteredOn(e -> e.kind().equals("escalated"))
@@ -269,7 +269,7 @@ class FlagPostingTest {
     assertThat(after.parentStale()).isFalse();
     assertThat(s.flags().events(WS, flag.id())).filteredOn(e -> e.kind().equals("escalated"))
         .singleElement().satisfies(e -> assertThat(e.noteStatus()).isEqualTo("failed"));
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.fake().calls("chat.update")).as("not retried").hasSize(1);
     assertThat(s.replies(flag.messageTs())).as("not retried").hasSize(1);
   }
@@ -279,7 +279,7 @@ class FlagPostingTest {
     s.lateTwice();
     Flag flag = s.onlyOpenFlag();
     s.store().accounts().remove(WS, FlagScenario.ACCOUNT, s.now());
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.flag(flag.id()).isOpen()).isFalse();
     assertThat(s.replies(flag.messageTs())).extracting(c -> c.param("text"))
         .containsExactly(":heavy_minus_sign: Closed: the account was removed from Rapport.");

@@ -86,7 +86,7 @@ final class FlagScenario implements AutoCloseable {
   }
 
   Store store() {
-    return rapport.rapport().store();
+    return rapport.rapport().foundation().store();
   }
 
   FlagDao flags() {
@@ -116,7 +116,7 @@ final class FlagScenario implements AutoCloseable {
 
   /** What the check-in storer does after storing: tell the listeners. */
   void checkedIn() {
-    rapport.rapport().checkInListeners().forEach(l -> l.afterCheckIn(WS, ACCOUNT));
+    rapport.rapport().checkIns().subscribers().forEach(l -> l.afterCheckIn(WS, ACCOUNT));
   }
 
   /** Two late payments: a watch on TERMS_DICTATED. */
@@ -173,7 +173,7 @@ final class FlagScenario implements AutoCloseable {
   }
 
   void idle() throws InterruptedException {
-    if (!rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(10))) {
+    if (!rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(10))) {
       throw new AssertionError("work after the ack did not finish");
     }
   }

@@ -151,11 +151,11 @@ class FlagWorkflowTest {
     assertThat(s.store().jdbi().onDemand(FlagPlanDao.class).ofFlag(WS, flag.id())).hasSize(1);
 
     // Not before the due date; on it, one DM to the owner, once.
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
     assertThat(s.posts("D" + REP)).isEmpty();
     s.rapport.clock().advance(Duration.ofDays(3));
-    s.rapport.rapport().flagSweep().sweep();
-    s.rapport.rapport().flagSweep().sweep();
+    s.rapport.rapport().flags().sweep();
+    s.rapport.rapport().flags().sweep();
     List<Call> dms = s.posts("D" + REP);
     assertThat(dms).hasSize(1);
     assertThat(dms.get(0).jsonParam("blocks").toString()).contains("due date").contains("Acme Retail")

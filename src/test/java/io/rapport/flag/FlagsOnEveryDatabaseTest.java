@@ -72,7 +72,7 @@ class FlagsOnEveryDatabaseTest {
       assertThat(s.flags().falseAlarms(WS)).hasSize(1);
 
       s.checkedIn();
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
       assertThat(s.openFlags()).isEmpty();
       assertThat(s.posts(CHANNEL)).hasSize(1);
       assertThat(s.posts("D" + MANAGER)).hasSize(1); // the digest of last week, once

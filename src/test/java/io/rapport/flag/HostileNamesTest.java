@@ -63,7 +63,7 @@ class HostileNamesTest {
           FlagScenario.planValues("Call <!channel> about " + ACCOUNT_NAME, REP, due.toString()));
       assertThat(s.replies(flag.messageTs())).isNotEmpty();
       s.rapport.clock().advance(Duration.ofDays(1));
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
       Call reminder = s.posts("D" + REP).get(0);
       assertShowsEscaped(reminder.param("text"), "reminder text");
       assertShowsEscaped(reminder.jsonParam("blocks").toString(), "reminder blocks");
@@ -71,7 +71,7 @@ class HostileNamesTest {
       // The manager's Monday digest names the account and the team.
       LocalDate monday = LocalDate.now(s.rapport.clock().withZone(ZoneOffset.UTC)).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
       s.rapport.clock().set(monday.atTime(8, 30).toInstant(ZoneOffset.UTC));
-      s.rapport.rapport().flagSweep().sweep();
+      s.rapport.rapport().flags().sweep();
       Call digest = s.posts("D" + MANAGER).get(0);
       assertShowsEscaped(digest.jsonParam("blocks").toString(), "digest");
       assertThat(digest.jsonParam("blocks").toString()).contains("Sales &lt;http://evil.example|East&gt; &amp;");

@@ -107,7 +107,7 @@ public final class RapportUnderTest implements AutoCloseable {
   }
 
   public Database database() {
-    return rapport.database();
+    return rapport.foundation().database();
   }
 
   public Path directory() {

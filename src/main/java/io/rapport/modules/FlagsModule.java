@@ -1,0 +1,87 @@
+package io.rapport.modules;
+
+import io.rapport.checkin.CheckInListener;
+import io.rapport.flag.FlagDelivery;
+import io.rapport.flag.FlagPoster;
+import io.rapport.flag.FlagService;
+import io.rapport.flag.FlagSweep;
+import io.rapport.flag.ManagerDigest;
+import io.rapport.flag.PlanReminders;
+import io.rapport.flag.TeamPolicies;
+import io.rapport.slack.listeners.actions.FlagButtonAction;
+import io.rapport.slack.listeners.actions.FlagNotesAction;
+import io.rapport.slack.listeners.commands.admin.FlagsTeamVerb;
+import io.rapport.slack.listeners.commands.admin.PolicyTeamVerb;
+import io.rapport.slack.listeners.commands.admin.TeamVerb;
+import io.rapport.slack.listeners.views.FlagFalseAlarmSubmission;
+import io.rapport.slack.listeners.views.FlagPlanSubmission;
+import io.rapport.slack.views.FlagMessages;
+import java.util.List;
+
+/**
+ * Flags: judging an account after each check-in, posting flags where their audience may read
+ * them, the flag buttons and modals, the hourly sweep (deliveries, plan reminders, the manager
+ * digest), and the team verbs {@code policy} and {@code flags}.
+ */
+public final class FlagsModule implements Module {
+  private final Foundation foundation;
+  private final FlagService service;
+  private final FlagSweep sweep;
+
+  public FlagsModule(Foundation foundation, AwayModule away) {
+    this.foundation = foundation;
+    var store = foundation.store();
+    var timeZones = foundation.timeZones();
+    var clock = foundation.clock();
+    FlagPoster poster = new FlagPoster(foundation.slackApi());
+    FlagDelivery delivery = new FlagDelivery(store, poster, clock);
+    this.service = new FlagService(store, foundation.access(), timeZones, delivery, away.service(), clock,
+        foundation.writes(), foundation.background());
+    this.sweep = new FlagSweep(service, delivery, new PlanReminders(store, poster, timeZones, clock),
+        new ManagerDigest(store, poster, timeZones, away.service(), clock, foundation.completions()), clock);
+  }
+
+  /** Judging accounts and the flag workflow (open flags, plans, false alarms, audiences). */
+  public FlagService service() {
+    return service;
+  }
+
+  /** Judges the account again after a check-in (a check-in subscriber). */
+  public CheckInListener judging() {
+    return service;
+  }
+
+  /** One sweep now: judge, deliver, remind, digest (tests call this instead of the hourly timer). */
+  public FlagSweep.Report sweep() {
+    return sweep.sweep();
+  }
+
+  /** {@code /relationship-admin team NAME policy …} and {@code … flags …}. */
+  public List<TeamVerb> teamVerbs() {
+    return List.of(
+        new PolicyTeamVerb(new TeamPolicies(foundation.store()), service.audiences()),
+        new FlagsTeamVerb(service.audiences()));
+  }
+
+  @Override
+  public void register(Routes routes) {
+    var afterAck = foundation.afterAck();
+    var clock = foundation.clock();
+    for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
+      routes.app().blockAction(b.actionId(), new FlagButtonAction(b, service, foundation.timeZones(), afterAck, clock));
+    }
+    routes.app().blockAction(FlagMessages.SHOW_NOTES, new FlagNotesAction(service, afterAck));
+    routes.app().viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(service, clock));
+    routes.app().viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(service));
+  }
+
+  @Override
+  public void start() {
+    sweep.start();
+  }
+
+  @Override
+  public void close() {
+    sweep.close();
+  }
+}

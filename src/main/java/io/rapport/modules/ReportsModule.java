@@ -1,0 +1,42 @@
+package io.rapport.modules;
+
+import io.rapport.report.ReportBlocks;
+import io.rapport.report.ReportDelivery;
+import io.rapport.report.ReportService;
+import io.rapport.report.ShareModal;
+import io.rapport.slack.listeners.actions.ReportFileAction;
+import io.rapport.slack.listeners.actions.ReportShareAction;
+import io.rapport.slack.listeners.commands.RelationshipReportCommand;
+import io.rapport.slack.listeners.views.ReportShareSubmission;
+
+/**
+ * Reports: {@code /relationship-report}, its share, CSV and chart buttons, and the share modal.
+ * Reports are built on the background lane; they start no scheduled work.
+ */
+public final class ReportsModule implements Module {
+  private final Foundation foundation;
+  private final ReportDelivery delivery;
+
+  public ReportsModule(Foundation foundation) {
+    this.foundation = foundation;
+    this.delivery = new ReportDelivery(
+        new ReportService(foundation.store(), foundation.access(), foundation.slackApi(), foundation.timeZones(),
+            foundation.completions()),
+        foundation.slackApi(), foundation.afterAck(), foundation.store(), foundation.clock());
+  }
+
+  /** Builds and delivers reports (in a DM, shared to a channel, as CSV or chart). */
+  public ReportDelivery delivery() {
+    return delivery;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    var afterAck = foundation.afterAck();
+    routes.commands().add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.CSV_ACTION, ReportFileAction.csv(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.CHART_ACTION, ReportFileAction.chart(afterAck, delivery));
+    routes.app().viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, delivery));
+  }
+}
