@@ -6,17 +6,30 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The health formula. Starting from 100, it takes off:
+ * The health formula. Health says how serious and how persistent an account's problems are.
+ * Starting from 100, it takes off, for every finding:
  *
- * <ul>
- *   <li>{@code health.warningPenalty} points for every warning finding and {@code
- *       health.watchPenalty} for every watch finding;
- *   <li>{@code health.lowValuePenaltyPerPoint} points for every point the average {@code
- *       valueRating} of the window is below 3 (the middle of the 1–5 scale), when rated.
- * </ul>
+ * <pre>
+ *   points = severity points × seriousness × persistence
+ *   severity points = health.watchPenalty (12) for a watch, health.warningPenalty (20) for a warning
+ *   seriousness     = health.conductFactor (2) for a pattern about how people are treated
+ *                     ({@link Pattern#aboutConduct()}: abusive client, big brother, exploitative),
+ *                     1 for the others (money, margin, time)
+ *   persistence     = 1 + health.persistencePerWeek (0.1) × (weeks the signal showed − 1),
+ *                     at most health.maxPersistence (2)
+ * </pre>
  *
- * The result is rounded and kept between 0 and 100. Bands: {@code health.healthyMin} and above is
- * healthy, below {@code health.unhealthyBelow} is at risk, in between is watch.
+ * and {@code health.lowValuePenaltyPerPoint} points for every point the average {@code
+ * valueRating} of the window is below 3 (the middle of the 1–5 scale), when rated. The result is
+ * rounded and kept between 0 and 100. With the defaults every finding takes off more than 10
+ * points, so an account with any finding is never healthy; and one finding about money, margin or
+ * time takes off at most 40, so on its own, however long it lasts, it leaves an account at risk:
+ * it takes a finding about conduct, several findings or low value ratings to make it unhealthy. Bands: {@code health.healthyMin} and
+ * above is healthy, below {@code health.unhealthyBelow} is unhealthy, in between at risk.
+ *
+ * <p>Worked examples (defaults; docs/PATTERNS.md has more): payments late in 3 weeks (terms
+ * dictated, warning) take off 20 × 1 × 1.2 = 24, health 76, at risk; a client aggressive three
+ * weeks running (abusive client, warning) takes off 20 × 2 × 1.2 = 48, health 52, unhealthy.
  *
  * <p>Monotonic by construction: every deduction grows with a worse signal (detectors only count
  * more weeks and escalate watch to warning as signals worsen; the watch penalty never exceeds the
@@ -33,11 +46,9 @@ public final class HealthScore {
     Policy.HealthWeights w = policy.health();
     List<Health.Contributor> deductions = new ArrayList<>(findings.size() + 1);
     for (Finding f : findings) {
-      double points = f.severity() == Severity.WARNING ? w.warningPenalty() : w.watchPenalty();
+      double points = points(f, w);
       if (points > 0) {
-        deductions.add(
-            new Health.Contributor(
-                f.pattern().title() + " (" + f.severity().id() + ")", points, f.pattern()));
+        deductions.add(new Health.Contributor(label(f), points, f.pattern()));
       }
     }
     int rated = 0;
@@ -69,6 +80,28 @@ public final class HealthScore {
     List<Health.Contributor> largest =
         deductions.size() > MAX_CONTRIBUTORS ? deductions.subList(0, MAX_CONTRIBUTORS) : deductions;
     return new Health(score, band(score, w), largest);
+  }
+
+  /** The points one finding takes off: severity points × seriousness × persistence. */
+  public static double points(Finding f, Policy.HealthWeights w) {
+    double severity = f.severity() == Severity.WARNING ? w.warningPenalty() : w.watchPenalty();
+    return severity * seriousness(f.pattern(), w) * persistence(f.signalWeeks(), w);
+  }
+
+  /** {@code health.conductFactor} for a pattern about how people are treated, else 1. */
+  public static double seriousness(Pattern pattern, Policy.HealthWeights w) {
+    return pattern.aboutConduct() ? w.conductFactor() : 1;
+  }
+
+  /** 1 for a signal shown in one week, growing by {@code health.persistencePerWeek} a week, capped. */
+  public static double persistence(int signalWeeks, Policy.HealthWeights w) {
+    double factor = 1 + w.persistencePerWeek() * (Math.max(1, signalWeeks) - 1);
+    return Math.min(w.maxPersistence(), factor);
+  }
+
+  private static String label(Finding f) {
+    return f.pattern().title() + " (" + f.severity().id() + ", "
+        + Phrases.count(f.signalWeeks(), "week", "weeks") + ")";
   }
 
   /** The band a score falls in under the policy. */

@@ -54,6 +54,15 @@ public enum Pattern {
     return title;
   }
 
+  /**
+   * True for the patterns about how people are treated (the client bullying or threatening the rep,
+   * a client charged twice or misled): the most serious kind, which {@link HealthScore} weighs by
+   * {@code health.conductFactor}. The others cost money, margin or time.
+   */
+  public boolean aboutConduct() {
+    return this == ABUSIVE || this == BIG_BROTHER || this == EXPLOITATIVE;
+  }
+
   /** One line describing the relationship this pattern names. */
   public String description() {
     return description;

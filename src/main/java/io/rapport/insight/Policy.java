@@ -54,7 +54,7 @@ public record Policy(
           new WorkingForTheClient(15, 1.5, 5, 2, 4, 3),
           new Hostage(3, 2.0, 4, 1.5),
           new TermsDictated(7, 2, 3),
-          new HealthWeights(15, 35, 8, 90, 60));
+          new HealthWeights(12, 20, 2, 0.1, 2, 8, 90, 60));
 
   /** The policy Rapport ships with; see docs/PATTERNS.md for the reasoning behind each value. */
   public static Policy defaults() {
@@ -318,6 +318,16 @@ public record Policy(
           double watchPenalty,
       @Threshold(value = "Points a warning finding takes off the health score.", min = 0, max = 100)
           double warningPenalty,
+      @Threshold(value = "Factor on the points of a finding about how people are treated (abusive client,"
+                  + " big brother, exploitative).",
+              min = 1, max = 5)
+          double conductFactor,
+      @Threshold(value = "Share of its points a finding adds for every week its signal showed beyond the"
+                  + " first (persistence).",
+              min = 0, max = 1)
+          double persistencePerWeek,
+      @Threshold(value = "Largest factor persistence may put on a finding's points.", min = 1, max = 5)
+          double maxPersistence,
       @Threshold(value = "Points taken off per point the average value rating is below 3.",
               min = 0, max = 50)
           double lowValuePenaltyPerPoint,

@@ -56,7 +56,7 @@ class AnalyzeCommandTest {
     JsonNode megamart = root.get("accounts").get(0);
     assertThat(megamart.fieldNames()).toIterable().containsExactly("id", "health", "band", "flags");
     assertThat(megamart.get("id").asText()).isEqualTo("megamart");
-    assertThat(megamart.get("health").asInt()).isEqualTo(50);
+    assertThat(megamart.get("health").asInt()).isEqualTo(52); // 100 − 20 × 1.2 (3 late weeks) − 12 × 2 (one dispute: conduct)
     JsonNode flag = megamart.get("flags").get(0);
     assertThat(flag.fieldNames()).toIterable().containsExactly("pattern", "severity", "evidence", "tip");
     assertThat(flag.get("pattern").asText()).isEqualTo("TERMS_DICTATED");
@@ -78,7 +78,7 @@ class AnalyzeCommandTest {
     assertThat(code).isZero();
     assertThat(text).contains("2 accounts, 4 check-ins, judged as of 2026-W40");
     assertThat(text.indexOf("UNHEALTHY (1)")).isLessThan(text.indexOf("\nHEALTHY (1)"));
-    assertThat(text).contains("MegaMart (megamart, rep U_SAM) — unhealthy, health 50");
+    assertThat(text).contains("MegaMart (megamart, rep U_SAM) — unhealthy, health 52");
     assertThat(text).contains("[warning] Terms dictated").doesNotContain("TERMS_DICTATED");
     assertThat(text).contains("• paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
     assertThat(text).contains("tip: Review expectations about money");

@@ -36,7 +36,7 @@ class ReportOnEachDatabaseTest {
       String text = rapport.fake().awaitResponses(1).get(0).toString();
       assertThat(text).contains("Team Everyone").contains("23 accounts")
           .contains("Check-in completion:* 96% (169 of 176 due check-ins)")
-          .contains("Unhealthy *3*").contains("At risk *11*").contains("Healthy *9*")
+          .contains("Unhealthy *4*").contains("At risk *10*").contains("Healthy *9*")
           .contains("<@U0DEMODAN> — ");
     }
   }

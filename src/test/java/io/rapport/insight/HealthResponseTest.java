@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the health score answers each severity, each low rating and a pattern that persists, and where
- * the bands change. Penalties and band limits are read from the policy by name, so these hold when
+ * How the health score answers each severity, the seriousness of each pattern, a pattern that
+ * persists, each low rating, and where the bands change. Penalties and band limits are read from the policy by name, so these hold when
  * they are tuned.
  */
 class HealthResponseTest {
@@ -30,6 +30,10 @@ class HealthResponseTest {
 
   private static Finding finding(Pattern pattern, Severity severity) {
     return Finding.of(pattern, severity, List.of("evidence"));
+  }
+
+  private static Finding finding(Pattern pattern, Severity severity, int weeks) {
+    return Finding.of(pattern, severity, weeks, List.of("evidence"));
   }
 
   private static int score(Policy policy, List<Finding> findings, Integer... ratings) {
@@ -55,14 +59,15 @@ class HealthResponseTest {
 
   @Test
   void aWatchTakesTheWatchPenaltyAndAWarningTheWarningPenalty() {
-    Health watch = HealthScore.of(List.of(finding(Pattern.ABUSIVE, Severity.WATCH)), history(), P);
-    Health warning = HealthScore.of(List.of(finding(Pattern.ABUSIVE, Severity.WARNING)), history(), P);
+    Health watch = HealthScore.of(List.of(finding(Pattern.TERMS_DICTATED, Severity.WATCH)), history(), P);
+    Health warning = HealthScore.of(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING)), history(), P);
 
     assertThat(watch.score()).isEqualTo(rounded(W.watchPenalty()));
     assertThat(warning.score()).isEqualTo(rounded(W.warningPenalty()));
     assertThat(watch.contributors()).singleElement().satisfies(c -> {
       assertThat(c.points()).isEqualTo(W.watchPenalty());
-      assertThat(c.pattern()).isEqualTo(Pattern.ABUSIVE);
+      assertThat(c.pattern()).isEqualTo(Pattern.TERMS_DICTATED);
+      assertThat(c.label()).isEqualTo("Terms dictated (watch, 1 week)");
     });
     assertThat(warning.contributors()).singleElement().satisfies(c -> assertThat(c.points()).isEqualTo(W.warningPenalty()));
     assertThat(warning.score()).isLessThan(watch.score());
@@ -70,7 +75,7 @@ class HealthResponseTest {
 
   @Test
   void everyFindingCountsSoTwoWatchesCostTwice() {
-    int two = score(List.of(finding(Pattern.ABUSIVE, Severity.WATCH), finding(Pattern.EXPLOITATIVE, Severity.WATCH)));
+    int two = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WATCH), finding(Pattern.HOSTAGE, Severity.WATCH)));
 
     assertThat(two).isEqualTo(rounded(2 * W.watchPenalty()));
   }
@@ -88,9 +93,96 @@ class HealthResponseTest {
       scores.add(story.analyze().health().orElseThrow().score());
     }
 
-    assertThat(scores.get(P.termsDictated().watchWeeks() - 2)).isEqualTo(100);
-    assertThat(scores.get(P.termsDictated().watchWeeks() - 1)).isEqualTo(rounded(W.watchPenalty()));
-    assertThat(scores.get(scores.size() - 1)).isEqualTo(rounded(W.warningPenalty()));
+    int watchWeeks = P.termsDictated().watchWeeks();
+    int warningWeeks = P.termsDictated().warningWeeks();
+    assertThat(scores.get(watchWeeks - 2)).isEqualTo(100);
+    assertThat(scores.get(watchWeeks - 1))
+        .isEqualTo(rounded(W.watchPenalty() * (1 + W.persistencePerWeek() * (watchWeeks - 1))));
+    assertThat(scores.get(scores.size() - 1))
+        .isEqualTo(rounded(W.warningPenalty() * (1 + W.persistencePerWeek() * (warningWeeks - 1))));
+  }
+
+  @Test
+  void theSameSeverityCostsMoreTheMoreWeeksItsSignalShowed() {
+    int once = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING, 1)));
+    int thrice = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING, 3)));
+    int eightTimes = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING, 8)));
+
+    assertThat(once).isEqualTo(rounded(W.warningPenalty()));
+    assertThat(thrice).isEqualTo(rounded(W.warningPenalty() * (1 + 2 * W.persistencePerWeek())));
+    assertThat(eightTimes).isEqualTo(rounded(W.warningPenalty() * (1 + 7 * W.persistencePerWeek())));
+    assertThat(once).isGreaterThan(thrice);
+    assertThat(thrice).isGreaterThan(eightTimes);
+  }
+
+  @Test
+  void persistenceStopsAddingAtItsCap() {
+    int weeksToCap = (int) Math.ceil((W.maxPersistence() - 1) / W.persistencePerWeek()) + 1;
+
+    int atCap = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING, weeksToCap)));
+    int wellPast = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING, weeksToCap + 20)));
+
+    assertThat(atCap).isEqualTo(rounded(W.warningPenalty() * W.maxPersistence()));
+    assertThat(wellPast).isEqualTo(atCap);
+    assertThat(HealthScore.persistence(weeksToCap + 20, W)).isEqualTo(W.maxPersistence());
+  }
+
+  @Test
+  void aFindingAboutHowPeopleAreTreatedCostsTheConductFactorMore() {
+    for (Severity severity : Severity.values()) {
+      double plain = severity == Severity.WARNING ? W.warningPenalty() : W.watchPenalty();
+      for (Pattern p : Pattern.values()) {
+        int expected = (int) rounded(plain * (p.aboutConduct() ? W.conductFactor() : 1));
+        assertThat(score(List.of(finding(p, severity)))).as(p + " " + severity).isEqualTo(expected);
+      }
+    }
+    assertThat(Pattern.values()).filteredOn(Pattern::aboutConduct)
+        .containsExactlyInAnyOrder(Pattern.ABUSIVE, Pattern.BIG_BROTHER, Pattern.EXPLOITATIVE);
+  }
+
+  @Test
+  void aClientAggressiveThreeWeeksRunningWeighsMoreThanThreeLatePayments() {
+    Story aggressive = Story.of(ACME);
+    Story late = Story.of(ACME);
+    for (int i = 2; i >= 0; i--) {
+      aggressive.checkIns().add(
+          CheckIn.builder("acme", AS_OF.minusWeeks(i)).clientConduct(io.rapport.domain.ClientConduct.AGGRESSIVE).build());
+      late.checkIns().add(CheckIn.builder("acme", AS_OF.minusWeeks(i)).paymentDays(75).build());
+    }
+
+    AccountAnalysis bullied = aggressive.analyze();
+    AccountAnalysis paidLate = late.analyze();
+
+    assertThat(bullied.findings()).extracting(Finding::pattern, Finding::severity, Finding::signalWeeks)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Pattern.ABUSIVE, Severity.WARNING, 3));
+    assertThat(paidLate.findings()).extracting(Finding::pattern, Finding::severity, Finding::signalWeeks)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Pattern.TERMS_DICTATED, Severity.WARNING, 3));
+    // the documented worked examples (docs/PATTERNS.md): 100 − 20 × 2 × 1.2 and 100 − 20 × 1 × 1.2
+    assertThat(bullied.health().orElseThrow().score()).isEqualTo(52);
+    assertThat(bullied.health().orElseThrow().band()).isEqualTo(Health.Band.UNHEALTHY);
+    assertThat(paidLate.health().orElseThrow().score()).isEqualTo(76);
+    assertThat(paidLate.health().orElseThrow().band()).isEqualTo(Health.Band.AT_RISK);
+  }
+
+  @Test
+  void withTheDefaultsOneFindingAboutMoneyOrTimeHoweverLongLeavesAnAccountAtRisk() {
+    for (Pattern p : Pattern.values()) {
+      if (p.aboutConduct()) {
+        continue;
+      }
+      Health h = HealthScore.of(List.of(finding(p, Severity.WARNING, 52)), history(), P);
+      assertThat(h.band()).as(p.id()).isEqualTo(Health.Band.AT_RISK);
+    }
+    Health threats = HealthScore.of(List.of(finding(Pattern.BIG_BROTHER, Severity.WARNING, 2)), history(), P);
+    assertThat(threats.band()).isEqualTo(Health.Band.UNHEALTHY);
+  }
+
+  @Test
+  void withTheDefaultsAnyFindingTakesAnAccountOutOfHealthy() {
+    for (Pattern p : Pattern.values()) {
+      Health h = HealthScore.of(List.of(finding(p, Severity.WATCH)), history(), P);
+      assertThat(h.band()).as(p.id()).isNotEqualTo(Health.Band.HEALTHY);
+    }
   }
 
   @Test
@@ -119,7 +211,7 @@ class HealthResponseTest {
 
   @Test
   void greatRatingsNeverBuyBackAFinding() {
-    int withFinding = score(List.of(finding(Pattern.ABUSIVE, Severity.WARNING)), 5, 5, 5);
+    int withFinding = score(List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING)), 5, 5, 5);
 
     assertThat(withFinding).isEqualTo(rounded(W.warningPenalty()));
   }
@@ -138,8 +230,8 @@ class HealthResponseTest {
   void halfPointsRoundToTheNearestWholeScore() {
     Policy half = P.with("health.watchPenalty", "2.5").with("health.warningPenalty", "2.6");
 
-    assertThat(score(half, List.of(finding(Pattern.ABUSIVE, Severity.WATCH)))).isEqualTo(98);
-    assertThat(score(half, List.of(finding(Pattern.ABUSIVE, Severity.WARNING)))).isEqualTo(97);
+    assertThat(score(half, List.of(finding(Pattern.TERMS_DICTATED, Severity.WATCH)))).isEqualTo(98);
+    assertThat(score(half, List.of(finding(Pattern.TERMS_DICTATED, Severity.WARNING)))).isEqualTo(97);
   }
 
   @Test
@@ -160,10 +252,10 @@ class HealthResponseTest {
     Health h =
         HealthScore.of(
             List.of(
-                finding(Pattern.ABUSIVE, Severity.WATCH),
+                finding(Pattern.WIN_LOSE, Severity.WATCH),
                 finding(Pattern.HOSTAGE, Severity.WARNING),
-                finding(Pattern.EXPLOITATIVE, Severity.WATCH),
-                finding(Pattern.BIG_BROTHER, Severity.WATCH)),
+                finding(Pattern.TERMS_DICTATED, Severity.WATCH),
+                finding(Pattern.QUOTA_PRESSURE, Severity.WATCH)),
             history(1, 1),
             P);
 
@@ -174,10 +266,10 @@ class HealthResponseTest {
     Health again =
         HealthScore.of(
             List.of(
-                finding(Pattern.BIG_BROTHER, Severity.WATCH),
-                finding(Pattern.EXPLOITATIVE, Severity.WATCH),
+                finding(Pattern.QUOTA_PRESSURE, Severity.WATCH),
+                finding(Pattern.TERMS_DICTATED, Severity.WATCH),
                 finding(Pattern.HOSTAGE, Severity.WARNING),
-                finding(Pattern.ABUSIVE, Severity.WATCH)),
+                finding(Pattern.WIN_LOSE, Severity.WATCH)),
             history(1, 1),
             P);
     assertThat(again.contributors()).isEqualTo(h.contributors());

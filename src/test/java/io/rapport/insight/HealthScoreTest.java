@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HealthScoreTest {
 
   @Test
-  void aWatchFindingMovesAnAccountIntoTheWatchBand() {
+  void oneThreatIsAWatchAboutConductAndPutsTheAccountAtRisk() {
     Story once =
         Story.of("global-motors")
             .weeks(
@@ -20,9 +20,9 @@ class HealthScoreTest {
 
     Health h = once.analyze().health().orElseThrow();
 
-    assertThat(h.score()).isEqualTo(85);
+    assertThat(h.score()).isEqualTo(76); // 100 − 12 (watch) × 2 (conduct) × 1 (one week)
     assertThat(h.band()).isEqualTo(Health.Band.AT_RISK);
-    assertThat(h.contributors()).extracting(Health.Contributor::label).containsExactly("Big brother (watch)");
+    assertThat(h.contributors()).extracting(Health.Contributor::label).containsExactly("Big brother (watch, 1 week)");
   }
 
   @Test
@@ -45,7 +45,9 @@ class HealthScoreTest {
     assertThat(a.health().orElseThrow().score()).isZero();
     assertThat(a.health().orElseThrow().band()).isEqualTo(Health.Band.UNHEALTHY);
     assertThat(a.health().orElseThrow().contributors()).hasSize(3);
-    assertThat(a.health().orElseThrow().contributors().get(0).points()).isEqualTo(35);
+    // the two disputes: 20 (warning) × 2 (conduct) × 1.1 (two weeks)
+    assertThat(a.health().orElseThrow().contributors().get(0).points()).isCloseTo(44, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(a.health().orElseThrow().contributors().get(0).pattern()).isEqualTo(Pattern.EXPLOITATIVE);
   }
 
   @Test

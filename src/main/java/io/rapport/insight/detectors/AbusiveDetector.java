@@ -53,6 +53,7 @@ public final class AbusiveDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            weeks.size(),
             List.of(
                 "the client was aggressive or threatening in " + weeks.size() + " of the last "
                     + policy.window().weeks() + " weeks (" + Phrases.weeks(weeks) + ")",

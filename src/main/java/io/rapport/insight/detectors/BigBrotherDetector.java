@@ -50,6 +50,7 @@ public final class BigBrotherDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            weeks.size(),
             List.of(
                 "the client threatened the rep " + count + " in the last "
                     + policy.window().weeks() + " weeks: " + Phrases.weeks(weeks))));

@@ -59,6 +59,7 @@ public final class BrokenPromisesDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            weeks.size(),
             List.of(
                 total + " promises broken in " + weeks.size()
                     + (weeks.size() == 1 ? " week (" : " weeks (") + Phrases.weeks(weeks) + "): "

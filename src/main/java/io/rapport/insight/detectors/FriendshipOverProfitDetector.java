@@ -121,6 +121,6 @@ public final class FriendshipOverProfitDetector implements Detector {
           "discounts of " + Phrases.pct(p.discountPct()) + " or more, or freebies, in "
               + giveawayWeeks.size() + " recent weeks: " + Phrases.weeks(giveawayWeeks));
     }
-    return Optional.of(Finding.of(pattern(), severity, evidence));
+    return Optional.of(Finding.of(pattern(), severity, recentCount, evidence));
   }
 }

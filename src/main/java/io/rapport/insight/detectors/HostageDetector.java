@@ -60,6 +60,7 @@ public final class HostageDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            ratings.size(),
             List.of(
                 "a mandated account rated " + Phrases.numbers(ratings) + " out of 5 for value"
                     + " (average " + Phrases.number(mean) + ") in " + Phrases.weeks(weeks))));

@@ -74,6 +74,7 @@ public final class MasterServantDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            unpaidWeeks,
             List.of(
                 Phrases.number(unpaid) + " of " + Phrases.number(service)
                     + " service hours were unpaid (" + Phrases.pct(share) + ") in "

@@ -84,6 +84,6 @@ public final class OverServicingDetector implements Detector {
                 .orElse("no new business reported anywhere else either"));
       }
     }
-    return Optional.of(Finding.of(pattern(), severity, evidence));
+    return Optional.of(Finding.of(pattern(), severity, heavy, evidence));
   }
 }

@@ -64,6 +64,7 @@ public final class ProfessionalVisitorDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            socialOnly,
             List.of(
                 "social contact but no business contact in " + socialOnly + " of the last "
                     + p.windowWeeks() + " weeks (" + Phrases.weeks(weeks) + ")",

@@ -46,6 +46,7 @@ public final class QuotaPressureDetector implements Detector {
     List<IsoWeek> pressureWeeks = null;
     List<String> pushes = null;
     Set<Integer> pushQuarters = null;
+    Set<IsoWeek> signalWeeks = new HashSet<>();
     for (CheckIn c : recent) {
       boolean pressure = Signals.quotaPressure(c);
       boolean deepDiscount = c.discountPct() != null && c.discountPct() >= p.periodEndDiscountPct();
@@ -57,6 +58,7 @@ public final class QuotaPressureDetector implements Detector {
           pressureWeeks = new ArrayList<>();
         }
         pressureWeeks.add(c.week());
+        signalWeeks.add(c.week());
       }
       LocalDate monday = c.week().monday();
       LocalDate quarterEnd = quarterEnd(monday);
@@ -67,6 +69,7 @@ public final class QuotaPressureDetector implements Detector {
         }
         pushQuarters.add(quarterEnd.getYear() * 4 + quarterEnd.get(IsoFields.QUARTER_OF_YEAR));
         pushes.add(describePush(c, pressure, deepDiscount));
+        signalWeeks.add(c.week());
       }
     }
     int pressured = pressureWeeks == null ? 0 : pressureWeeks.size();
@@ -90,7 +93,7 @@ public final class QuotaPressureDetector implements Detector {
           "pushed at the end of " + (quarters == 1 ? "1 quarter" : quarters + " quarters") + ": "
               + Phrases.list(pushes));
     }
-    return Optional.of(Finding.of(pattern(), severity, evidence));
+    return Optional.of(Finding.of(pattern(), severity, signalWeeks.size(), evidence));
   }
 
   private static String describePush(CheckIn c, boolean pressure, boolean deepDiscount) {

@@ -62,6 +62,7 @@ public final class TermsDictatedDetector implements Detector {
         Finding.of(
             pattern(),
             severity,
+            late,
             List.of(
                 "paid in " + Phrases.numbers(days) + " days on " + agreed + "-day terms, weeks "
                     + Phrases.weeks(weeks),

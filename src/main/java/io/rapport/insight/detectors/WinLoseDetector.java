@@ -81,11 +81,13 @@ public final class WinLoseDetector implements Detector {
           "we won business in " + oneSided.size() + " weeks (" + Phrases.weeks(weeks)
               + ") that the client rated " + Phrases.numbers(ratings) + " out of 5 for value");
     }
+    int signalWeeks =
+        Math.max(weLose == null ? 0 : concessions.size(), theyLose == null ? 0 : oneSided.size());
     Severity severity =
         weLose == Severity.WARNING || theyLose == Severity.WARNING
             ? Severity.WARNING
             : Severity.WATCH;
-    return Optional.of(Finding.of(pattern(), severity, evidence));
+    return Optional.of(Finding.of(pattern(), severity, signalWeeks, evidence));
   }
 
   private static Severity level(int count, int watch, int warning) {

@@ -94,6 +94,6 @@ public final class WorkingForTheClientDetector implements Detector {
           Phrases.aPct(worst) + " discount gives away the whole list margin of "
               + Phrases.pct(margin) + ": sold at or below cost");
     }
-    return Optional.of(Finding.of(pattern(), severity, evidence));
+    return Optional.of(Finding.of(pattern(), severity, giveawayWeeks, evidence));
   }
 }
