@@ -1,7 +1,7 @@
 import io.rapport.domain.IsoWeek;
 import io.rapport.report.HealthTrendChart;
 import io.rapport.report.Report;
-import io.rapport.report.ReportBlocks;
+import io.rapport.slack.views.ReportBlocks;
 import io.rapport.report.ReportBuilder;
 import io.rapport.report.ReportCsv;
 import io.rapport.report.ReportScope;

@@ -1,20 +1,16 @@
 package io.rapport.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.util.json.GsonFactory;
 import io.rapport.insight.Policy;
 import io.rapport.report.DemoBook;
 import io.rapport.report.HealthTrendChart;
 import io.rapport.report.Report;
-import io.rapport.report.ReportBlocks;
 import io.rapport.report.ReportBuilder;
 import io.rapport.report.ReportCsv;
 import io.rapport.report.ReportScope;
 import io.rapport.report.ReportText;
 import io.rapport.report.ResolvedScope;
 import io.rapport.report.ScopeResolver;
+import io.rapport.slack.views.ReportBlocks;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
@@ -23,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,13 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The report message as Slack's API takes it: {@code {"text": …, "blocks": […]}}. */
   static String blockKitJson(Report report) throws IOException {
-    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(report, new ReportScope(ReportScope.Kind.DEFAULT, "", report.period().weeks()).encode(),
+    return ReportBlocks.messageJson(report, new ReportScope(ReportScope.Kind.DEFAULT, "", report.period().weeks()).encode(),
         "The health-trend chart goes to your direct messages with Rapport.");
-    String gson = GsonFactory.createSnakeCase().toJson(blocks);
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("text", ReportBlocks.fallback(report));
-    message.put("blocks", json.readTree(gson));
-    return json.writeValueAsString(message) + "\n";
   }
 }

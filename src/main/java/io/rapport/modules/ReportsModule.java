@@ -1,13 +1,15 @@
 package io.rapport.modules;
 
-import io.rapport.report.ReportBlocks;
 import io.rapport.report.ReportDelivery;
+import io.rapport.report.ReportOutlet;
 import io.rapport.report.ReportService;
-import io.rapport.report.ShareModal;
 import io.rapport.slack.listeners.actions.ReportFileAction;
 import io.rapport.slack.listeners.actions.ReportShareAction;
 import io.rapport.slack.listeners.commands.RelationshipReportCommand;
 import io.rapport.slack.listeners.views.ReportShareSubmission;
+import io.rapport.slack.out.SlackReportOutlet;
+import io.rapport.slack.views.ReportBlocks;
+import io.rapport.slack.views.ShareModal;
 
 /**
  * Reports: {@code /relationship-report}, its share, CSV and chart buttons, and the share modal.
@@ -19,10 +21,11 @@ public final class ReportsModule implements Module {
 
   public ReportsModule(Foundation foundation) {
     this.foundation = foundation;
+    ReportOutlet outlet = new SlackReportOutlet(foundation.slackApi());
     this.delivery = new ReportDelivery(
-        new ReportService(foundation.store(), foundation.access(), foundation.slackApi(), foundation.timeZones(),
+        new ReportService(foundation.store(), foundation.access(), outlet, foundation.timeZones(),
             foundation.completions()),
-        foundation.slackApi(), foundation.afterAck(), foundation.store(), foundation.clock());
+        outlet, foundation.afterAck(), foundation.store(), foundation.clock());
   }
 
   /** Builds and delivers reports (in a DM, shared to a channel, as CSV or chart). */

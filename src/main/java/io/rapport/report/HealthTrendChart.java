@@ -136,7 +136,7 @@ public final class HealthTrendChart {
   }
 
   private static double last(TrendSeries t) {
-    Double v = ReportBlocks.lastValue(t);
+    Double v = ReportFigures.lastValue(t);
     return v == null ? 101 : v;
   }
 }

@@ -7,6 +7,14 @@ import java.util.List;
 public final class ReportCopy {
   private ReportCopy() {}
 
+  /**
+   * The report's title for Slack text: names escaped, while the rep scope's own mention
+   * ("<@U123>'s accounts") stays a mention.
+   */
+  public static String slackTitle(Report r) {
+    return SlackText.escape(r.title()).replaceFirst("^&lt;@([UW][A-Z0-9]+)&gt;'s accounts$", "<@$1>'s accounts");
+  }
+
   static final String CHART_IN_DM = "The health-trend chart is in your direct messages with Rapport.";
 
   /** The chart of this report went to the DM earlier in the period; it is not sent again unasked. */
@@ -25,7 +33,7 @@ public final class ReportCopy {
     }
     boolean allKey = gaps.stream().allMatch(a -> a.account().isKey());
     String noun = allKey ? "key account" : "account";
-    return ReportBlocks.count(gaps.size(), noun) + (gaps.size() == 1 ? " has" : " have") + " no check-in in "
+    return ReportFigures.count(gaps.size(), noun) + (gaps.size() == 1 ? " has" : " have") + " no check-in in "
         + r.evidenceWeeks() + " weeks, so no health number: check "
         + (gaps.size() == 1 ? "it" : "them") + " in to see how " + (gaps.size() == 1 ? "it is" : "they are") + " doing.";
   }
@@ -39,29 +47,29 @@ public final class ReportCopy {
       return null;
     }
     List<String> reps = new java.util.ArrayList<>();
-    r.awayWeeks().forEach((rep, weeks) -> reps.add(person.apply(rep) + " " + ReportBlocks.count(weeks, "week")));
+    r.awayWeeks().forEach((rep, weeks) -> reps.add(person.apply(rep) + " " + ReportFigures.count(weeks, "week")));
     return "Away (not counted as missed): " + String.join(", ", reps) + ".";
   }
 
   /** The completion line when nothing was due. */
-  static String nothingDue(Report r) {
+  public static String nothingDue(Report r) {
     return r.keyAccounts() == 0
         ? "nothing is due: there are no key accounts yet."
-        : "nothing was due yet: " + ReportBlocks.count(r.keyAccounts(), "key account")
+        : "nothing was due yet: " + ReportFigures.count(r.keyAccounts(), "key account")
             + " will be due from " + (r.keyAccounts() == 1 ? "its" : "their") + " first check-in time.";
   }
 
   public static String chartComment(Report r) {
-    return "Health trend — " + ReportBlocks.slackTitle(r) + ", " + r.period() + ". A team's line is the average health"
+    return "Health trend — " + slackTitle(r) + ", " + r.period() + ". A team's line is the average health"
         + " of its accounts; dashed lines mark the bands: healthy at 90 and above, at risk below 60.";
   }
 
   public static String csvComment(Report r) {
-    return "Relationship report — " + ReportBlocks.slackTitle(r) + ", " + r.period() + ": one row per account ("
+    return "Relationship report — " + slackTitle(r) + ", " + r.period() + ": one row per account ("
         + r.accounts().size() + ") with health, band, open flags, last check-in and the period's signals.";
   }
 
-  static String sharedBy(String userId) {
+  public static String sharedBy(String userId) {
     return "Shared by <@" + userId + ">. Ask them or Rapport's admins for the CSV.";
   }
 
@@ -92,7 +100,7 @@ public final class ReportCopy {
   public static final String EXPIRED =
       "That report button no longer works. Run `/relationship-report` again.";
 
-  static final String SHARE_MODAL_TITLE = "Share the report";
-  static final String SHARE_MODAL_PROMPT =
+  public static final String SHARE_MODAL_TITLE = "Share the report";
+  public static final String SHARE_MODAL_PROMPT =
       "This report covers several teams. Which team's report should I post, in that team's channel?";
 }

@@ -1,17 +1,11 @@
 package io.rapport.report;
 
-import com.slack.api.bolt.util.Responder;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import io.rapport.domain.Team;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.listeners.commands.DeferredCommand;
 import io.rapport.slack.listeners.commands.UsageException;
-import io.rapport.slack.out.FileUpload;
-import io.rapport.slack.out.SlackApi;
-import io.rapport.slack.views.Reply;
 import io.rapport.store.ProcessedRequestDao;
 import io.rapport.store.Store;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +25,14 @@ public final class ReportDelivery {
   static final String CHART_SENT_KIND = "report.chart";
 
   private final ReportService service;
-  private final SlackApi slack;
+  private final ReportOutlet outlet;
   private final AfterAck afterAck;
   private final Store store;
   private final Clock clock;
 
-  public ReportDelivery(ReportService service, SlackApi slack, AfterAck afterAck, Store store, Clock clock) {
+  public ReportDelivery(ReportService service, ReportOutlet outlet, AfterAck afterAck, Store store, Clock clock) {
     this.service = service;
-    this.slack = slack;
+    this.outlet = outlet;
     this.afterAck = afterAck;
     this.store = store;
     this.clock = clock;
@@ -49,12 +43,12 @@ public final class ReportDelivery {
    * this person asks for this report (same scope and weeks) in a report period (its last week);
    * running it again that week does not upload it again: the *Send chart* button does, on demand.
    */
-  public Reply report(String ws, String user, ReportScope scope) throws UsageException {
+  public ReportAnswer report(String ws, String user, ReportScope scope) throws UsageException {
     ReportService.Built built;
     try {
       built = service.build(ws, user, scope);
     } catch (ScopeResolver.Refusal r) {
-      return Reply.text(r.getMessage());
+      return ReportAnswer.text(r.getMessage());
     }
     String key = user + " " + built.scope().scope().encode() + " " + built.report().period().to();
     ProcessedRequestDao sent = store.jdbi().onDemand(ProcessedRequestDao.class);
@@ -65,7 +59,7 @@ public final class ReportDelivery {
     afterAck.run("report chart for " + user + " in " + ws, () -> {
       try {
         service.sendChart(user, built);
-      } catch (FileUpload.UploadException | RuntimeException e) {
+      } catch (ReportOutlet.Failed | RuntimeException e) {
         sent.release(ws, CHART_SENT_KIND, key); // not sent: the next run tries again
         ReportService.logFailure("Uploading the report chart", user, e);
       }
@@ -82,7 +76,7 @@ public final class ReportDelivery {
     try {
       service.sendChart(user, built.get());
       return ReportCopy.CHART_SENT;
-    } catch (FileUpload.UploadException e) {
+    } catch (ReportOutlet.Failed e) {
       ReportService.logFailure("Uploading the report chart", user, e);
       return ReportCopy.failed("send the chart");
     }
@@ -97,7 +91,7 @@ public final class ReportDelivery {
     try {
       service.sendCsv(user, built.get());
       return ReportCopy.CSV_SENT;
-    } catch (FileUpload.UploadException e) {
+    } catch (ReportOutlet.Failed e) {
       ReportService.logFailure("Uploading the report CSV", user, e);
       return ReportCopy.failed("send the CSV");
     }
@@ -121,18 +115,7 @@ public final class ReportDelivery {
         return scope.teams().size() == 1 ? ReportCopy.teamWithoutChannel(scope.teams().get(0).name()) : ReportCopy.NO_CHANNEL;
       }
       String metadata = scope.scope().encode() + "\n" + (responseUrl == null ? "" : responseUrl);
-      try {
-        ViewsOpenResponse r = slack.methods().viewsOpen(req -> req.triggerId(triggerId)
-            .view(ShareModal.of(withChannel, metadata)));
-        if (!r.isOk()) {
-          LOG.warn("views.open for the share modal failed for {}: {}", user, r.getError());
-          return ReportCopy.failed("open the share dialog");
-        }
-        return null;
-      } catch (Exception e) {
-        LOG.warn("views.open for the share modal failed for {}: {}", user, e.toString());
-        return ReportCopy.failed("open the share dialog");
-      }
+      return outlet.askWhichTeam(user, triggerId, withChannel, metadata) ? null : ReportCopy.failed("open the share dialog");
     }
     return shareTo(user, built.get(), channel.get());
   }
@@ -158,12 +141,7 @@ public final class ReportDelivery {
       note = ReportCopy.EXPIRED;
     }
     if (responseUrl != null) {
-      String text = note;
-      try {
-        new Responder(slack.slack(), responseUrl).sendToAction(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-      } catch (IOException e) {
-        LOG.warn("Could not confirm a shared report to {}: {}", user, e.toString());
-      }
+      outlet.answerLater(user, responseUrl, note);
     }
   }
 
@@ -171,9 +149,9 @@ public final class ReportDelivery {
     try {
       service.share(user, built, channel);
       return ReportCopy.sharedTo(channel);
-    } catch (ReportService.NotInChannel e) {
+    } catch (ReportOutlet.NotInChannel e) {
       return ReportCopy.notInChannel(channel);
-    } catch (FileUpload.UploadException e) {
+    } catch (ReportOutlet.Failed e) {
       ReportService.logFailure("Sharing the report to " + channel, user, e);
       return ReportCopy.failed("share the report to <#" + channel + ">");
     }

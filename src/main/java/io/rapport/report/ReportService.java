@@ -1,8 +1,5 @@
 package io.rapport.report;
 
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.model.block.LayoutBlock;
 import io.rapport.completion.CheckInTimes;
 import io.rapport.completion.Completions;
 import io.rapport.domain.IsoWeek;
@@ -10,13 +7,9 @@ import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.insight.Policy;
 import io.rapport.slack.listeners.commands.UsageException;
-import io.rapport.slack.out.FileUpload;
-import io.rapport.slack.out.SlackApi;
-import io.rapport.slack.views.Reply;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
 import io.rapport.team.UserTimeZones;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -30,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The manager report in Slack: resolves the scope for the requester, builds the report as of
- * their current week, and delivers it — the ephemeral message (via the caller's
- * {@code response_url}), the chart and CSV to their DM with Rapport, and a shared copy with its
- * chart to a team's channel. All of it runs after the ack.
+ * The manager report: resolves the scope for the requester, builds the report as of their
+ * current week, and sends it out through the {@link ReportOutlet} — the chart and CSV to their
+ * DM with Rapport, and a shared copy with its chart to a team's channel. All of it runs after
+ * the ack. The report message itself is a {@link ReportAnswer}; Slack draws it.
  */
 public final class ReportService {
   private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
@@ -41,23 +34,21 @@ public final class ReportService {
   private final Store store;
   private final ScopeResolver resolver;
   private final ReportBuilder builder;
-  private final SlackApi slack;
-  private final FileUpload files;
+  private final ReportOutlet outlet;
   private final UserTimeZones timeZones;
   private final Completions completions;
 
-  public ReportService(Store store, Access access, SlackApi slack,
+  public ReportService(Store store, Access access, ReportOutlet outlet,
       UserTimeZones timeZones, Clock clock) {
-    this(store, access, slack, timeZones, new Completions(store, new CheckInTimes(store, timeZones, clock)));
+    this(store, access, outlet, timeZones, new Completions(store, new CheckInTimes(store, timeZones, clock)));
   }
 
-  public ReportService(Store store, Access access, SlackApi slack, UserTimeZones timeZones,
+  public ReportService(Store store, Access access, ReportOutlet outlet, UserTimeZones timeZones,
       Completions completions) {
     this.store = store;
     this.resolver = new ScopeResolver(store, access);
     this.builder = new ReportBuilder(store, completions);
-    this.slack = slack;
-    this.files = new FileUpload(slack);
+    this.outlet = outlet;
     this.timeZones = timeZones;
     this.completions = completions;
   }
@@ -79,52 +70,41 @@ public final class ReportService {
     return new Built(resolved, report);
   }
 
-  /** The ephemeral report message with its Share and CSV buttons. */
-  public Reply message(Built b) {
+  /** The report, with its Share, CSV and chart buttons, the chart said to be in the DM. */
+  public ReportAnswer message(Built b) {
     return message(b, ReportCopy.CHART_IN_DM);
   }
 
-  /** The ephemeral report message with its buttons and {@code footnote} (where the chart is). */
-  public Reply message(Built b, String footnote) {
-    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(b.report(), b.scope().scope().encode(),
-        footnote);
-    return Reply.blocks(ReportBlocks.fallback(b.report()), blocks);
+  /** The report with its buttons and {@code footnote} (where the chart is). */
+  public ReportAnswer message(Built b, String footnote) {
+    return ReportAnswer.of(b.report(), b.scope().scope().encode(), footnote);
   }
 
-  /** Uploads the trend chart to the requester's DM with Rapport. */
-  public void sendChart(String userId, Built b) throws FileUpload.UploadException {
-    String dm = files.directMessageWith(userId);
-    files.upload(dm, fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
+  /** Sends the trend chart to the requester's DM with Rapport. */
+  public void sendChart(String userId, Built b) throws ReportOutlet.Failed {
+    outlet.sendToDirectMessages(userId, chartFile(b));
+  }
+
+  /** Sends the CSV to the requester's DM with Rapport. */
+  public void sendCsv(String userId, Built b) throws ReportOutlet.Failed {
+    outlet.sendToDirectMessages(userId, new ReportOutlet.File(fileName(b, "csv"),
+        "Relationship report — " + b.report().title(), ReportCsv.bytes(b.report(), names(b.report())),
+        ReportCopy.csvComment(b.report())));
+  }
+
+  private static ReportOutlet.File chartFile(Built b) {
+    return new ReportOutlet.File(fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
         ReportCopy.chartComment(b.report()));
   }
 
-  /** Uploads the CSV to the requester's DM with Rapport. */
-  public void sendCsv(String userId, Built b) throws FileUpload.UploadException {
-    String dm = files.directMessageWith(userId);
-    files.upload(dm, fileName(b, "csv"), "Relationship report — " + b.report().title(),
-        ReportCsv.bytes(b.report(), names(b.report())), ReportCopy.csvComment(b.report()));
-  }
-
   /**
-   * The reps' names for people (Slack real name, else display name) by one users.info each, after
-   * the ack; the Slack ID when Slack does not say.
+   * The reps' names for people (real name, else display name), each asked once per report, after
+   * the ack; the id when the platform does not say.
    */
   private java.util.function.Function<String, String> names(Report report) {
     Map<String, String> names = new HashMap<>();
     for (Report.AccountRow r : report.accounts()) {
-      names.computeIfAbsent(r.account().rep(), id -> {
-        try {
-          var u = slack.methods().usersInfo(req -> req.user(id));
-          if (u.isOk() && u.getUser() != null) {
-            String real = u.getUser().getRealName();
-            String display = u.getUser().getProfile() == null ? null : u.getUser().getProfile().getDisplayName();
-            return real != null && !real.isBlank() ? real : display != null && !display.isBlank() ? display : id;
-          }
-        } catch (IOException | SlackApiException e) {
-          LOG.warn("users.info for {} failed: {}", id, e.toString());
-        }
-        return id;
-      });
+      names.computeIfAbsent(r.account().rep(), outlet::nameOf);
     }
     return id -> names.getOrDefault(id, id);
   }
@@ -145,32 +125,13 @@ public final class ReportService {
     return Optional.empty();
   }
 
-  /** Rapport is not a member of the channel (it needs an invitation; it never joins by itself). */
-  public static final class NotInChannel extends FileUpload.UploadException {
-    public NotInChannel(String channelId) {
-      super("Rapport is not in " + channelId);
-    }
-  }
-
   /** Posts the report (no buttons) and its chart to {@code channelId}. */
-  public void share(String userId, Built b, String channelId) throws FileUpload.UploadException {
+  public void share(String userId, Built b, String channelId) throws ReportOutlet.Failed {
     // A channel sees client matters only: coaching and manager findings stay private.
     Report shared = b.report().forChannel(privatePatterns(b.scope()));
     b = new Built(b.scope(), shared);
-    List<LayoutBlock> blocks = ReportBlocks.forSlack().render(shared, null, ReportCopy.sharedBy(userId));
-    try {
-      ChatPostMessageResponse r = post(channelId, b, blocks);
-      if (!r.isOk() && ("not_in_channel".equals(r.getError()) || "channel_not_found".equals(r.getError()))) {
-        throw new NotInChannel(channelId);
-      }
-      if (!r.isOk()) {
-        throw new FileUpload.UploadException("chat.postMessage failed: " + r.getError());
-      }
-    } catch (IOException | SlackApiException e) {
-      throw new FileUpload.UploadException("chat.postMessage failed: " + e.getMessage());
-    }
-    files.upload(channelId, fileName(b, "png"), "Health trend — " + b.report().title(), chart(b.report()),
-        ReportCopy.chartComment(b.report()));
+    outlet.postToChannel(channelId, shared, ReportCopy.sharedBy(userId));
+    outlet.sendToChannel(channelId, chartFile(b));
   }
 
   /**
@@ -194,12 +155,6 @@ public final class ReportService {
       });
     }
     return out;
-  }
-
-  private ChatPostMessageResponse post(String channelId, Built b, List<LayoutBlock> blocks)
-      throws IOException, SlackApiException {
-    return slack.methods().chatPostMessage(req -> req.channel(channelId)
-        .text(ReportBlocks.fallback(b.report())).blocks(blocks));
   }
 
   static byte[] chart(Report report) {

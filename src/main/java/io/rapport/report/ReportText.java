@@ -30,7 +30,7 @@ public final class ReportText {
     StringBuilder b = new StringBuilder();
     String title = "RELATIONSHIP REPORT — " + r.title();
     b.append(title).append('\n').append("=".repeat(Math.min(WIDTH, title.length()))).append('\n');
-    b.append("Period ").append(r.period()).append(" · ").append(ReportBlocks.count(r.accounts().size(), "account")).append("\n\n");
+    b.append("Period ").append(r.period()).append(" · ").append(ReportFigures.count(r.accounts().size(), "account")).append("\n\n");
 
     Completion c = r.completion();
     if (c.nothingDue()) {
@@ -57,8 +57,8 @@ public final class ReportText {
       b.append("  ").append(gap).append('\n');
     }
     for (TrendSeries s : r.trend()) {
-      Double first = ReportBlocks.firstValue(s);
-      Double last = ReportBlocks.lastValue(s);
+      Double first = ReportFigures.firstValue(s);
+      Double last = ReportFigures.lastValue(s);
       if (first != null && last != null) {
         b.append(String.format(Locale.ROOT, "  average health of %s: %d → %d%n", s.name(), Math.round(first), Math.round(last)));
       }
@@ -79,7 +79,7 @@ public final class ReportText {
     }
     for (RepLoad l : r.overServicingReps()) {
       b.append(String.format(Locale.ROOT, "  %-22s %6s h of service (%s h/week), new business in %d of %d check-ins, %s flagged%n",
-          person.apply(l.rep()), ReportBlocks.hours(l.serviceHours()), ReportBlocks.hours(l.hoursPerWeek()),
+          person.apply(l.rep()), ReportFigures.hours(l.serviceHours()), ReportFigures.hours(l.hoursPerWeek()),
           l.newBusinessWeeks(), l.checkIns(),
           io.rapport.insight.Phrases.count(l.overServicedAccounts(), "account", "accounts")));
     }

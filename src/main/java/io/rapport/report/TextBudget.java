@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
  * A single line longer than the limit is cut with an ellipsis. Keeps Block Kit sections within
  * their 3,000 characters whatever the data size.
  */
-final class TextBudget {
+public final class TextBudget {
   static final int MAX_LINE = 500;
 
   private TextBudget() {}
@@ -21,7 +21,7 @@ final class TextBudget {
    * @param limit the most characters of the result
    * @param more the closing line for {@code n} lines left out
    */
-  static String join(String heading, List<String> lines, int maxLines, int limit, IntFunction<String> more) {
+  public static String join(String heading, List<String> lines, int maxLines, int limit, IntFunction<String> more) {
     StringBuilder b = new StringBuilder(heading);
     int reserve = more.apply(lines.size()).length() + 1;
     int shown = 0;
@@ -45,7 +45,7 @@ final class TextBudget {
   }
 
   /** {@code text} cut to {@code max} characters, ending with an ellipsis when cut. */
-  static String cut(String text, int max) {
+  public static String cut(String text, int max) {
     if (text.length() <= max) {
       return text;
     }

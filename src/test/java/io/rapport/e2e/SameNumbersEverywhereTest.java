@@ -22,7 +22,7 @@ import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
 import io.rapport.insight.Health;
 import io.rapport.report.Report;
-import io.rapport.report.ReportBlocks;
+import io.rapport.slack.views.ReportBlocks;
 import io.rapport.report.ReportBuilder;
 import io.rapport.report.ReportCsv;
 import io.rapport.report.ReportScope;

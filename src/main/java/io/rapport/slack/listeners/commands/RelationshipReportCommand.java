@@ -1,6 +1,7 @@
 package io.rapport.slack.listeners.commands;
 
 import io.rapport.report.ReportDelivery;
+import io.rapport.slack.views.ReportBlocks;
 import io.rapport.report.ReportScope;
 import io.rapport.slack.AfterAck;
 
@@ -22,6 +23,6 @@ public final class RelationshipReportCommand extends DeferredCommand {
   @Override
   protected Work plan(CommandRequest request) throws UsageException {
     ReportScope scope = ReportScope.parse(request.args());
-    return () -> delivery.report(request.workspaceId(), request.userId(), scope);
+    return () -> ReportBlocks.reply(delivery.report(request.workspaceId(), request.userId(), scope));
   }
 }

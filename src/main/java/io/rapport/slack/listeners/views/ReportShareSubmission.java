@@ -7,7 +7,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import io.rapport.report.ReportDelivery;
-import io.rapport.report.ShareModal;
+import io.rapport.slack.views.ShareModal;
 import io.rapport.slack.AfterAck;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.rapport.report;
+package io.rapport.slack.views;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
@@ -14,6 +14,8 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import io.rapport.domain.Team;
+import io.rapport.report.ReportCopy;
+import io.rapport.report.TextBudget;
 import java.util.List;
 
 /**

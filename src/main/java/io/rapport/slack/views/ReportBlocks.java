@@ -1,6 +1,5 @@
-package io.rapport.report;
+package io.rapport.slack.views;
 
-import io.rapport.slack.views.SlackText;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -10,22 +9,33 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.model.block.element.BlockElement;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
+import io.rapport.report.Report;
+import io.rapport.report.ReportAnswer;
 import io.rapport.report.Report.AccountRow;
-import io.rapport.slack.views.AccountLines;
+import io.rapport.report.ReportCopy;
+import static io.rapport.report.ReportCopy.slackTitle;
+import static io.rapport.report.ReportFigures.count;
+import static io.rapport.report.ReportFigures.firstValue;
+import static io.rapport.report.ReportFigures.hours;
+import static io.rapport.report.ReportFigures.lastValue;
+import io.rapport.report.TextBudget;
 import io.rapport.report.Report.PatternCount;
 import io.rapport.report.Report.RepCompletion;
 import io.rapport.report.Report.RepLoad;
 import io.rapport.report.Report.TrendSeries;
 import io.rapport.completion.Completion;
 import io.rapport.completion.DueSlots;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -57,12 +67,26 @@ public final class ReportBlocks {
     return new ReportBlocks(id -> "<@" + id + ">");
   }
 
+  /** The answer to {@code /relationship-report} as a reply: the report with its buttons, or the sentence. */
+  public static Reply reply(ReportAnswer answer) {
+    if (!answer.isReport()) {
+      return Reply.text(answer.text());
+    }
+    return Reply.blocks(fallback(answer.report()),
+        forSlack().render(answer.report(), answer.buttonValue(), answer.footnote()));
+  }
+
   /**
-   * The report's title for Slack text: names escaped, while the rep scope's own mention
-   * ("<@U123>'s accounts") stays a mention.
+   * The report message as Slack's API takes it, {@code {"text": …, "blocks": […]}}, indented
+   * (the demo writes it for Block Kit Builder).
    */
-  public static String slackTitle(Report r) {
-    return SlackText.escape(r.title()).replaceFirst("^&lt;@([UW][A-Z0-9]+)&gt;'s accounts$", "<@$1>'s accounts");
+  public static String messageJson(Report r, String buttonValue, String footnote) throws IOException {
+    String gson = GsonFactory.createSnakeCase().toJson(forSlack().render(r, buttonValue, footnote));
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("text", fallback(r));
+    message.put("blocks", json.readTree(gson));
+    return json.writeValueAsString(message) + "\n";
   }
 
   /** The plain-text fallback (notifications, screen readers). */
@@ -239,25 +263,5 @@ public final class ReportBlocks {
     byWeek.forEach((week, reps) -> lines.add("• " + week + ": " + TextBudget.cut(String.join(", ", reps), 400)));
     return TextBudget.join(head + " — " + count(r.unansweredPrompts().size(), "prompt") + " still waiting",
         lines, LIST_SHOWN, SECTION_BUDGET, n -> "…and " + count(n, "earlier week"));
-  }
-
-  static Double firstValue(TrendSeries s) {
-    return s.health().stream().filter(v -> v != null).findFirst().orElse(null);
-  }
-
-  static Double lastValue(TrendSeries s) {
-    Double last = null;
-    for (Double v : s.health()) {
-      last = v == null ? last : v;
-    }
-    return last;
-  }
-
-  static String hours(double h) {
-    return h == Math.rint(h) ? Long.toString((long) h) : String.format(Locale.ROOT, "%.1f", h);
-  }
-
-  static String count(int n, String noun) {
-    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
   }
 }
