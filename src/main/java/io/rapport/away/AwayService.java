@@ -3,6 +3,7 @@ package io.rapport.away;
 import io.rapport.away.AwayDao.AwayWeekRow;
 import io.rapport.away.AwayDao.Source;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.PromptDays;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.store.Store;

@@ -7,6 +7,7 @@ import io.rapport.domain.Team;
 import io.rapport.completion.Completion;
 import io.rapport.completion.Completions;
 import io.rapport.flag.PolicyInForce;
+import io.rapport.insight.Absences;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
 import io.rapport.insight.Policy;
@@ -121,7 +122,8 @@ public final class AccountOverview {
     for (CheckIn c : dao.recentCheckIns(workspaceId, reps, from)) {
       history.computeIfAbsent(c.account(), k -> new ArrayList<>()).add(c);
     }
-    List<AccountAnalysis> analyses = analyzer.analyzeAll(accounts, history, week);
+    Absences away = completions.exclusions(workspaceId, reps, IsoWeek.parse(from), week)::excluded;
+    List<AccountAnalysis> analyses = analyzer.analyzeAll(accounts, history, week, away);
     List<AccountStatus> out = new ArrayList<>(accounts.size());
     for (int i = 0; i < accounts.size(); i++) {
       Account a = accounts.get(i);

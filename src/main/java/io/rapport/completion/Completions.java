@@ -47,6 +47,13 @@ public final class Completions {
     this.exclusions = source;
   }
 
+  /** Moves check-in times past team holidays as the prompts are (see {@link CheckInTimes#movingPast}). */
+  public void movingPast(CheckInTimes.Holidays holidays) {
+    if (times != null) {
+      times.movingPast(holidays);
+    }
+  }
+
   /** The excluded weeks (e.g. away) of the reps between two weeks, as completion sees them. */
   public SlotExclusions exclusions(String workspaceId, Collection<String> repIds, IsoWeek from, IsoWeek to) {
     return repIds.isEmpty() ? SlotExclusions.NONE : exclusions.of(workspaceId, repIds, from, to);

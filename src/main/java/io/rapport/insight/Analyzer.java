@@ -59,8 +59,14 @@ public final class Analyzer {
    */
   public AccountAnalysis analyze(
       Account account, List<CheckIn> history, BookContext book, IsoWeek asOf) {
+    return analyze(account, history, book, asOf, Absences.NONE);
+  }
+
+  /** Judges one account; the weeks its rep was {@code away} are not gaps in its evidence window. */
+  public AccountAnalysis analyze(
+      Account account, List<CheckIn> history, BookContext book, IsoWeek asOf, Absences away) {
     Timeframe timeframe = new Timeframe(asOf, policy.lookbackWeeks());
-    return judge(History.of(account, history, timeframe, policy.lookbackWeeks()), book);
+    return judge(History.of(account, history, timeframe, policy.lookbackWeeks()), book, away);
   }
 
   /**
@@ -75,6 +81,12 @@ public final class Analyzer {
    */
   public List<AccountAnalysis> analyzeAll(
       List<Account> accounts, Map<String, List<CheckIn>> checkInsByAccountId, IsoWeek asOf) {
+    return analyzeAll(accounts, checkInsByAccountId, asOf, Absences.NONE);
+  }
+
+  /** Judges a whole book; the weeks each rep was {@code away} are not gaps in their evidence windows. */
+  public List<AccountAnalysis> analyzeAll(List<Account> accounts,
+      Map<String, List<CheckIn>> checkInsByAccountId, IsoWeek asOf, Absences away) {
     int lookback = policy.lookbackWeeks();
     Timeframe timeframe = new Timeframe(asOf, lookback);
     for (int w = 1; w <= lookback; w++) {
@@ -94,7 +106,7 @@ public final class Analyzer {
     }
     BookContext book = bookBuilder.build();
     AccountAnalysis[] results = new AccountAnalysis[histories.length];
-    range(histories.length).forEach(i -> results[i] = judge(histories[i], book));
+    range(histories.length).forEach(i -> results[i] = judge(histories[i], book, away));
     return Arrays.asList(results);
   }
 
@@ -111,17 +123,36 @@ public final class Analyzer {
     return builder.build();
   }
 
-  private AccountAnalysis judge(History history, BookContext book) {
+  private AccountAnalysis judge(History history, BookContext book, Absences away) {
     List<Finding> findings = new ArrayList<>(2);
     for (Detector d : detectors) {
       Optional<Finding> f = d.detect(history, book, policy);
       f.ifPresent(findings::add);
     }
     findings.sort(Finding.ORDER);
-    Optional<Health> health = history.lastWeeks(policy.evidenceWeeks()).isEmpty()
+    Optional<Health> health = history.lastWeeks(evidenceSpan(history, away)).isEmpty()
         ? Optional.empty()
         : Optional.of(HealthScore.of(findings, history, policy));
     return new AccountAnalysis(history.account(), health, findings);
+  }
+
+  /**
+   * How many weeks back the evidence window reaches: {@link Policy#evidenceWeeks()} weeks in which
+   * the account's rep was not away, never further back than the lookback.
+   */
+  private int evidenceSpan(History history, Absences away) {
+    String rep = history.account().rep();
+    int wanted = policy.evidenceWeeks();
+    int furthest = Math.max(wanted, policy.lookbackWeeks());
+    int span = 0;
+    int present = 0;
+    while (present < wanted && span < furthest) {
+      if (!away.away(rep, history.asOf().minusWeeks(span))) {
+        present++;
+      }
+      span++;
+    }
+    return span;
   }
 
   private static IntStream range(int n) {

@@ -29,6 +29,7 @@ public final class AwayModule implements Module {
     this.service = new AwayService(foundation.store(), foundation.access(), foundation.timeZones(),
         foundation.clock());
     foundation.completions().excluding(service::exclusions); // away weeks are not due (docs/PROMPTS.md)
+    foundation.completions().movingPast(service::allHolidays); // a holiday moves the check-in time too
     this.commands = new AwayCommands(service, foundation.timeZones(), foundation.slackApi().calls(),
         foundation.clock());
   }

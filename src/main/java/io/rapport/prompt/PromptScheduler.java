@@ -1,9 +1,9 @@
 package io.rapport.prompt;
 
 import io.rapport.away.AwayService;
-import io.rapport.away.PromptDays;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.PromptDays;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.prompt.PromptSender.Outcome;
@@ -138,9 +138,7 @@ public final class PromptScheduler implements AutoCloseable {
   /** The same, moved past the team's {@code holidays} to the next working day. */
   public static ZonedDateTime slot(WeeklySchedule schedule, IsoWeek week, ZoneId zone,
       Set<LocalDate> holidays) {
-    // ZonedDateTime.of moves a time inside a spring-forward gap later by the gap's length and takes
-    // the earlier offset in an autumn overlap, so the slot always exists exactly once.
-    return ZonedDateTime.of(PromptDays.of(schedule, week, holidays), schedule.time(), zone);
+    return PromptDays.slot(schedule, week, zone, holidays);
   }
 
   /** Creates the weekly row of every rep whose slot this week has passed; returns how many. */

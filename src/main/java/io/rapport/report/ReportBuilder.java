@@ -4,6 +4,7 @@ import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Tier;
+import io.rapport.insight.Absences;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
 import io.rapport.insight.BookContext;
@@ -112,6 +113,7 @@ public final class ReportBuilder {
       }
       IsoWeek historyFrom = previousEnd.minusWeeks(policy.lookbackWeeks() - 1L);
       Map<String, List<CheckIn>> history = history(dao, workspaceId, active, historyFrom);
+      Absences away = completions.exclusions(workspaceId, unit.contextReps(), historyFrom, asOf)::excluded;
       Predicate<Account> reported =
           a -> unit.reportReps().contains(a.rep())
               && scope.accountId().map(id -> id.equals(a.id())).orElse(true);
@@ -126,8 +128,8 @@ public final class ReportBuilder {
       boolean allReported = reportedActive.size() == active.size();
       List<List<AccountAnalysis>> byWeek = judgedWeeks.parallelStream()
           .map(w -> allReported
-              ? analyzer.analyzeAll(active, history, w)
-              : judgeSome(analyzer, reportedActive, active, history, w))
+              ? analyzer.analyzeAll(active, history, w, away)
+              : judgeSome(analyzer, reportedActive, active, history, w, away))
           .toList();
       Map<String, Health> previousHealth = new HashMap<>();
       for (AccountAnalysis a : byWeek.get(0)) {
@@ -249,11 +251,11 @@ public final class ReportBuilder {
    * context — the rep's whole book, the team's discount norm — built from all of {@code context}.
    */
   private static List<AccountAnalysis> judgeSome(Analyzer analyzer, List<Account> reported,
-      List<Account> context, Map<String, List<CheckIn>> history, IsoWeek week) {
+      List<Account> context, Map<String, List<CheckIn>> history, IsoWeek week, Absences away) {
     BookContext book = analyzer.bookContext(context, history, week);
     List<AccountAnalysis> out = new ArrayList<>(reported.size());
     for (Account a : reported) {
-      out.add(analyzer.analyze(a, history.getOrDefault(a.id(), List.of()), book, week));
+      out.add(analyzer.analyze(a, history.getOrDefault(a.id(), List.of()), book, week, away));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.PromptDays;
 import io.rapport.domain.WeeklySchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -305,4 +305,65 @@ abstract class AwayEndToEnd {
     assertThat(blocks).contains("<@UREPC> — 2 of 2 due check-ins unanswered").doesNotContain("<@UREPA> — 2 of 2")
         .contains("Away (1)").contains("<@UREPA> — away that week");
   }
+
+  @Test
+  void weeksAwayAreNotGapsForNoRecentCheckIns() {
+    // UREPA checked in Client 1 in W35. On 18 Nov (W47) the 12-week evidence window is W36–W47.
+    store.checkIns().upsert(WS, io.rapport.domain.CheckIn.builder("urepa-1", io.rapport.domain.IsoWeek.parse("2026-W35"))
+        .rep("UREPA").paymentDays(30).build(), rapport.clock().millis());
+    assertThat(lineOf(shown("/accounts", "", "UREPA"), "Client 1 of UREPA")).contains("no recent check-ins");
+
+    // Away W44–W46: three weeks that are not gaps, so the window reaches back to W33.
+    Instant wednesday = rapport.clock().instant();
+    rapport.clock().set(Instant.parse("2026-10-26T09:00:00Z"));
+    assertThat(say("/checkin", "away 2026-10-26 to 2026-11-15", "UREPA")).contains("away");
+    rapport.clock().set(wednesday);
+
+    assertThat(lineOf(shown("/accounts", "", "UREPA"), "Client 1 of UREPA"))
+        .doesNotContain("no recent check-ins").contains("healthy");
+    assertThat(reportFor("account \"Client 1 of UREPA\"", "UMGREAST"))
+        .doesNotContain("no check-in in").contains("healthy");
+  }
+
+  @Test
+  void aHolidayMovesTheCheckInTimeSoTheWeekIsNotDueBeforeItsPrompt() {
+    assertThat(admin("team Sales East holiday 2026-11-20")).contains("Fri 20 Nov is a holiday");
+
+    // Friday 16:00: Sales East's prompt moved to Monday, so none of its check-ins is due yet.
+    rapport.clock().set(FRIDAY_SLOT.plusSeconds(3600));
+    assertThat(reportFor("team \"Sales East\" weeks=1", "UMGREAST")).contains("nothing was due yet")
+        .doesNotContain("due check-ins)");
+
+    // Monday 16:00, after the moved prompt: last week's six are due, and none is answered.
+    rapport.clock().set(Instant.parse("2026-11-23T16:00:00Z"));
+    assertThat(reportFor("team \"Sales East\" weeks=2", "UMGREAST")).contains("0% (0 of 6 due check-ins)");
+  }
+
+  /** The report's message (blocks included) as the requester receives it. */
+  String reportFor(String scope, String user) {
+    int before = fake.responses().size();
+    rapport.slack().command("/relationship-report", scope, user);
+    List<String> texts = new java.util.ArrayList<>();
+    collectTexts(fake.awaitResponses(before + 1).get(before), texts);
+    return String.join("\n", texts);
+  }
+
+  /** Everything a command's answer shows, blocks included, one text per line. */
+  String shown(String command, String text, String user) {
+    List<String> texts = new java.util.ArrayList<>();
+    collectTexts(command(command, text, user), texts);
+    return String.join("\n", texts);
+  }
+
+  private static void collectTexts(JsonNode node, List<String> into) {
+    if (node.isTextual()) {
+      into.add(node.asText());
+    }
+    node.forEach(child -> collectTexts(child, into));
+  }
+
+  private static String lineOf(String text, String account) {
+    return text.lines().filter(l -> l.contains(account)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line for " + account + " in: " + text));
+  }
 }

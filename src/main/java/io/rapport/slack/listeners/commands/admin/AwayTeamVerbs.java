@@ -2,8 +2,8 @@ package io.rapport.slack.listeners.commands.admin;
 
 import io.rapport.away.AwayService;
 import io.rapport.away.DateWords;
-import io.rapport.away.PromptDays;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.PromptDays;
 import io.rapport.slack.listeners.commands.CommandArgs.Arg;
 import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.views.AwayMessages;

@@ -1,9 +1,9 @@
-package io.rapport.away;
+package io.rapport.domain;
 
-import io.rapport.domain.IsoWeek;
-import io.rapport.domain.WeeklySchedule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
@@ -23,5 +23,15 @@ public final class PromptDays {
       }
     }
     return day;
+  }
+
+  /**
+   * The moment a team's weekly prompt of {@code week} is due in {@code zone}: {@link #of the day}
+   * at the schedule's local time. {@code ZonedDateTime.of} moves a time inside a spring-forward gap
+   * later by the gap's length and takes the earlier offset in an autumn overlap, so the slot always
+   * exists exactly once.
+   */
+  public static ZonedDateTime slot(WeeklySchedule schedule, IsoWeek week, ZoneId zone, Set<LocalDate> holidays) {
+    return ZonedDateTime.of(of(schedule, week, holidays), schedule.time(), zone);
   }
 }
