@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *       piling up.
  * </ul>
  *
- * A failure is logged with what was being done and never reaches the user as a stack trace.
+ * A failure is logged in one line, with what was being done and the failure's classes (the trace
+ * only at DEBUG), and never reaches the user as a stack trace.
  */
 public final class AfterAck implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
@@ -94,7 +95,10 @@ public final class AfterAck implements AutoCloseable {
         try {
           work.run();
         } catch (RuntimeException | Error e) {
-          LOG.error("Failed after acknowledging: {}", what, e);
+          // One line (what and the failure's classes); the trace only at DEBUG: its messages can
+          // quote what people typed.
+          LOG.error("Failed after acknowledging: {} ({})", what, LogText.failure(e));
+          LOG.debug("The failure after acknowledging {}", what, e);
         } finally {
           inFlight.decrementAndGet();
         }

@@ -68,7 +68,7 @@ public final class RepeatGuard implements Middleware {
         return chain.next(req);
       }
       String responseUrl = p.getResponseUrl();
-      if (responseUrl != null) {
+      if (ReplyRoute.usable(responseUrl)) {
         afterAck.run("telling " + p.getUser().getId() + " of a repeated press", () -> {
           try {
             slack.slack().send(responseUrl, "{\"response_type\":\"ephemeral\",\"replace_original\":false,\"text\":\""

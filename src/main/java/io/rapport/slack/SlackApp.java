@@ -53,6 +53,7 @@ public final class SlackApp {
             .subtypedMessageEventsAutoAckEnabled(true)
             .unmatchedRequestHandler(
                 req -> {
+                  // One line at DEBUG (Bolt's own multi-line WARN is turned off in logback.xml).
                   LOG.debug("No listener for a {} request; acknowledged", req.getRequestType());
                   return Response.json(200, Map.of());
                 })
@@ -66,6 +67,7 @@ public final class SlackApp {
     // Before the authorization, which replaces the request's workspace with the token's.
     middleware.add(new WorkspaceGuard(binding));
     middleware.add(new SingleTeamAuthorization(appConfig, authTest, null));
+    middleware.add(new PayloadShape());
     if (appConfig.isIgnoringSelfEventsEnabled()) {
       middleware.add(new IgnoringSelfEvents(slackApi.slack().getConfig(),
           appConfig.isIgnoringSelfAssistantMessageEventsEnabled()));

@@ -39,7 +39,7 @@ public final class WorkspaceGuard implements Middleware {
       return chain.next(req);
     }
     LOG.info("Refused a {} from {} (Rapport serves {})", type,
-        workspace == null ? "no workspace" : "workspace " + workspace, binding.workspaceId());
+        workspace == null ? "no workspace" : "workspace " + LogText.id(workspace), binding.workspaceId());
     if (type == RequestType.Command) {
       return Response.json(200, Map.of("response_type", "ephemeral", "text", REFUSAL));
     }

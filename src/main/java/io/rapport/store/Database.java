@@ -37,6 +37,10 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    // PostgreSQL text cannot hold NUL (SQLite can): every string bound to a statement carries
+    // U+FFFD in its place, on both databases, so hostile text is a lookup that finds nothing
+    // instead of a failed statement, and both databases keep the same characters.
+    this.jdbi.registerArgument(new NoNulStrings());
   }
 
   /**
@@ -123,6 +127,19 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       LOG.warn("Database health check failed: {}", e.getMessage());
       return false;
+    }
+  }
+
+  /** Binds strings with NUL replaced by U+FFFD (see the constructor). */
+  static final class NoNulStrings extends org.jdbi.v3.core.argument.AbstractArgumentFactory<String> {
+    NoNulStrings() {
+      super(java.sql.Types.VARCHAR);
+    }
+
+    @Override
+    protected org.jdbi.v3.core.argument.Argument build(String value, org.jdbi.v3.core.config.ConfigRegistry config) {
+      String bound = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+      return (position, statement, ctx) -> statement.setString(position, bound);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.rapport.slack.http;
 
+import io.rapport.slack.LogText;
 import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -303,7 +304,7 @@ public final class RapportHandler extends Handler.Abstract {
     } catch (Exception e) {
       // Never a 500 or a stack trace to Slack: one line here (no body: it holds what people typed),
       // the trace at DEBUG for whoever investigates.
-      LOG.warn("A verified Slack request failed in its listener: {}", e.getClass().getName());
+      LOG.warn("A verified Slack request could not be handled ({}); answered 200", LogText.failure(e));
       LOG.debug("The failure of a verified Slack request", e);
       reply(response, callback, HttpStatus.OK_200, FAILED);
       return;

@@ -62,7 +62,7 @@ public final class AwayButtons {
 
   private Response open(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String ws = workspace(p);
+    String ws = ctx.getTeamId();
     String rep = p.getUser().getId();
     String trigger = p.getTriggerId();
     afterAck.run(AwayMessages.OPEN + " by " + rep + " in " + ws, () -> {
@@ -81,7 +81,7 @@ public final class AwayButtons {
 
   private Response back(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String ws = workspace(p);
+    String ws = ctx.getTeamId();
     String rep = p.getUser().getId();
     afterAck.run(AwayMessages.BACK + " by " + rep + " in " + ws, () -> {
       away.back(ws, rep, rep, timeZones.currentWeek(ws, rep));
@@ -92,7 +92,7 @@ public final class AwayButtons {
 
   private Response submit(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     ViewSubmissionPayload p = req.getPayload();
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String rep = p.getUser().getId();
     Map<String, Map<String, ViewState.Value>> values =
         p.getView().getState() == null ? Map.of() : p.getView().getState().getValues();
@@ -127,7 +127,7 @@ public final class AwayButtons {
 
   private Response confirm(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String ws = workspace(p);
+    String ws = ctx.getTeamId();
     String actor = p.getUser().getId();
     String value = value(p, AwayMessages.CONFIRM);
     afterAck.run(AwayMessages.CONFIRM + " by " + actor + " in " + ws, () -> {
@@ -146,18 +146,14 @@ public final class AwayButtons {
         answer = "That button is out of date; run the command again.";
       }
       String text = answer;
-      try {
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(text));
-      } catch (IOException e) {
-        LOG.warn("Could not answer {} through response_url: {}", AwayMessages.CONFIRM, e.toString());
-      }
+      ActionReplies.answer(ctx, p, text, null, true);
     });
     return ctx.ack();
   }
 
   private Response thisWeek(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String ws = workspace(p);
+    String ws = ctx.getTeamId();
     String rep = p.getUser().getId();
     String value = value(p, AwayMessages.THIS_WEEK);
     afterAck.run(AwayMessages.THIS_WEEK + " by " + rep + " in " + ws, () -> {
@@ -165,22 +161,18 @@ public final class AwayButtons {
       try {
         week = IsoWeek.parse(value);
       } catch (InvalidFieldException e) {
-        ActionReplies.ephemeral(ctx, "That button is out of date.");
+        ActionReplies.ephemeral(ctx, p, "That button is out of date.");
         return;
       }
       IsoWeek current = timeZones.currentWeek(ws, rep);
       if (week.compareTo(current) < 0) {
-        ActionReplies.ephemeral(ctx, "That week is over; nothing to change.");
+        ActionReplies.ephemeral(ctx, p, "That week is over; nothing to change.");
         return;
       }
       away.markAway(ws, rep, rep, new AwayPeriod(week.monday(), week.day(DayOfWeek.SUNDAY)));
-      ActionReplies.ephemeral(ctx, AwayMessages.awayThisWeek(week, current));
+      ActionReplies.ephemeral(ctx, p, AwayMessages.awayThisWeek(week, current));
     });
     return ctx.ack();
-  }
-
-  private static String workspace(BlockActionPayload p) {
-    return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
   }
 
   private static String value(BlockActionPayload p, String actionId) {

@@ -46,9 +46,9 @@ public final class CheckInModalActions {
   private record Pressed(String workspaceId, String userId, View view, Metadata metadata) {}
 
   private static Optional<Pressed> pressed(BlockActionRequest req) {
+    String ws = req.getContext().getTeamId();
     BlockActionPayload p = req.getPayload();
     View view = p.getView();
-    String ws = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
     if (view == null || ws == null || !CheckInModal.CALLBACK_ID.equals(view.getCallbackId())) {
       return Optional.empty();
     }

@@ -12,9 +12,9 @@ import io.rapport.flag.FlagService;
 import io.rapport.flag.FlagService.Outcome;
 import io.rapport.flag.FlagService.Result;
 import io.rapport.slack.AfterAck;
+import io.rapport.slack.LogText;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.team.UserTimeZones;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,17 +67,17 @@ public final class FlagButtonAction implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String workspaceId = p.getTeam() == null ? null : p.getTeam().getId();
+    String workspaceId = ctx.getTeamId();
     String userId = p.getUser() == null ? null : p.getUser().getId();
     String flagId = p.getActions() == null ? null : p.getActions().stream()
         .filter(a -> button.actionId().equals(a.getActionId())).map(BlockActionPayload.Action::getValue)
-        .findFirst().orElse(null);
+        .filter(v -> v != null).findFirst().orElse(null);
     if (workspaceId == null || userId == null) {
       return ctx.ack();
     }
     String triggerId = p.getTriggerId();
     String what = button.actionId() + " by " + userId + " in " + workspaceId;
-    Runnable work = () -> press(ctx, workspaceId, userId, flagId, triggerId);
+    Runnable work = () -> press(ctx, p, workspaceId, userId, flagId, triggerId);
     if (button == Button.PLAN || button == Button.FALSE_ALARM) {
       // Opens a modal: the interactive lane, never behind background work.
       afterAck.interactive(what, work);
@@ -87,7 +87,7 @@ public final class FlagButtonAction implements BlockActionHandler {
     return ctx.ack();
   }
 
-  private void press(ActionContext ctx, String workspaceId, String userId, String flagId, String triggerId) {
+  private void press(ActionContext ctx, BlockActionPayload p, String workspaceId, String userId, String flagId, String triggerId) {
     Result result = switch (button) {
       case ACKNOWLEDGE -> flags.acknowledge(workspaceId, userId, flagId);
       case RESOLVE -> flags.resolve(workspaceId, userId, flagId);
@@ -95,25 +95,25 @@ public final class FlagButtonAction implements BlockActionHandler {
       case FALSE_ALARM -> flags.checkClose(workspaceId, userId, flagId);
     };
     switch (result.outcome()) {
-      case NOT_FOUND -> ephemeral(ctx, FlagMessages.GONE);
+      case NOT_FOUND -> ActionReplies.ephemeral(ctx, p, FlagMessages.GONE);
       case REFUSED -> {
-        LOG.info("{} on flag {} refused to {} in {}", button.actionId(), flagId, userId, workspaceId);
-        ephemeral(ctx, FlagMessages.refusal(result.flag(), button == Button.FALSE_ALARM || button == Button.RESOLVE));
+        LOG.info("{} on flag {} refused to {} in {}", button.actionId(), LogText.id(flagId), userId, workspaceId);
+        ActionReplies.ephemeral(ctx, p, FlagMessages.refusal(result.flag(), button == Button.FALSE_ALARM || button == Button.RESOLVE));
       }
       case UNCHANGED -> {
         if (button == Button.PLAN || button == Button.FALSE_ALARM) {
-          ephemeral(ctx, FlagMessages.alreadyClosed(result.flag()));
+          ActionReplies.ephemeral(ctx, p, FlagMessages.alreadyClosed(result.flag()));
         }
       }
       case DONE -> {
         if (button == Button.PLAN || button == Button.FALSE_ALARM) {
-          openModal(ctx, workspaceId, userId, result.flag(), triggerId);
+          openModal(ctx, p, workspaceId, userId, result.flag(), triggerId);
         }
       }
     }
   }
 
-  private void openModal(ActionContext ctx, String workspaceId, String userId, Flag flag, String triggerId) {
+  private void openModal(ActionContext ctx, BlockActionPayload p, String workspaceId, String userId, Flag flag, String triggerId) {
     String accountName = flags.accountName(workspaceId, flag.accountId());
     View view;
     if (button == Button.PLAN) {
@@ -126,21 +126,12 @@ public final class FlagButtonAction implements BlockActionHandler {
       ViewsOpenResponse r = ctx.client().viewsOpen(v -> v.triggerId(triggerId).view(view));
       if (!r.isOk()) {
         LOG.warn("Opening the {} modal for {} in {} failed: {}", button.actionId(), userId, workspaceId, r.getError());
-        ephemeral(ctx, "Sorry — Slack did not open the form. Please press the button again.");
+        ActionReplies.ephemeral(ctx, p, "Sorry — Slack did not open the form. Please press the button again.");
       }
     } catch (Exception e) {
       LOG.warn("Opening the {} modal for {} in {} failed: {}", button.actionId(), userId, workspaceId, e.toString());
     }
   }
 
-  private void ephemeral(ActionContext ctx, String text) {
-    if (ctx.getResponseUrl() == null) {
-      return;
-    }
-    try {
-      ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-    } catch (IOException e) {
-      LOG.warn("Could not answer {} through response_url: {}", button.actionId(), e.toString());
-    }
-  }
+
 }

@@ -7,8 +7,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.flag.FlagService;
 import io.rapport.slack.AfterAck;
+import io.rapport.slack.LogText;
 import io.rapport.slack.views.FlagMessages;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +32,11 @@ public final class FlagNotesAction implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String workspaceId = p.getTeam() == null ? null : p.getTeam().getId();
+    String workspaceId = ctx.getTeamId();
     String userId = p.getUser() == null ? null : p.getUser().getId();
     String flagId = p.getActions() == null ? null : p.getActions().stream()
         .filter(a -> FlagMessages.SHOW_NOTES.equals(a.getActionId())).map(BlockActionPayload.Action::getValue)
-        .findFirst().orElse(null);
+        .filter(v -> v != null).findFirst().orElse(null);
     if (workspaceId == null || userId == null) {
       return ctx.ack();
     }
@@ -45,23 +45,16 @@ public final class FlagNotesAction implements BlockActionHandler {
       String text = switch (notes.outcome()) {
         case NOT_FOUND -> FlagMessages.GONE;
         case REFUSED -> {
-          LOG.info("{} on flag {} refused to {} in {}", FlagMessages.SHOW_NOTES, flagId, userId, workspaceId);
+          LOG.info("{} on flag {} refused to {} in {}", FlagMessages.SHOW_NOTES, LogText.id(flagId), userId, workspaceId);
           yield FlagMessages.notesRefusal(notes.flag());
         }
         default -> null;
       };
-      try {
-        if (ctx.getResponseUrl() == null) {
-          return;
-        }
-        if (text != null) {
-          ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } else {
-          FlagMessages.Content c = FlagMessages.notes(notes.accountName(), notes.weeks(), notes.notes());
-          ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(c.text()).blocks(c.blocks()));
-        }
-      } catch (IOException e) {
-        LOG.warn("Could not answer {} through response_url: {}", FlagMessages.SHOW_NOTES, e.toString());
+      if (text != null) {
+        ActionReplies.ephemeral(ctx, p, text);
+      } else {
+        FlagMessages.Content c = FlagMessages.notes(notes.accountName(), notes.weeks(), notes.notes());
+        ActionReplies.answer(ctx, p, c.text(), c.blocks(), false);
       }
     });
     return ctx.ack();

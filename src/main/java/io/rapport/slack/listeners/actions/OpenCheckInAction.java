@@ -31,7 +31,7 @@ public final class OpenCheckInAction implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    String workspaceId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+    String workspaceId = ctx.getTeamId();
     String userId = p.getUser().getId();
     String triggerId = p.getTriggerId();
     String accountId = p.getActions().stream()

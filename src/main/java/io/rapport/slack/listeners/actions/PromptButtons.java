@@ -9,17 +9,13 @@ import io.rapport.prompt.PromptMessage;
 import io.rapport.prompt.PromptResponses;
 import io.rapport.prompt.PromptResponses.Answer;
 import io.rapport.slack.AfterAck;
-import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The prompt's own buttons ({@code prompt.nothing_to_report}, {@code prompt.snooze}; value: the
  * week): acknowledged at once, the work done after the ack by {@link PromptResponses}. When the
- * pressed message could not be updated, the answer goes back ephemerally through response_url.
+ * pressed message could not be updated, the answer goes back to the rep alone ({@link ActionReplies}).
  */
 public final class PromptButtons {
-  private static final Logger LOG = LoggerFactory.getLogger(PromptButtons.class);
 
   private interface Press {
     Answer apply(String ws, String rep, String week, String channel, String ts);
@@ -40,7 +36,7 @@ public final class PromptButtons {
 
   private Response handle(BlockActionRequest req, ActionContext ctx, Press press) {
     BlockActionPayload p = req.getPayload();
-    String ws = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+    String ws = ctx.getTeamId();
     String rep = p.getUser().getId();
     String week = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
     String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
@@ -49,11 +45,7 @@ public final class PromptButtons {
     afterAck.run(action + " by " + rep + " in " + ws, () -> {
       Answer answer = press.apply(ws, rep, week, channel, ts);
       if (!answer.messageUpdated()) {
-        try {
-          ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(answer.text()));
-        } catch (IOException e) {
-          LOG.warn("Could not answer {} by {}: {}", action, rep, e.toString());
-        }
+        ActionReplies.ephemeral(ctx, p, answer.text());
       }
     });
     return ctx.ack();

@@ -41,10 +41,10 @@ public final class ReportFileAction implements BlockActionHandler {
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String user = p.getUser().getId();
     afterAck.run(name + " by " + user + " in " + ws,
-        () -> ActionReplies.ephemeral(ctx, upload.upload(ws, user, value)));
+        () -> ActionReplies.ephemeral(ctx, p, upload.upload(ws, user, value)));
     return ctx.ack();
   }
 }

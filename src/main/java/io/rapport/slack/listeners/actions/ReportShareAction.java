@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.report.ReportDelivery;
 import io.rapport.slack.AfterAck;
+import io.rapport.slack.ReplyRoute;
 
 /**
  * {@code report.share}: acknowledges, then posts the report to the team's channel — or, when the
@@ -26,12 +27,12 @@ public final class ReportShareAction implements BlockActionHandler {
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String user = p.getUser().getId();
     String trigger = p.getTriggerId();
-    String responseUrl = p.getResponseUrl();
+    String responseUrl = ReplyRoute.usable(p.getResponseUrl()) ? p.getResponseUrl() : null;
     afterAck.run("report.share by " + user + " in " + ws,
-        () -> ActionReplies.ephemeral(ctx, delivery.share(ws, user, value, trigger, responseUrl)));
+        () -> ActionReplies.ephemeral(ctx, p, delivery.share(ws, user, value, trigger, responseUrl)));
     return ctx.ack();
   }
 }

@@ -43,7 +43,7 @@ public final class SetupStepAction implements BlockActionHandler {
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       return ctx.ack();
     }
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String user = p.getUser().getId();
     String trigger = p.getTriggerId();
     afterAck.run("setup step " + step + " by " + user + " in " + ws, () -> {

@@ -5,6 +5,8 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.slack.AfterAck;
+import io.rapport.slack.LogText;
+import io.rapport.slack.ReplyRoute;
 import io.rapport.slack.views.Reply;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -45,7 +47,7 @@ public abstract class DeferredCommand implements SlashCommandHandler {
     } catch (UsageException e) {
       return Reply.text(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("{} by {} in {} failed", request.command(), request.userId(), request.workspaceId(), e);
+      failed(request, e);
       return Reply.text(SORRY);
     }
   }
@@ -91,7 +93,7 @@ public abstract class DeferredCommand implements SlashCommandHandler {
     } catch (UsageException e) {
       reply = Reply.text(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("{} by {} in {} failed", request.command(), request.userId(), request.workspaceId(), e);
+      failed(request, e);
       reply = Reply.text(SORRY);
     }
     if (reply == null) {
@@ -99,9 +101,27 @@ public abstract class DeferredCommand implements SlashCommandHandler {
     }
     Reply r = reply;
     try {
-      ctx.respond(res -> res.responseType(r.responseType()).text(r.text()).blocks(r.blocks()));
-    } catch (IOException e) {
-      LOG.warn("Could not answer {} by {} through response_url: {}", request.command(), request.userId(), e.toString());
+      if (ReplyRoute.usable(request.responseUrl())) {
+        ctx.respond(res -> res.responseType(r.responseType()).text(r.text()).blocks(r.blocks()));
+      } else if (request.channelId() != null) {
+        // No usable response_url (Slack always sends one; a hand-made request may not): the
+        // same words, to the same person only.
+        var posted = ctx.client().chatPostEphemeral(m -> m.channel(request.channelId()).user(request.userId())
+            .text(r.text()).blocks(r.blocks()));
+        if (!posted.isOk()) {
+          LOG.info("Could not answer {} by {} ephemerally: {}", request.command(), request.userId(), posted.getError());
+        }
+      } else {
+        LOG.debug("{} by {} came with no way to answer; the answer was dropped", request.command(), request.userId());
+      }
+    } catch (IOException | com.slack.api.methods.SlackApiException e) {
+      LOG.warn("Could not answer {} by {}: {}", request.command(), request.userId(), LogText.failure(e));
     }
+  }
+
+  private static void failed(CommandRequest request, RuntimeException e) {
+    LOG.error("{} by {} in {} failed ({})", request.command(), request.userId(), request.workspaceId(),
+        LogText.failure(e));
+    LOG.debug("The failure of {}", request.command(), e);
   }
 }

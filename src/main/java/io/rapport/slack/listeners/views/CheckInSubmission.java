@@ -45,7 +45,7 @@ public final class CheckInSubmission implements ViewSubmissionHandler {
     ViewSubmissionPayload p = req.getPayload();
     View view = p.getView();
     String userId = p.getUser().getId();
-    String workspaceId = p.getTeam() != null ? p.getTeam().getId() : view.getTeamId();
+    String workspaceId = ctx.getTeamId();
     Optional<CheckInModal.Metadata> metadata = CheckInModal.Metadata.parse(view.getPrivateMetadata());
     if (metadata.isEmpty() || workspaceId == null) {
       LOG.warn("A check-in submission by {} carried no usable metadata; closed", userId);

@@ -10,6 +10,7 @@ import io.rapport.store.BoundedWrites;
 import io.rapport.slack.views.FlagMessages;
 import java.util.Map;
 import java.util.Optional;
+import io.rapport.slack.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class FlagFalseAlarmSubmission implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     ViewSubmissionPayload p = req.getPayload();
-    String workspaceId = p.getTeam().getId();
+    String workspaceId = ctx.getTeamId();
     String userId = p.getUser().getId();
     String flagId = p.getView().getPrivateMetadata();
     String reason = FlagPlanSubmission.text(
@@ -45,7 +46,7 @@ public final class FlagFalseAlarmSubmission implements ViewSubmissionHandler {
       FlagService.Result r = flags.falseAlarm(workspaceId, userId, flagId, reason);
       Optional<String> refused = FlagPlanSubmission.refusal(r);
       if (refused.isPresent()) {
-        LOG.info("False alarm on flag {} by {} in {} not recorded: {}", flagId, userId, workspaceId, r.outcome());
+        LOG.info("False alarm on flag {} by {} in {} not recorded: {}", LogText.id(flagId), userId, workspaceId, r.outcome());
         return ctx.ackWithErrors(Map.of(FlagMessages.REASON_BLOCK, refused.get()));
       }
       return ctx.ack();

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.rapport.slack.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class FlagPlanSubmission implements ViewSubmissionHandler {
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     ViewSubmissionPayload p = req.getPayload();
-    String workspaceId = p.getTeam().getId();
+    String workspaceId = ctx.getTeamId();
     String userId = p.getUser().getId();
     String flagId = p.getView().getPrivateMetadata();
     String viewId = p.getView().getId();
@@ -83,7 +84,7 @@ public final class FlagPlanSubmission implements ViewSubmissionHandler {
       FlagService.Result r = flags.plan(workspaceId, userId, flagId, viewId, action, owner, due);
       Optional<String> refused = refusal(r);
       if (refused.isPresent()) {
-        LOG.info("Plan for flag {} by {} in {} not stored: {}", flagId, userId, workspaceId, r.outcome());
+        LOG.info("Plan for flag {} by {} in {} not stored: {}", LogText.id(flagId), userId, workspaceId, r.outcome());
         return ctx.ackWithErrors(Map.of(FlagMessages.PLAN_ACTION_BLOCK, refused.get()));
       }
       return ctx.ack();

@@ -39,7 +39,7 @@ public final class ReportShareSubmission implements ViewSubmissionHandler {
     if (teamId == null) {
       return ctx.ackWithErrors(Map.of(ShareModal.BLOCK, "Choose a team."));
     }
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String user = p.getUser().getId();
     String chosen = teamId;
     String metadata = p.getView().getPrivateMetadata();

@@ -75,7 +75,7 @@ public final class SetupStepSubmission implements ViewSubmissionHandler {
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }
-    String ws = p.getTeam().getId();
+    String ws = ctx.getTeamId();
     String user = p.getUser().getId();
     afterAck.run("setup form " + step + " by " + user + " in " + ws, () -> {
       Reply reply = run(ws, user, step, values);

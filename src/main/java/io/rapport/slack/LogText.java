@@ -1,0 +1,40 @@
+package io.rapport.slack;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a log line may say about a request or a failure. Logs at INFO and above carry no request
+ * body and nothing a person typed: a value that came from a request is logged only when it has
+ * the shape of an id, and a failure only by its classes (an exception's message can quote SQL
+ * arguments or a URL someone typed). The stack trace goes to DEBUG, for whoever investigates.
+ */
+public final class LogText {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private LogText() {}
+
+  /** {@code value} when it looks like an id (Slack ids, flag ids, action ids), otherwise a placeholder. */
+  public static String id(String value) {
+    if (value == null) {
+      return "(none)";
+    }
+    return ID.matcher(value).matches() ? value : "(not an id, " + value.length() + " chars)";
+  }
+
+  /**
+   * The failure's class and those of its causes, e.g. {@code
+   * UnableToExecuteStatementException <- PSQLException}: what failed, never what it quoted.
+   */
+  public static String failure(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 4; depth++) {
+      if (depth > 0) {
+        b.append(" <- ");
+      }
+      b.append(t.getClass().getSimpleName());
+      t = t.getCause() == t ? null : t.getCause();
+    }
+    return b.toString();
+  }
+}
