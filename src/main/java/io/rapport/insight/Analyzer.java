@@ -130,10 +130,11 @@ public final class Analyzer {
       f.ifPresent(findings::add);
     }
     findings.sort(Finding.ORDER);
+    java.util.OptionalDouble rating = HealthScore.meanValueRating(history, policy);
     Optional<Health> health = history.lastWeeks(evidenceSpan(history, away)).isEmpty()
         ? Optional.empty()
-        : Optional.of(HealthScore.of(findings, history, policy));
-    return new AccountAnalysis(history.account(), health, findings);
+        : Optional.of(HealthScore.of(findings, rating, policy.health()));
+    return new AccountAnalysis(history.account(), health, findings, rating, policy.health());
   }
 
   /**

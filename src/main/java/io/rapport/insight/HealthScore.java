@@ -4,6 +4,7 @@ import io.rapport.domain.CheckIn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The health formula. Health says how serious and how persistent an account's problems are.
@@ -43,14 +44,11 @@ public final class HealthScore {
 
   /** Scores an account from its findings and recent history. */
   public static Health of(List<Finding> findings, History history, Policy policy) {
-    Policy.HealthWeights w = policy.health();
-    List<Health.Contributor> deductions = new ArrayList<>(findings.size() + 1);
-    for (Finding f : findings) {
-      double points = points(f, w);
-      if (points > 0) {
-        deductions.add(new Health.Contributor(label(f), points, f.pattern()));
-      }
-    }
+    return of(findings, meanValueRating(history, policy), policy.health());
+  }
+
+  /** The average value rating of the evidence window, when any week was rated. */
+  public static OptionalDouble meanValueRating(History history, Policy policy) {
     int rated = 0;
     double ratingSum = 0;
     for (CheckIn c : history.lastWeeks(policy.window().weeks())) {
@@ -59,8 +57,23 @@ public final class HealthScore {
         ratingSum += c.valueRating();
       }
     }
-    if (rated > 0) {
-      double mean = ratingSum / rated;
+    return rated == 0 ? OptionalDouble.empty() : OptionalDouble.of(ratingSum / rated);
+  }
+
+  /**
+   * Scores an account from the findings that count and the average value rating of its window (so
+   * the same account can be scored on fewer findings, e.g. only those a channel may see).
+   */
+  public static Health of(List<Finding> findings, OptionalDouble meanValueRating, Policy.HealthWeights w) {
+    List<Health.Contributor> deductions = new ArrayList<>(findings.size() + 1);
+    for (Finding f : findings) {
+      double points = points(f, w);
+      if (points > 0) {
+        deductions.add(new Health.Contributor(label(f), points, f.pattern()));
+      }
+    }
+    if (meanValueRating.isPresent()) {
+      double mean = meanValueRating.getAsDouble();
       double points = (MIDDLE_RATING - mean) * w.lowValuePenaltyPerPoint();
       if (points > 0) {
         deductions.add(

@@ -10,10 +10,15 @@ import io.rapport.insight.Pattern;
 import io.rapport.insight.Policy;
 import io.rapport.insight.Severity;
 import io.rapport.store.ReportDao.SignalTotals;
+import io.rapport.insight.AccountAnalysis;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The manager report (SPEC §8) for one scope and period, independent of how it is shown: Block
@@ -103,6 +108,8 @@ public record Report(
    * @param openFlags the patterns of its open flags
    * @param lastCheckIn the latest week it was checked in, or null
    * @param totals its signals over the period
+   * @param judged the analysis behind {@code health} and {@code findings}
+   * @param judgedBefore the analysis behind {@code previous}, when it was judged then
    */
   public record AccountRow(
       Account account,
@@ -112,7 +119,25 @@ public record Report(
       List<Finding> findings,
       List<String> openFlags,
       String lastCheckIn,
-      SignalTotals totals) {
+      SignalTotals totals,
+      AccountAnalysis judged,
+      Optional<AccountAnalysis> judgedBefore) {
+
+    /** This row with other open flags. */
+    public AccountRow withOpenFlags(List<String> flags) {
+      return new AccountRow(account, unit, health, previous, findings, List.copyOf(flags), lastCheckIn, totals,
+          judged, judgedBefore);
+    }
+
+    /**
+     * This row as a channel sees it: only the findings {@code shown} accepts, and its health now and
+     * before scored from those findings alone.
+     */
+    AccountRow counting(Predicate<Finding> shown, List<String> flags) {
+      return new AccountRow(account, unit, judged.healthCounting(shown),
+          judgedBefore.flatMap(a -> a.healthCounting(shown)), findings.stream().filter(shown).toList(),
+          flags, lastCheckIn, totals, judged, judgedBefore);
+    }
 
     /** The finding to show first, if any. */
     public Finding topFinding() {
@@ -144,8 +169,40 @@ public record Report(
    *
    * @param health the average health of the accounts with recent check-ins (null: none)
    * @param notHealthy how many of them are at risk or unhealthy (null: none judged)
+   * @param judged per week, the analyses of the reported accounts the figures come from
    */
-  public record TrendSeries(String name, List<IsoWeek> weeks, List<Double> health, List<Integer> notHealthy) {}
+  public record TrendSeries(
+      String name, List<IsoWeek> weeks, List<Double> health, List<Integer> notHealthy,
+      List<List<AccountAnalysis>> judged) {
+
+    /**
+     * The series of {@code judged} (per week, the reported accounts' analyses), each account's
+     * health scored from the findings {@code counted} accepts.
+     */
+    public static TrendSeries of(String name, List<IsoWeek> weeks, List<List<AccountAnalysis>> judged,
+        Predicate<Finding> counted) {
+      List<Double> health = new ArrayList<>(weeks.size());
+      List<Integer> notHealthy = new ArrayList<>(weeks.size());
+      for (List<AccountAnalysis> week : judged) {
+        double sum = 0;
+        int n = 0;
+        int bad = 0;
+        for (AccountAnalysis a : week) {
+          Optional<Health> h = a.healthCounting(counted);
+          if (h.isPresent()) {
+            sum += h.get().score();
+            n++;
+            if (h.get().band() != Health.Band.HEALTHY) {
+              bad++;
+            }
+          }
+        }
+        health.add(n == 0 ? null : sum / n);
+        notHealthy.add(n == 0 ? null : bad);
+      }
+      return new TrendSeries(name, weeks, health, notHealthy, judged);
+    }
+  }
 
   /** Accounts with no check-in in their evidence window (no health, in no band). */
   public int noRecentCheckIns() {
@@ -157,18 +214,28 @@ public record Report(
    * private patterns ({@code privatePatterns}: coaching and manager ones, see {@link
    * io.rapport.insight.Audience}) and the list of over-servicing reps are left out, so a rep's own
    * admissions stay with the rep, their manager and admins. Findings resting on an admission are
-   * left out whatever their pattern. Who was away is left out too (completion still excludes it).
+   * left out whatever their pattern. Health, bands, their change and the trend are scored again
+   * from the findings the channel may see, so a private finding leaves no trace in any number. Who
+   * was away is left out too (completion still excludes it).
    */
-  public Report forChannel(java.util.Set<io.rapport.insight.Pattern> privatePatterns) {
-    java.util.function.Predicate<Finding> shareable =
-        f -> !privatePatterns.contains(f.pattern()) && !f.admitted();
-    List<AccountRow> rows = accounts.stream().map(r -> new AccountRow(r.account(), r.unit(), r.health(),
-        r.previous(), r.findings().stream().filter(shareable).toList(),
-        r.openFlags().stream().filter(p -> privatePatterns.stream().noneMatch(x -> x.id().equals(p))).toList(),
-        r.lastCheckIn(), r.totals())).toList();
+  public Report forChannel(Set<Pattern> privatePatterns) {
+    Predicate<Finding> shareable = f -> !privatePatterns.contains(f.pattern()) && !f.admitted();
+    List<AccountRow> rows = new ArrayList<>(accounts.size());
+    Map<Health.Band, Integer> now = new EnumMap<>(Health.Band.class);
+    Map<Health.Band, Integer> before = new EnumMap<>(Health.Band.class);
+    for (AccountRow r : accounts) {
+      AccountRow shared = r.counting(shareable,
+          r.openFlags().stream().filter(p -> privatePatterns.stream().noneMatch(x -> x.id().equals(p))).toList());
+      shared.health().ifPresent(h -> now.merge(h.band(), 1, Integer::sum));
+      shared.previous().ifPresent(h -> before.merge(h.band(), 1, Integer::sum));
+      rows.add(shared);
+    }
+    rows.sort(RISKIEST_FIRST);
+    List<TrendSeries> sharedTrend =
+        trend.stream().map(t -> TrendSeries.of(t.name(), t.weeks(), t.judged(), shareable)).toList();
     List<PatternCount> counts = patterns.stream().filter(c -> !privatePatterns.contains(c.pattern())).toList();
-    return new Report(title, period, completion, keyAccounts, repCompletion, bandsNow, bandsBefore, flagsInUse,
-        counts, rows, List.of(), unansweredPrompts, trend, bands, evidenceWeeks, Map.of());
+    return new Report(title, period, completion, keyAccounts, repCompletion, now, before, flagsInUse,
+        counts, rows, List.of(), unansweredPrompts, sharedTrend, bands, evidenceWeeks, Map.of());
   }
 
   /** Accounts per band, 0 for a missing band. */

@@ -135,23 +135,13 @@ public final class ReportBuilder {
       for (AccountAnalysis a : byWeek.get(0)) {
         a.health().ifPresent(h -> previousHealth.put(a.account().id(), h));
       }
-      List<Double> series = new ArrayList<>(weeks.size());
-      List<Integer> notHealthy = new ArrayList<>(weeks.size());
+      List<List<AccountAnalysis>> reportedByWeek = new ArrayList<>(weeks.size());
       for (List<AccountAnalysis> judged : byWeek.subList(1, byWeek.size())) {
-        double sum = 0;
-        int n = 0;
-        int bad = 0;
-        for (AccountAnalysis a : judged) {
-          if (reported.test(a.account()) && a.health().isPresent()) {
-            sum += a.health().get().score();
-            n++;
-            if (a.health().get().band() != Health.Band.HEALTHY) {
-              bad++;
-            }
-          }
-        }
-        series.add(n == 0 ? null : sum / n);
-        notHealthy.add(n == 0 ? null : bad);
+        reportedByWeek.add(judged.stream().filter(a -> reported.test(a.account())).toList());
+      }
+      Map<String, AccountAnalysis> judgedBefore = new HashMap<>();
+      for (AccountAnalysis a : byWeek.get(0)) {
+        judgedBefore.put(a.account().id(), a);
       }
       List<AccountAnalysis> current = byWeek.get(byWeek.size() - 1);
       boolean anyReported = active.stream().anyMatch(reported);
@@ -161,7 +151,7 @@ public final class ReportBuilder {
             : scope.scope().kind() == ReportScope.Kind.REP
                 ? "accounts of " + String.join(", ", unit.reportReps())
                 : unit.name();
-        trend.add(new TrendSeries(name, weeks, series, notHealthy));
+        trend.add(TrendSeries.of(name, weeks, reportedByWeek, f -> true));
       }
 
       Map<String, AccountPeriod> periodById = new HashMap<>();
@@ -179,7 +169,7 @@ public final class ReportBuilder {
         AccountPeriod p = periodById.get(a.account().id());
         rows.add(new AccountRow(a.account(), unit.name(), a.health(),
             Optional.ofNullable(previousHealth.get(a.account().id())), a.findings(), List.of(),
-            p.lastCheckInWeek(), p.totals()));
+            p.lastCheckInWeek(), p.totals(), a, Optional.ofNullable(judgedBefore.get(a.account().id()))));
       }
       // Accounts removed during the period still count for completion.
       for (AccountPeriod p : periods) {
@@ -366,8 +356,7 @@ public final class ReportBuilder {
     List<AccountRow> out = new ArrayList<>(rows.size());
     for (AccountRow r : rows) {
       List<String> open = flags.getOrDefault(r.account().id(), List.of());
-      out.add(open.isEmpty() ? r : new AccountRow(r.account(), r.unit(), r.health(), r.previous(),
-          r.findings(), List.copyOf(open), r.lastCheckIn(), r.totals()));
+      out.add(open.isEmpty() ? r : r.withOpenFlags(open));
     }
     return out;
   }
