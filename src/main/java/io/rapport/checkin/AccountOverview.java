@@ -6,6 +6,7 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.completion.Completion;
 import io.rapport.completion.Completions;
+import io.rapport.completion.SlotExclusions;
 import io.rapport.flag.PolicyInForce;
 import io.rapport.insight.Absences;
 import io.rapport.insight.AccountAnalysis;
@@ -152,7 +153,11 @@ public final class AccountOverview {
           .sorted(WORST_FIRST)
           .limit(AT_RISK_PER_TEAM)
           .toList();
-      out.add(new TeamProgress(team, members.size(), key, completion, attention));
+      SlotExclusions excluded = completions.exclusions(workspaceId, members, week, week);
+      List<String> away = members.stream().filter(rep -> excluded.excluded(rep, week)).toList();
+      int awayKey = (int) all.stream()
+          .filter(s -> s.account().isKey() && !s.answeredThisWeek() && away.contains(s.account().rep())).count();
+      out.add(new TeamProgress(team, members.size(), key, completion, attention, away, awayKey));
     }
     return out;
   }

@@ -295,7 +295,9 @@ abstract class AwayEndToEnd {
 
     rapport.slack().appHomeOpened("UMGREAST", "Ev-away-home");
     FakeSlack.Call home = fake.awaitCall("views.publish", c -> "UMGREAST".equals(c.param("user_id")));
-    assertThat(home.param("view")).contains("check-in completion 50% (2 of 4 due check-ins)");
+    assertThat(home.param("view")).contains("check-in completion 50% (2 of 4 due check-ins)")
+        .contains("away this week: \\u003c@UREPA\\u003e") // the view JSON escapes < and >
+        .doesNotContain("not due yet"); // away is not "later": UREPA's two are simply not due
 
     fake.userTimeZone("UMGREAST", "Etc/UTC");
     rapport.clock().set(Instant.parse("2026-11-23T09:00:00Z"));

@@ -117,6 +117,9 @@ public final class AppHomeView {
       if (t.team().paused()) {
         b.append(" · prompts paused");
       }
+      if (!t.away().isEmpty()) {
+        b.append(" · away this week: ").append(String.join(", ", t.away().stream().map(r -> "<@" + r + ">").toList()));
+      }
       if (!t.atRisk().isEmpty()) {
         b.append("\n*Needs attention:*");
         for (AccountStatus s : t.atRisk()) {
