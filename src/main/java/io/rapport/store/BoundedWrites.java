@@ -78,7 +78,8 @@ public final class BoundedWrites implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(QUEUE), r -> {
-          Thread t = new Thread(r, "bounded-write-" + n.incrementAndGet());
+          // Its own connections: background work holding the shared pool cannot make it miss its deadline.
+          Thread t = new Thread(Database.reservedFor(r), "bounded-write-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         });

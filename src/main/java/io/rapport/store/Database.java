@@ -28,19 +28,46 @@ public final class Database implements AutoCloseable {
   /** Connections kept per process: SQLite serialises writers anyway; PostgreSQL is shared by instances. */
   static final int SQLITE_POOL_SIZE = 4;
   static final int POSTGRES_POOL_SIZE = 8;
+  /**
+   * Connections kept apart for the writes somebody waits for (see {@link #reservedFor(Runnable)}):
+   * background work — after-ack subscribers, prompt senders, sweeps — never takes them, so a burst
+   * of it cannot starve a check-in of a connection until its ack deadline has passed.
+   */
+  static final int SQLITE_RESERVED_POOL_SIZE = 4;
+  static final int POSTGRES_RESERVED_POOL_SIZE = 8;
+  private static final ThreadLocal<Boolean> RESERVED = ThreadLocal.withInitial(() -> false);
 
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final HikariDataSource dataSource;
+  private final HikariDataSource reserved;
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, HikariDataSource reserved, Dialect dialect) {
     this.dataSource = dataSource;
+    this.reserved = reserved;
     this.dialect = dialect;
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    // One Jdbi, two pools: a thread marked by reservedFor(...) draws from the reserved one.
+    this.jdbi = Jdbi.create(() -> (RESERVED.get() ? reserved : dataSource).getConnection())
+        .installPlugin(new SqlObjectPlugin());
     // PostgreSQL text cannot hold NUL (SQLite can): every string bound to a statement carries
     // U+FFFD in its place, on both databases, so hostile text is a lookup that finds nothing
     // instead of a failed statement, and both databases keep the same characters.
     this.jdbi.registerArgument(new NoNulStrings());
+  }
+
+  /**
+   * {@code work} with every database call made on its thread served from the connections kept for
+   * writes somebody waits for ({@code BoundedWrites}' threads run their whole life inside this).
+   */
+  public static Runnable reservedFor(Runnable work) {
+    return () -> {
+      RESERVED.set(true);
+      try {
+        work.run();
+      } finally {
+        RESERVED.remove();
+      }
+    };
   }
 
   /**
@@ -49,30 +76,44 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(String jdbcUrl) {
     Dialect dialect = Dialect.of(jdbcUrl);
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName("rapport-db");
-    pool.setDataSource(dialect == Dialect.SQLITE ? sqlite(jdbcUrl) : postgres(jdbcUrl));
-    pool.setMaximumPoolSize(dialect == Dialect.SQLITE ? SQLITE_POOL_SIZE : POSTGRES_POOL_SIZE);
-    // Connections are opened on demand and closed when idle, so an idle Rapport holds none.
-    pool.setMinimumIdle(0);
-    pool.setIdleTimeout(Duration.ofSeconds(30).toMillis());
-    pool.setConnectionTimeout(Duration.ofSeconds(15).toMillis());
-    HikariDataSource ds = new HikariDataSource(pool);
+    boolean sqlite = dialect == Dialect.SQLITE;
+    HikariDataSource ds = pool("rapport-db", jdbcUrl, dialect, sqlite ? SQLITE_POOL_SIZE : POSTGRES_POOL_SIZE,
+        Duration.ofSeconds(15));
+    HikariDataSource reserved = null;
     try {
-      Database db = new Database(ds, dialect);
+      // A waiting write gives up at its own deadline; its pool wait need not outlast that.
+      reserved = pool("rapport-db-reserved", jdbcUrl, dialect,
+          sqlite ? SQLITE_RESERVED_POOL_SIZE : POSTGRES_RESERVED_POOL_SIZE, Duration.ofSeconds(3));
+      Database db = new Database(ds, reserved, dialect);
       db.migrate();
       LOG.info("Database ready: {} ({})", Config.redactDatabaseUrl(jdbcUrl.split("\\?")[0]), dialect);
       return db;
     } catch (RuntimeException e) {
       ds.close();
+      if (reserved != null) {
+        reserved.close();
+      }
       throw e;
     }
   }
 
-  /** Closes the pool's connections. */
+  private static HikariDataSource pool(String name, String jdbcUrl, Dialect dialect, int size, Duration wait) {
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName(name);
+    pool.setDataSource(dialect == Dialect.SQLITE ? sqlite(jdbcUrl) : postgres(jdbcUrl));
+    pool.setMaximumPoolSize(size);
+    // Connections are opened on demand and closed when idle, so an idle Rapport holds none.
+    pool.setMinimumIdle(0);
+    pool.setIdleTimeout(Duration.ofSeconds(30).toMillis());
+    pool.setConnectionTimeout(wait.toMillis());
+    return new HikariDataSource(pool);
+  }
+
+  /** Closes the pools' connections. */
   @Override
   public void close() {
     dataSource.close();
+    reserved.close();
   }
 
   private static DataSource sqlite(String jdbcUrl) {

@@ -65,6 +65,36 @@ class BoundedWritesTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
+  void aWriteSomebodyWaitsForGetsAConnectionWhileBackgroundWorkHoldsEveryOtherOne(Kind kind) {
+    String url = TestDatabases.freshUrl(kind, dir);
+    int shared = kind == Kind.SQLITE ? Database.SQLITE_POOL_SIZE : Database.POSTGRES_POOL_SIZE;
+    List<org.jdbi.v3.core.Handle> background = new java.util.ArrayList<>();
+    try (Database db = Database.open(url); BoundedWrites writes = new BoundedWrites(db, SHORT)) {
+      // A burst of after-ack work: every connection of the shared pool is taken and kept.
+      for (int i = 0; i < shared; i++) {
+        org.jdbi.v3.core.Handle h = db.jdbi().open();
+        h.createQuery("SELECT 1").mapTo(Integer.class).one();
+        background.add(h);
+      }
+      String v = writes.write("check-in during a burst", () -> {
+        // The checks read on their own handles, as CheckInService's do.
+        assertThat(workspaces(db, "T5")).isZero();
+        return h -> {
+          h.attach(WorkspaceDao.class).ensure("T5", 1);
+          return "stored";
+        };
+      });
+      assertThat(v).isEqualTo("stored");
+      background.forEach(org.jdbi.v3.core.Handle::close);
+      background.clear();
+      assertThat(workspaces(db, "T5")).isEqualTo(1);
+    } finally {
+      background.forEach(org.jdbi.v3.core.Handle::close);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
   void aWriteBlockedByAnotherWritersLockIsNotWrittenWithinTheDeadline(Kind kind) throws Exception {
     String url = TestDatabases.freshUrl(kind, dir);
     try (Database db = Database.open(url); BoundedWrites writes = new BoundedWrites(db, SHORT);
