@@ -47,13 +47,13 @@ class DatabaseLockFaultTest {
       List<IsoWeek> weeks = CheckInForms.weeksOfferedAt(rapport.clock().instant());
       IsoWeek week = weeks.get(0);
       long now = rapport.clock().millis();
-      rapport.rapport().store().ensureWorkspace(WS, now);
+      rapport.rapport().foundation().store().ensureWorkspace(WS, now);
       List<Account> accounts = new ArrayList<>();
       for (int i = 0; i < SUBMIT_AT_MILLIS.length + 1; i++) {
         String rep = String.format("UREPLK%02d", i);
         rapport.fake().userTimeZone(rep, "UTC");
         Account a = Account.of("lock-" + i, "Locked Account " + i, rep);
-        rapport.rapport().store().accounts().upsert(WS, a, now);
+        rapport.rapport().foundation().store().accounts().upsert(WS, a, now);
         accounts.add(a);
       }
 
@@ -67,7 +67,7 @@ class DatabaseLockFaultTest {
       ExecutorService reps = Executors.newFixedThreadPool(SUBMIT_AT_MILLIS.length);
       long lockTaken;
       long lockReleased;
-      try (Connection lock = DriverManager.getConnection(rapport.rapport().config().databaseUrl());
+      try (Connection lock = DriverManager.getConnection(rapport.rapport().foundation().config().databaseUrl());
           Statement s = lock.createStatement()) {
         if (kind == TestDatabases.Kind.SQLITE) {
           s.execute("BEGIN IMMEDIATE");
@@ -100,7 +100,7 @@ class DatabaseLockFaultTest {
       } finally {
         reps.shutdownNow();
       }
-      assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(30))).as("after-ack work finished").isTrue();
+      assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(30))).as("after-ack work finished").isTrue();
 
       for (Submitted r : results) {
         assertThat(r.answer()).as("%s: the modal either closed (saved) or asked to submit again", r)
@@ -126,11 +126,11 @@ class DatabaseLockFaultTest {
               r.account().id(), weeks, week))).as("%s submitted again", r).isEqualTo(Answer.SAVED);
         }
       }
-      assertThat(rapport.rapport().afterAck().awaitIdle(Duration.ofSeconds(30))).isTrue();
+      assertThat(rapport.rapport().foundation().afterAck().awaitIdle(Duration.ofSeconds(30))).isTrue();
       for (Account a : accounts) {
         assertThat(stored(rapport, a, week)).as("%s stored in the end", a.id()).isTrue();
       }
-      long rows = rapport.rapport().store().jdbi().withHandle(h -> h.createQuery(
+      long rows = rapport.rapport().foundation().store().jdbi().withHandle(h -> h.createQuery(
           "SELECT COUNT(*) FROM checkins WHERE workspace_id = :ws AND week = :week")
           .bind("ws", WS).bind("week", week.toString()).mapTo(Long.class).one());
       assertThat(rows).as("one check-in per account, none twice").isEqualTo(accounts.size());
@@ -138,7 +138,7 @@ class DatabaseLockFaultTest {
   }
 
   private static boolean stored(RapportUnderTest rapport, Account account, IsoWeek week) {
-    return rapport.rapport().store().checkIns().find(WS, account.id(), week.toString()).isPresent();
+    return rapport.rapport().foundation().store().checkIns().find(WS, account.id(), week.toString()).isPresent();
   }
 
   private static long sinceMillis(long startNanos) {
