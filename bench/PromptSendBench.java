@@ -174,7 +174,7 @@ public class PromptSendBench {
         : SlackLimits.DEFAULT.withPostsPerMinute((int) (perSecond * 60 * MARGIN), Math.max(1, burst / 2));
     SlackApi slackApi = new SlackApi(config, limits);
     SlackCalls calls = slackApi.calls();
-    UserTimeZones zones = new UserTimeZones(store, slackApi, clock);
+    UserTimeZones zones = new UserTimeZones(store, new io.rapport.slack.out.SlackUserProfiles(slackApi), clock);
     DueAccounts due = new DueAccounts(store);
     PromptSender sender = new PromptSender(store, calls,
         (ws, user) -> zones.cachedZoneOf(ws, user).orElseGet(() -> zones.zoneOf(ws, user)), clock, Ticker.SYSTEM,

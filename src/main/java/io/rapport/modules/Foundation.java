@@ -11,6 +11,7 @@ import io.rapport.slack.RepeatGuard;
 import io.rapport.slack.SlackApp;
 import io.rapport.slack.listeners.commands.CommandsRegistrar;
 import io.rapport.slack.out.SlackApi;
+import io.rapport.slack.out.SlackUserProfiles;
 import io.rapport.slack.startup.BotScopes;
 import io.rapport.slack.startup.NextSteps;
 import io.rapport.slack.startup.StartupCheck;
@@ -75,7 +76,7 @@ public final class Foundation implements AutoCloseable {
     this.store = new Store(database);
     this.binding = WorkspaceBinding.to(identity.teamId());
     this.access = new Access(store, config.admins(), binding);
-    this.timeZones = new UserTimeZones(store, slackApi, clock);
+    this.timeZones = new UserTimeZones(store, new SlackUserProfiles(slackApi), clock);
     // Enough threads that a few slow reports (seconds each) never hold up other background work;
     // modal opens run on the interactive lane and never wait behind them.
     this.afterAck = new AfterAck(AFTER_ACK_THREADS);

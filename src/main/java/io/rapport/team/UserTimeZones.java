@@ -1,14 +1,10 @@
 package io.rapport.team;
 
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.users.UsersInfoResponse;
 import io.rapport.away.SlackStatus;
 import io.rapport.away.StatusSource;
 import io.rapport.domain.IsoWeek;
-import io.rapport.slack.out.SlackApi;
 import io.rapport.store.Store;
 import io.rapport.store.UserDao.TimeZoneRow;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -20,22 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each user's Slack time zone ({@code users.info} → {@code tz}), cached in the database and
- * refreshed once it is a day old, so a rep who moves from Sydney to London is prompted at their
- * new 15:00 within a day. When Slack cannot be asked, the last known zone (or UTC) is used.
- * The same {@code users.info} answers the profile's status for away weeks ({@link #statusOf}).
+ * Each user's time zone (read through {@link UserProfiles}: in Slack, {@code users.info} →
+ * {@code tz}), cached in the database and refreshed once it is a day old, so a rep who moves
+ * from Sydney to London is prompted at their new 15:00 within a day. When Slack cannot be asked,
+ * the last known zone (or UTC) is used. The same profile read answers the status for away weeks
+ * ({@link #statusOf}).
  */
 public final class UserTimeZones implements StatusSource {
   private static final Logger LOG = LoggerFactory.getLogger(UserTimeZones.class);
   public static final Duration REFRESH_AFTER = Duration.ofHours(24);
 
   private final Store store;
-  private final SlackApi slack;
+  private final UserProfiles profiles;
   private final Clock clock;
 
-  public UserTimeZones(Store store, SlackApi slack, Clock clock) {
+  public UserTimeZones(Store store, UserProfiles profiles, Clock clock) {
     this.store = store;
-    this.slack = slack;
+    this.profiles = profiles;
     this.clock = clock;
   }
 
@@ -71,41 +68,24 @@ public final class UserTimeZones implements StatusSource {
    */
   @Override
   public Optional<SlackStatus> statusOf(String workspaceId, String userId) {
-    try {
-      UsersInfoResponse r = slack.methods().usersInfo(req -> req.user(userId));
-      if (!r.isOk() || r.getUser() == null) {
-        LOG.warn("users.info for {} gave no status ({})", userId, r.getError());
-        return Optional.empty();
-      }
-      long now = clock.millis();
-      if (r.getUser().getTz() != null) {
-        store.ensureWorkspace(workspaceId, now);
-        store.users().setTimeZone(workspaceId, userId, r.getUser().getTz(), now);
-      }
-      var profile = r.getUser().getProfile();
-      if (profile == null) {
-        return Optional.empty();
-      }
-      Long expiration = profile.getStatusExpiration();
-      return Optional.of(new SlackStatus(profile.getStatusEmoji(), profile.getStatusText(),
-          expiration == null ? 0 : expiration));
-    } catch (IOException | SlackApiException e) {
-      LOG.warn("users.info for {} failed: {}", userId, e.toString());
+    Optional<UserProfiles.Profile> profile = profiles.profileOf(userId);
+    if (profile.isEmpty()) {
       return Optional.empty();
     }
+    if (profile.get().timeZone() != null) {
+      long now = clock.millis();
+      store.ensureWorkspace(workspaceId, now);
+      store.users().setTimeZone(workspaceId, userId, profile.get().timeZone(), now);
+    }
+    return Optional.ofNullable(profile.get().status());
   }
 
   private Optional<String> fetch(String userId) {
-    try {
-      UsersInfoResponse r = slack.methods().usersInfo(req -> req.user(userId));
-      if (r.isOk() && r.getUser() != null && r.getUser().getTz() != null) {
-        return Optional.of(r.getUser().getTz());
-      }
-      LOG.warn("users.info for {} gave no time zone ({})", userId, r.getError());
-    } catch (IOException | SlackApiException e) {
-      LOG.warn("users.info for {} failed: {}", userId, e.toString());
+    Optional<String> tz = profiles.profileOf(userId).map(UserProfiles.Profile::timeZone);
+    if (tz.isEmpty()) {
+      LOG.warn("No time zone for {} from the workspace; using the cached one, else UTC", userId);
     }
-    return Optional.empty();
+    return tz;
   }
 
   private static ZoneId parse(String tz) {

@@ -55,7 +55,7 @@ final class PromptRig implements AutoCloseable {
     Config config = Config.load(Map.of(Config.SLACK_BOT_TOKEN, RapportUnderTest.BOT_TOKEN,
         Config.SLACK_API_URL, fake.apiUrl()), dir);
     this.slackApi = new SlackApi(config);
-    this.timeZones = new UserTimeZones(store, slackApi, clock);
+    this.timeZones = new UserTimeZones(store, new io.rapport.slack.out.SlackUserProfiles(slackApi), clock);
     var methods = slackApi.methods();
     this.calls = new SlackCalls(() -> methods, new SlackLimiter(FAST, Ticker.SYSTEM), Ticker.SYSTEM);
     this.due = new DueAccounts(store);

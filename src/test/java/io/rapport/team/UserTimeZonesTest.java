@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rapport.config.Config;
 import io.rapport.domain.IsoWeek;
 import io.rapport.slack.out.SlackApi;
+import io.rapport.slack.out.SlackUserProfiles;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.testing.FakeSlack;
@@ -32,7 +33,7 @@ class UserTimeZonesTest {
   void setUp() {
     fake = new FakeSlack();
     slack = new SlackApi(Config.load(Map.of("SLACK_BOT_TOKEN", "xoxb-t", "SLACK_API_URL", fake.apiUrl()), dir));
-    zones = new UserTimeZones(new Store(Database.open("jdbc:sqlite:" + dir.resolve("t.db"))), slack, clock);
+    zones = new UserTimeZones(new Store(Database.open("jdbc:sqlite:" + dir.resolve("t.db"))), new SlackUserProfiles(slack), clock);
   }
 
   @AfterEach

@@ -75,7 +75,7 @@ class CheckInModalOpenerTest {
     user.setTz("Pacific/Auckland");
     info.setUser(user);
     when(methods.usersInfo(any(RequestConfigurator.class))).thenReturn(info);
-    UserTimeZones zones = new UserTimeZones(store, slack, clock);
+    UserTimeZones zones = new UserTimeZones(store, new io.rapport.slack.out.SlackUserProfiles(slack), clock);
     CheckInService checkIns = new CheckInService(store, new Access(store, Set.of()), clock, List.of(),
         new io.rapport.store.BoundedWrites(store.database(), io.rapport.store.BoundedWrites.ACK_PATH), Runnable::run);
     opener = new CheckInModalOpener(checkIns, new io.rapport.checkin.AccountBook(store, new Access(store, Set.of()), clock),
