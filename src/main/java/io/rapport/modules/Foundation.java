@@ -19,6 +19,8 @@ import io.rapport.slack.startup.WorkspaceIdentity;
 import io.rapport.store.BoundedWrites;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
+import io.rapport.outbox.Outbox;
+import io.rapport.slack.out.SlackTransport;
 import io.rapport.team.Access;
 import io.rapport.team.TeamAdministration;
 import io.rapport.team.UserTimeZones;
@@ -57,6 +59,11 @@ public final class Foundation implements AutoCloseable {
   private final TeamAdministration teams;
   private final App app;
   private final CommandsRegistrar commands;
+  private final Outbox outbox;
+  /** Names this process's leases on outbox rows. */
+  private static final String INSTANCE_ID =
+      ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  private static final int OUTBOX_THREADS = 8;
 
   private Foundation(Config config, Clock clock, StartupCheck.Pause pause) throws InterruptedException {
     this.config = config;
@@ -87,6 +94,15 @@ public final class Foundation implements AutoCloseable {
     this.app = SlackApp.build(config, slackApi, authTest, binding);
     this.commands = new CommandsRegistrar(app);
     app.use(new RepeatGuard(store, afterAck, slackApi, clock));
+    this.outbox = new Outbox(store, new SlackTransport(slackApi.calls()), clock, INSTANCE_ID, OUTBOX_THREADS);
+  }
+
+  /**
+   * The one outbox: every message that must reach Slack exactly once (prompts, flags and their
+   * notes, digests, plan reminders); each capability registers its kind's courier on it.
+   */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /**
@@ -198,6 +214,7 @@ public final class Foundation implements AutoCloseable {
   @Override
   public void close() {
     afterAck.close();
+    outbox.close();
     writes.close();
     app.stop();
     slackApi.close();

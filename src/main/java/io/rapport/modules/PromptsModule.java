@@ -14,10 +14,8 @@ import io.rapport.slack.listeners.commands.admin.AdminSubcommand;
 import io.rapport.slack.listeners.commands.admin.PauseSubcommand;
 import io.rapport.slack.listeners.commands.admin.PromptNowSubcommand;
 import io.rapport.slack.listeners.events.DirectMessageListener;
-import io.rapport.slack.out.Ticker;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The weekly prompts: the scheduler's passes (every 30 s, the first at start-up), the prompt's
@@ -27,10 +25,6 @@ import java.util.UUID;
 public final class PromptsModule implements Module {
   /** How often the prompt scheduler looks for due prompts (the first pass runs at start-up). */
   static final Duration PASS_EVERY = Duration.ofSeconds(30);
-  /** Names this process's claims on prompt rows. */
-  private static final String INSTANCE_ID =
-      ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-  private static final int SEND_THREADS = 8;
 
   private final Foundation foundation;
   private final PromptSender.ZoneLookup zones;
@@ -49,7 +43,7 @@ public final class PromptsModule implements Module {
     var calls = foundation.slackApi().calls();
     DueAccounts dueAccounts = new DueAccounts(store);
     this.zones = (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
-    this.sender = new PromptSender(store, calls, zones, clock, Ticker.SYSTEM, INSTANCE_ID, SEND_THREADS);
+    this.sender = new PromptSender(store, foundation.outbox(), zones, clock);
     this.scheduler = new PromptScheduler(store, dueAccounts, timeZones, sender, away.service(), clock);
     this.promptNow = new PromptNow(store, timeZones, scheduler, sender, away.service(), clock);
     this.progress = new PromptCompletion(store, calls, zones, clock);
@@ -104,6 +98,5 @@ public final class PromptsModule implements Module {
   @Override
   public void close() {
     scheduler.close();
-    sender.close();
   }
 }

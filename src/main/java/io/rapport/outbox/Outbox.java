@@ -127,6 +127,11 @@ public final class Outbox implements AutoCloseable {
     return write(() -> dao.reopen(key, clock.millis())) == 1;
   }
 
+  /** The same, inside the caller's transaction. */
+  public static boolean reopen(org.jdbi.v3.core.Handle handle, String key, long nowMillis) {
+    return handle.attach(OutboxDao.class).reopen(key, nowMillis) == 1;
+  }
+
   /** A row waiting for a retry may go at once (what it waited for has changed). */
   public void readyNow(String key) {
     write(() -> dao.readyNow(key));
@@ -398,6 +403,14 @@ public final class Outbox implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.slack.views.PromptMessage;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
 import io.rapport.slack.out.SlackCallException;

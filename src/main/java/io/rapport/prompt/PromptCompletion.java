@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.slack.views.PromptMessage;
 import com.slack.api.model.block.LayoutBlock;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.domain.Account;

@@ -4,7 +4,7 @@ import io.rapport.away.AwayService;
 import io.rapport.domain.DisplayText;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
-import io.rapport.prompt.PromptSender.Outcome;
+import io.rapport.outbox.Outbox.Outcome;
 import io.rapport.store.PromptDao;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
@@ -95,18 +95,25 @@ public final class PromptNow {
     int retrying = 0;
     Map<String, Integer> failures = new TreeMap<>();
     for (PromptRow row : rows) {
-      Outcome outcome = outcomes.get(row.key());
+      Outcome outcome = outcomes.get(PromptSender.key(row));
       PromptRow after = dao.find(row.workspaceId(), row.repId(), row.week(), row.kind()).orElse(row);
       switch (outcome) {
         case SENT, RECOVERED -> sent++;
         case SKIPPED, EXPIRED -> nothingDue++;
-        case RETRY_LATER -> retrying++;
+        case RETRY_LATER, WAITING -> retrying++;
         case FAILED -> failures.merge(reason(after), 1, Integer::sum);
         case NOT_CLAIMED -> {
+          boolean leased = sender.entry(row).filter(e -> e.state().equals("leased")).isPresent();
           switch (after.status()) {
             case "sent" -> already++;
             case "claimed" -> inProgress++;
-            case "pending" -> retrying++;
+            case "pending" -> {
+              if (leased) {
+                inProgress++;
+              } else {
+                retrying++;
+              }
+            }
             case "failed" -> failures.merge(reason(after), 1, Integer::sum);
             default -> nothingDue++;
           }

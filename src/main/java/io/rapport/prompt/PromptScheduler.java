@@ -6,7 +6,8 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.domain.PromptDays;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
-import io.rapport.prompt.PromptSender.Outcome;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.Outbox.Outcome;
 import io.rapport.store.AccountDao;
 import io.rapport.store.PromptDao;
 import io.rapport.store.PromptDao.PromptRow;
@@ -58,7 +59,6 @@ public final class PromptScheduler implements AutoCloseable {
   public static final Duration REMINDER_AFTER = Duration.ofHours(24);
   /** Slots this close ahead refresh a stale time zone from Slack first (so at the slot it is still fresh). */
   private static final Duration REFRESH_ZONE_AHEAD = Duration.ofHours(20);
-  private static final int BATCH = 500;
 
   /** What one pass did. */
   public record Pass(int created, int reminders, Map<Outcome, Integer> outcomes) {
@@ -113,16 +113,16 @@ public final class PromptScheduler implements AutoCloseable {
       // Rows go to the senders as soon as they are created, so sending overlaps the creation of
       // the rest; whatever is left (and anything a crashed run left) is picked up by sendReady.
       Map<String, java.util.concurrent.Future<Outcome>> early = new LinkedHashMap<>();
-      int created = createDueWeeklyPrompts(row -> early.put(row.key(), sender.submit(row)));
+      int created = createDueWeeklyPrompts(row -> early.put(PromptSender.key(row), sender.submit(row)));
       created += reopenSkipped();
       int reminders = createReminders();
       Map<String, Outcome> outcomes = new LinkedHashMap<>();
       for (var e : early.entrySet()) {
-        outcomes.put(e.getKey(), PromptSender.await(e.getKey(), e.getValue()));
+        outcomes.put(e.getKey(), Outbox.await(e.getKey(), e.getValue()));
       }
       sendReady().forEach((key, outcome) -> outcomes.merge(key, outcome,
           (first, second) -> first == Outcome.NOT_CLAIMED ? second : first));
-      Pass pass = new Pass(created, reminders, PromptSender.tally(outcomes));
+      Pass pass = new Pass(created, reminders, Outbox.tally(outcomes));
       if (created + reminders + outcomes.size() > 0) {
         LOG.info("Prompt pass: {} weekly and {} reminder rows created; {}", created, reminders, pass.outcomes());
       }
@@ -359,6 +359,7 @@ public final class PromptScheduler implements AutoCloseable {
       if (dao.reopenSkipped(ws, rep, week.toString(), PromptKind.WEEKLY.id()) == 0) {
         return false;
       }
+      dao.find(ws, rep, week.toString(), PromptKind.WEEKLY.id()).ifPresent(r -> PromptSender.reopen(h, r, now));
       for (String team : teamIds) {
         for (Account a : due) {
           dao.addSlot(ws, team, week.toString(), a.id(), rep, now);
@@ -387,22 +388,9 @@ public final class PromptScheduler implements AutoCloseable {
     return created;
   }
 
-  /** Sends every row that is ready, batch by batch, until none is left that this instance can take. */
+  /** Sends every prompt that is ready (the outbox's rows of kind prompt), including any a crashed run left. */
   Map<String, Outcome> sendReady() throws InterruptedException {
-    Map<String, Outcome> all = new LinkedHashMap<>();
-    while (true) {
-      long now = clock.millis();
-      List<PromptRow> ready = store.prompts().ready(now, now - PromptSender.CLAIM_LEASE.toMillis(), BATCH);
-      ready = ready.stream().filter(r -> !all.containsKey(r.key())).toList();
-      if (ready.isEmpty()) {
-        return all;
-      }
-      Map<String, Outcome> outcomes = sender.deliverAll(ready);
-      all.putAll(outcomes);
-      if (outcomes.values().stream().allMatch(o -> o == Outcome.NOT_CLAIMED)) {
-        return all;
-      }
-    }
+    return sender.sendReady();
   }
 
   @Override

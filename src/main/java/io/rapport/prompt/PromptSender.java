@@ -1,15 +1,15 @@
 package io.rapport.prompt;
 
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
-import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
-import com.slack.api.model.Message;
-import com.slack.api.model.block.LayoutBlock;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
-import io.rapport.slack.out.SlackCallException;
-import io.rapport.slack.out.SlackCalls;
-import io.rapport.slack.out.Ticker;
+import io.rapport.outbox.Courier;
+import io.rapport.outbox.Draft;
+import io.rapport.outbox.Entry;
+import io.rapport.outbox.Letter;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.Outbox.Outcome;
+import io.rapport.slack.views.PromptMessage;
+import io.rapport.slack.views.Rendered;
 import io.rapport.store.AccountDao;
 import io.rapport.store.CheckInDao;
 import io.rapport.store.PromptDao;
@@ -17,68 +17,34 @@ import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
 import io.rapport.store.UserDao;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Sends prompt rows exactly once: claims the row (one UPDATE that only one instance can win), opens
- * the DM, checks the DM's history first when an earlier attempt may have posted, posts the prompt
- * with metadata naming the prompt, and marks the row sent with the message ts. A permanent Slack
- * error ends the row as {@code failed}; a transient one gives it back for a later try. Rows are sent
- * by a small pool of workers, so one slow or failing rep never holds up the others.
+ * Weekly prompts, reminders and snoozes as messages of the {@link Outbox} (kind {@value #KIND},
+ * key {@code prompt:<workspace>:<rep>:<week>:<kind>}, to the rep's DM). Every {@code prompts} row
+ * still waiting is given its letter; the outbox leases, posts, recovers and retries, and this
+ * courier renders the prompt when its turn comes — the accounts due then, in the rep's own words
+ * for the day — or ends it: expired when its week is over, skipped when nothing is due any more or
+ * a snooze cancelled it. The outcome is written to the prompt row with the outbox row.
  */
-public final class PromptSender implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PromptSender.class);
-  /** A claim not renewed for this long is taken to belong to a dead instance. */
-  public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
-  /** After this many claims, a row that still fails is given up on (recorded as failed). */
-  static final int MAX_ATTEMPTS = 10;
-  private static final int HISTORY_LIMIT = 100;
-  /** Errors of a post to a remembered DM after which the DM is opened again. */
-  private static final java.util.Set<String> STALE_DM_ERRORS =
-      java.util.Set.of("channel_not_found", "is_archived", "not_in_channel");
-
-  /** What became of one row. */
-  public enum Outcome {
-    /** Posted now. */
-    SENT,
-    /** An earlier attempt had posted it (found in the DM's history); recorded, not re-sent. */
-    RECOVERED,
-    /** Nothing was due any more when its turn came. */
-    SKIPPED,
-    /** Its week ended before it could go. */
-    EXPIRED,
-    /** A permanent error (recorded on the row). */
-    FAILED,
-    /** A transient failure; the row goes again later. */
-    RETRY_LATER,
-    /** Someone else holds or finished it. */
-    NOT_CLAIMED
-  }
+public final class PromptSender implements Courier {
+  /** The outbox kind of prompts. */
+  public static final String KIND = "prompt";
+  private static final String PREFIX = KIND + ":";
 
   private final Store store;
-  private final SlackCalls slack;
+  private final Outbox outbox;
   private final ZoneLookup zones;
   private final Clock clock;
-  private final Ticker ticker;
-  private final String instanceId;
-  private final ExecutorService workers;
   private final WriteGate gate;
 
   /** The rep's time zone as the sender sees it (cached; never blocks on Slack when it can avoid it). */
@@ -87,295 +53,139 @@ public final class PromptSender implements AutoCloseable {
     ZoneId zoneOf(String workspaceId, String repId);
   }
 
-  public PromptSender(Store store, SlackCalls slack, ZoneLookup zones, Clock clock,
-      Ticker ticker, String instanceId, int workerCount) {
+  public PromptSender(Store store, Outbox outbox, ZoneLookup zones, Clock clock) {
     this.store = store;
-    this.slack = slack;
+    this.outbox = outbox;
     this.zones = zones;
     this.clock = clock;
-    this.ticker = ticker;
-    this.instanceId = instanceId;
     this.gate = new WriteGate(store.database().dialect());
-    this.daos = Daos.of(store);
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(workerCount, r -> {
-      Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    outbox.register(KIND, this);
   }
 
-  /** The gate this sender's writes go through (the scheduler's writes use it too). */
+  /** The gate the scheduler's writes go through (one SQLite writer of this process at a time). */
   public WriteGate gate() {
     return gate;
   }
 
   public String instanceId() {
-    return instanceId;
+    return outbox.instanceId();
   }
 
-  /** Sends {@code row} on the worker pool. */
+  /** The outbox key of a prompt row. */
+  public static String key(PromptRow row) {
+    return PREFIX + row.key();
+  }
+
+  /** The letter of a prompt row. */
+  public static Letter letter(PromptRow row) {
+    return Letter.of(key(row), row.workspaceId(), KIND, Letter.privately(List.of(row.repId())), row.dueAt());
+  }
+
+  /** Puts the row's letter in the outbox (once) and sends it on the outbox's workers. */
   public Future<Outcome> submit(PromptRow row) {
-    return workers.submit(() -> deliver(row));
+    outbox.enqueue(letter(row));
+    return outbox.submit(key(row));
   }
 
-  /** The outcome of a submitted row (a failure inside counts as "try again later"). */
-  public static Outcome await(String key, Future<Outcome> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      LOG.error("Sending prompt {} failed unexpectedly", key, e.getCause());
-      return Outcome.RETRY_LATER;
-    }
-  }
-
-  /** Sends every row on the worker pool and waits; returns the outcome of each, by row key. */
+  /** Sends every row (giving each its letter first) and waits; the outcome of each, by outbox key. */
   public Map<String, Outcome> deliverAll(List<PromptRow> rows) throws InterruptedException {
-    List<Future<Outcome>> futures = new ArrayList<>(rows.size());
+    List<String> keys = new ArrayList<>(rows.size());
     for (PromptRow row : rows) {
-      futures.add(workers.submit(() -> deliver(row)));
+      outbox.enqueue(letter(row));
+      keys.add(key(row));
     }
-    Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      try {
-        outcomes.put(rows.get(i).key(), futures.get(i).get());
-      } catch (ExecutionException e) {
-        LOG.error("Sending prompt {} failed unexpectedly", rows.get(i).key(), e.getCause());
-        outcomes.put(rows.get(i).key(), Outcome.RETRY_LATER);
-      }
-    }
-    return outcomes;
-  }
-
-  /** Counts of outcomes. */
-  public static Map<Outcome, Integer> tally(Map<String, Outcome> outcomes) {
-    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-    outcomes.values().forEach(o -> counts.merge(o, 1, Integer::sum));
-    return counts;
-  }
-
-  /** Claims and sends one row (if nobody else has it). */
-  public Outcome deliver(PromptRow row) {
-    return deliver(daos, daos.prompts(), row);
+    return outbox.deliverAll(keys);
   }
 
   /**
-   * The DAOs the workers share, made once: each call borrows a pooled connection only for its
-   * statement, so no connection is held while a worker waits on Slack.
+   * Gives every waiting prompt row its letter (rows written by any path: the schedule, reminders,
+   * snoozes, prompt-now, a run that died), then sends every prompt that is ready.
    */
-  private record Daos(PromptDao prompts, UserDao users, AccountDao accounts, CheckInDao checkIns) {
-    static Daos of(Store store) {
-      return new Daos(store.jdbi().onDemand(PromptDao.class), store.jdbi().onDemand(UserDao.class),
-          store.jdbi().onDemand(AccountDao.class), store.jdbi().onDemand(CheckInDao.class));
+  public Map<String, Outcome> sendReady() throws InterruptedException {
+    for (PromptRow row : store.prompts().pendingWithoutLetter()) {
+      outbox.enqueue(letter(row));
     }
+    return outbox.deliverReady(List.of(KIND));
   }
 
-  private final Daos daos;
-
-  private Outcome deliver(Daos h, PromptDao dao, PromptRow row) {
-    long now = clock.millis();
-    if (gate.write(() -> dao.claim(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, now,
-        now - CLAIM_LEASE.toMillis())) == 0) {
-      return Outcome.NOT_CLAIMED;
-    }
-    PromptRow claimed = dao.find(row.workspaceId(), row.repId(), row.week(), row.kind()).orElseThrow();
-    try {
-      return send(h, dao, claimed);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      release(dao, claimed, "interrupted", Duration.ZERO);
-      return Outcome.RETRY_LATER;
-    } catch (RuntimeException e) {
-      LOG.error("Sending prompt {} failed", claimed.key(), e);
-      release(dao, claimed, "error: " + e.getClass().getSimpleName(), slack.backoff(claimed.attempts()));
-      return Outcome.RETRY_LATER;
-    }
+  /** A prompt row skipped for "nothing due" goes out after all (in the caller's transaction). */
+  static void reopen(Handle h, PromptRow row, long now) {
+    Outbox.reopen(h, key(row), now);
   }
 
-  private Outcome send(Daos h, PromptDao dao, PromptRow row) throws InterruptedException {
+  /** The outbox's record of a prompt row, if it has one. */
+  public Optional<Entry> entry(PromptRow row) {
+    return outbox.find(key(row));
+  }
+
+  private static Optional<PromptRow> row(PromptDao dao, Entry entry) {
+    String[] k = entry.key().substring(PREFIX.length()).split(":", 4);
+    return k.length == 4 ? dao.find(k[0], k[1], k[2], k[3]) : Optional.empty();
+  }
+
+  @Override
+  public Draft compose(Entry entry) {
+    PromptDao dao = store.prompts();
+    Optional<PromptRow> found = row(dao, entry);
+    if (found.isEmpty()) {
+      return Draft.skip("no prompt row");
+    }
+    PromptRow row = found.get();
+    if (!"pending".equals(row.status()) && !"claimed".equals(row.status())) {
+      return Draft.skip("the prompt is " + row.status());
+    }
     String ws = row.workspaceId();
     String rep = row.repId();
     IsoWeek week = IsoWeek.parse(row.week());
     PromptKind kind = PromptKind.of(row.kind());
-    ZoneId zone = h.users().timeZone(ws, rep).map(z -> parseZone(z.tz()))
-        .orElseGet(() -> zones.zoneOf(ws, rep));
+    ZoneId zone = zone(ws, rep);
     IsoWeek current = IsoWeek.of(clock.instant().atZone(zone).toLocalDate());
     // A weekly prompt a team holiday moved into the next week is still current in that week.
     boolean movedIntoThisWeek = kind == PromptKind.WEEKLY
         && IsoWeek.of(Instant.ofEpochMilli(row.dueAt()).atZone(zone).toLocalDate()).equals(current);
     if (!week.equals(current) && !movedIntoThisWeek) {
-      finish(dao, row, "expired", "week " + week + " had ended (now " + current + ")");
-      return Outcome.EXPIRED;
+      return Draft.expire("week " + week + " had ended (now " + current + ")");
     }
-    if (row.attempts() > MAX_ATTEMPTS) {
-      finish(dao, row, "failed", "gave up after " + MAX_ATTEMPTS + " tries: " + row.lastError());
-      return Outcome.FAILED;
-    }
-    List<Account> due = DueAccounts.of(h.accounts(), h.checkIns(), ws, rep, week);
+    List<Account> due = DueAccounts.of(store.accounts(), store.checkIns(), ws, rep, week);
     if (due.isEmpty()) {
-      finish(dao, row, "skipped", "nothing due");
-      return Outcome.SKIPPED;
+      return Draft.skip("nothing due");
     }
-    // The DM of an earlier prompt is reused: a rep's DM with the bot never changes, and
-    // conversations.open is Tier 3 (~50 a minute) — the first week of a big workspace is paced by
-    // it, later weeks need none.
-    Optional<String> known = dao.knownDm(ws, rep);
-    String channel;
-    if (known.isPresent()) {
-      channel = known.get();
-    } else {
-      try {
-        channel = openDm(row);
-      } catch (SlackCallException e) {
-        return failed(dao, row, e);
-      }
-    }
-    boolean reusedDm = known.isPresent();
-    // A row claimed before may have been posted by the claimer that died or timed out.
-    boolean mayHavePosted = row.attempts() > 1;
-    int failures = 0;
-    while (true) {
-      if (mayHavePosted) {
-        Optional<String> ts;
-        try {
-          ts = findPosted(channel, row.key());
-        } catch (SlackCallException e) {
-          return failed(dao, row, e);
-        }
-        if (ts.isPresent()) {
-          markSent(dao, row, channel, ts.get(), due);
-          LOG.info("Prompt {} had been posted before ({}); recorded, not re-sent", row.key(), ts.get());
-          return Outcome.RECOVERED;
-        }
-      }
-      // Keep the claim fresh across retries (the first try follows the claim at once).
-      if ((mayHavePosted || failures > 0) && gate.write(() -> dao.renew(ws, rep, row.week(), row.kind(), instanceId,
-          clock.millis())) == 0) {
-        LOG.warn("Lost the claim on prompt {}; leaving it to its new owner", row.key());
-        return Outcome.NOT_CLAIMED;
-      }
-      java.time.LocalDate today = clock.instant().atZone(zone).toLocalDate();
-      List<LayoutBlock> blocks = PromptMessage.prompt(row.key(), kind, week, due, today);
-      String text = PromptMessage.text(kind, week, due, today);
-      String to = channel;
-      try {
-        ChatPostMessageResponse r = slack.callOnce("chat.postMessage", to, m -> m.chatPostMessage(req -> req
-            .channel(to).text(text).blocks(blocks).metadata(PromptMessage.metadata(row.key()))
-            .unfurlLinks(false).unfurlMedia(false)));
-        return markSent(dao, row, to, r.getTs(), due) ? Outcome.SENT : Outcome.NOT_CLAIMED;
-      } catch (SlackCallException e) {
-        if (reusedDm && e.permanent() && STALE_DM_ERRORS.contains(e.error())) {
-          // The remembered DM is gone (Slack does not say why): open it afresh, once.
-          reusedDm = false;
-          try {
-            channel = openDm(row);
-          } catch (SlackCallException openFailed) {
-            return failed(dao, row, openFailed);
-          }
-          continue;
-        }
-        if (e.permanent() || !e.uncertain()) {
-          return failed(dao, row, e);
-        }
-        failures++;
-        mayHavePosted = true;
-        if (failures >= slack.limiter().limits().transientAttempts()) {
-          return failed(dao, row, e);
-        }
-        LOG.info("Posting prompt {} failed ({}); checking and trying again", row.key(), e.error());
-        ticker.sleepNanos(slack.backoff(failures).toNanos());
-      }
-    }
-  }
-
-  private String openDm(PromptRow row) throws SlackCallException, InterruptedException {
-    ConversationsOpenResponse r = slack.call("conversations.open", null,
-        m -> m.conversationsOpen(req -> req.users(List.of(row.repId()))));
-    if (r.getChannel() == null || r.getChannel().getId() == null) {
-      throw new SlackCallException("conversations.open", "no_channel", false, false, null);
-    }
-    return r.getChannel().getId();
-  }
-
-  /** Looks for Rapport's message for {@code key} among the DM's recent messages. */
-  Optional<String> findPosted(String channel, String key) throws SlackCallException, InterruptedException {
-    ConversationsHistoryResponse r = slack.call("conversations.history", null,
-        m -> m.conversationsHistory(req -> req.channel(channel).limit(HISTORY_LIMIT).includeAllMetadata(true)));
-    if (r.getMessages() == null) {
-      return Optional.empty();
-    }
-    for (Message message : r.getMessages()) {
-      if (isPromptFor(message, key)) {
-        return Optional.ofNullable(message.getTs());
-      }
-    }
-    return Optional.empty();
-  }
-
-  static boolean isPromptFor(Message message, String key) {
-    Message.Metadata metadata = message.getMetadata();
-    if (metadata != null && PromptMessage.EVENT_TYPE.equals(metadata.getEventType())
-        && metadata.getEventPayload() != null && key.equals(metadata.getEventPayload().get("key"))) {
-      return true;
-    }
-    return message.getBlocks() != null && message.getBlocks().stream()
-        .anyMatch(b -> Objects.equals(PromptMessage.BLOCK_ID_PREFIX + key, b.getBlockId()));
-  }
-
-  private boolean markSent(PromptDao dao, PromptRow row, String channel, String ts, List<Account> due) {
-    String ids = due.stream().map(Account::id).collect(Collectors.joining(","));
-    int n = gate.write(() -> dao.markSent(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId,
-        channel, ts, ids, clock.millis()));
-    if (n == 0) {
-      LOG.warn("Prompt {} was posted ({}) but its claim had been taken over meanwhile", row.key(), ts);
-    }
-    return n == 1;
-  }
-
-  private Outcome failed(PromptDao dao, PromptRow row, SlackCallException e) {
-    if (e.permanent()) {
-      LOG.warn("Prompt {} cannot be sent: {} ({})", row.key(), e.error(), e.method());
-      finish(dao, row, "failed", e.method() + ": " + e.error());
-      return Outcome.FAILED;
-    }
-    Duration wait = slack.backoff(row.attempts()).plus(slack.limiter().limits().backoffBase());
-    LOG.info("Prompt {} will be tried again: {} ({})", row.key(), e.error(), e.method());
-    release(dao, row, e.method() + ": " + e.error(), wait);
-    return Outcome.RETRY_LATER;
-  }
-
-  private void finish(PromptDao dao, PromptRow row, String status, String reason) {
-    gate.write(() -> dao.finish(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId, status,
-        truncate(reason)));
-  }
-
-  private void release(PromptDao dao, PromptRow row, String reason, Duration wait) {
-    gate.write(() -> dao.release(row.workspaceId(), row.repId(), row.week(), row.kind(), instanceId,
-        truncate(reason), clock.millis() + wait.toMillis()));
-  }
-
-  private static ZoneId parseZone(String tz) {
-    try {
-      return ZoneId.of(tz);
-    } catch (java.time.DateTimeException e) {
-      return java.time.ZoneOffset.UTC;
-    }
-  }
-
-  private static String truncate(String s) {
-    return s == null || s.length() <= 250 ? s : s.substring(0, 250);
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    Rendered message = PromptMessage.promptMessage(row.key(), kind, week, due, today);
+    return Draft.send(entry.target(), null, message.text(), message.blocks(), ids(due));
   }
 
   @Override
-  public void close() {
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
+  public void sent(Handle h, Entry entry, String channelId, String ts, String memo, boolean recovered) {
+    PromptDao dao = h.attach(PromptDao.class);
+    row(dao, entry).ifPresent(row -> {
+      String accounts = memo != null ? memo : ids(DueAccounts.of(h.attach(AccountDao.class),
+          h.attach(CheckInDao.class), row.workspaceId(), row.repId(), IsoWeek.parse(row.week())));
+      dao.markSent(row.workspaceId(), row.repId(), row.week(), row.kind(), outbox.instanceId(), channelId, ts,
+          accounts, clock.millis());
+    });
+  }
+
+  @Override
+  public void ended(Handle h, Entry entry, String state, String reason) {
+    PromptDao dao = h.attach(PromptDao.class);
+    row(dao, entry).ifPresent(row -> dao.finish(row.workspaceId(), row.repId(), row.week(), row.kind(),
+        outbox.instanceId(), state, reason));
+  }
+
+  private ZoneId zone(String ws, String rep) {
+    Optional<UserDao.TimeZoneRow> cached = store.users().timeZone(ws, rep);
+    if (cached.isPresent()) {
+      try {
+        return ZoneId.of(cached.get().tz());
+      } catch (java.time.DateTimeException e) {
+        return java.time.ZoneOffset.UTC;
       }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
     }
+    return zones.zoneOf(ws, rep);
+  }
+
+  private static String ids(List<Account> due) {
+    return due.stream().map(Account::id).collect(Collectors.joining(","));
   }
 }

@@ -9,8 +9,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Weekly prompts as durable rows, one per (workspace, rep, ISO week, kind). A row is created
- * {@code pending} when due, claimed by one instance ({@code claimed}: an UPDATE that succeeds for
- * exactly one claimer), and ends {@code sent} (with the DM channel and message ts), {@code failed}
+ * {@code pending} when due and is sent as a message of the outbox (which leases it to one instance;
+ * {@code claimed_by} names the instance that finished it); it ends {@code sent} (with the DM
+ * channel and message ts), {@code failed}
  * (a permanent error), {@code skipped} (nothing was due any more), {@code expired} (its week ended
  * before it could go) or {@code cancelled} (a snooze replaced the reminder).
  */
@@ -80,57 +81,34 @@ public interface PromptDao {
   List<String> repWeeks(@Bind("ws") String ws, @Bind("kind") String kind, @Bind("from") String fromWeek,
       @Bind("to") String toWeek);
 
-  /** The rep's DM with the bot, as an earlier prompt found it (the newest). */
-  @SqlQuery("SELECT channel_id FROM prompts WHERE workspace_id = :ws AND rep_id = :rep AND status = 'sent'"
-      + " AND channel_id IS NOT NULL ORDER BY sent_at DESC LIMIT 1")
-  Optional<String> knownDm(@Bind("ws") String ws, @Bind("rep") String rep);
-
-  /** Rows ready to send: pending and due (and not waiting to retry), or claimed by someone long ago. */
-  @SqlQuery(
-      "SELECT " + COLUMNS + " FROM prompts WHERE (status = 'pending' AND due_at <= :now"
-          + " AND (next_attempt_at IS NULL OR next_attempt_at <= :now))"
-          + " OR (status = 'claimed' AND claimed_at < :staleBefore) ORDER BY due_at LIMIT :limit")
-  List<PromptRow> ready(@Bind("now") long now, @Bind("staleBefore") long staleBefore, @Bind("limit") int limit);
-
   /** Rows of one workspace and week, of any status and kind. */
   @SqlQuery("SELECT " + COLUMNS + " FROM prompts WHERE workspace_id = :ws AND week = :week")
   List<PromptRow> ofWeek(@Bind("ws") String ws, @Bind("week") String week);
 
-  /**
-   * Claims a row for {@code me}: succeeds (returns 1) for exactly one caller, when the row is
-   * pending and due or its previous claim is stale (its claimer died). Counts the attempt.
-   */
   @SqlUpdate(
-      "UPDATE prompts SET status = 'claimed', claimed_by = :me, claimed_at = :now, attempts = attempts + 1"
-          + " WHERE" + KEY + " AND ((status = 'pending' AND due_at <= :now"
-          + " AND (next_attempt_at IS NULL OR next_attempt_at <= :now))"
-          + " OR (status = 'claimed' AND claimed_at < :staleBefore))")
-  int claim(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("kind") String kind,
-      @Bind("me") String me, @Bind("now") long now, @Bind("staleBefore") long staleBefore);
-
-  /** Keeps {@code me}'s claim fresh while it waits on Slack; 0 when the claim was lost. */
-  @SqlUpdate("UPDATE prompts SET claimed_at = :now WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
-  int renew(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("kind") String kind,
-      @Bind("me") String me, @Bind("now") long now);
-
-  @SqlUpdate("UPDATE prompts SET channel_id = :channel WHERE" + KEY + " AND claimed_by = :me")
-  int setChannel(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
-      @Bind("kind") String kind, @Bind("me") String me, @Bind("channel") String channel);
-
-  @SqlUpdate(
-      "UPDATE prompts SET status = 'sent', channel_id = :channel, message_ts = :ts, account_ids = :accounts,"
-          + " sent_at = :now, last_error = NULL WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
+      "UPDATE prompts SET status = 'sent', claimed_by = :me, channel_id = :channel, message_ts = :ts,"
+          + " account_ids = :accounts, sent_at = :now, last_error = NULL WHERE" + KEY
+          + " AND status IN ('pending', 'claimed')")
   int markSent(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
       @Bind("kind") String kind, @Bind("me") String me, @Bind("channel") String channel, @Bind("ts") String ts,
       @Bind("accounts") String accountIds, @Bind("now") long now);
 
-  /** Ends a claimed row without a message: failed, skipped or expired, with the reason. */
+  /** Ends a waiting row without a message: failed, skipped or expired, with the reason. */
   @SqlUpdate(
-      "UPDATE prompts SET status = :status, last_error = :reason WHERE" + KEY
-          + " AND status = 'claimed' AND claimed_by = :me")
+      "UPDATE prompts SET status = :status, claimed_by = :me, last_error = :reason WHERE" + KEY
+          + " AND status IN ('pending', 'claimed')")
   int finish(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
       @Bind("kind") String kind, @Bind("me") String me, @Bind("status") String status,
       @Bind("reason") String reason);
+
+  /**
+   * Rows still waiting to go that have no outbox letter yet (written by any path, or left by a
+   * version before the outbox); the sender gives each its letter.
+   */
+  @SqlQuery("SELECT " + COLUMNS + " FROM prompts p WHERE p.status IN ('pending', 'claimed') AND NOT EXISTS"
+      + " (SELECT 1 FROM outbox o WHERE o.message_key = 'prompt:' || p.workspace_id || ':' || p.rep_id || ':'"
+      + " || p.week || ':' || p.kind)")
+  List<PromptRow> pendingWithoutLetter();
 
   /** Weekly rows of recent weeks that were skipped because nothing was due when their turn came. */
   @SqlQuery("SELECT " + COLUMNS + " FROM prompts WHERE kind = 'weekly' AND status = 'skipped' AND week >= :from")
@@ -145,13 +123,6 @@ public interface PromptDao {
           + " next_attempt_at = NULL, attempts = 0 WHERE" + KEY + " AND status = 'skipped'")
   int reopenSkipped(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
       @Bind("kind") String kind);
-
-  /** Gives a claimed row back after a transient failure, to be tried again at {@code nextAt}. */
-  @SqlUpdate(
-      "UPDATE prompts SET status = 'pending', claimed_by = NULL, last_error = :reason, next_attempt_at = :nextAt"
-          + " WHERE" + KEY + " AND status = 'claimed' AND claimed_by = :me")
-  int release(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week,
-      @Bind("kind") String kind, @Bind("me") String me, @Bind("reason") String reason, @Bind("nextAt") long nextAt);
 
   /** Weekly prompts sent before {@code cutoff} in the weeks given that have no follow-up yet. */
   @SqlQuery(

@@ -27,8 +27,8 @@ class PromptRestartTest {
     String url = "jdbc:sqlite:" + dir.resolve("shared.db");
     MutableClock clock = MutableClock.at("2026-11-20T15:00:00Z");
     List<String> reps = List.of("UREPA", "UREPB", "UREPC");
-    // The first run was killed mid-send: UREPA's prompt claimed (and posted, unknown to the
-    // database), the others still pending.
+    // The first run was killed mid-send: UREPA's prompt leased with its post under way (Slack may
+    // have it, as far as the database knows), the others still pending.
     try (RapportUnderTest first = RapportUnderTest.start(Map.of(Config.DATABASE_URL, url), clock)) {
       Store store = first.rapport().foundation().store();
       store.ensureWorkspace(WS, clock.millis());
@@ -38,7 +38,15 @@ class PromptRestartTest {
         store.accounts().upsert(WS, Account.of(rep.toLowerCase() + "-1", "Client of " + rep, rep), clock.millis());
         store.prompts().create(WS, rep, WEEK, "weekly", clock.millis(), "sales", clock.millis());
       }
-      store.prompts().claim(WS, "UREPA", WEEK, "weekly", "killed-instance", clock.millis(), 0);
+      // It had leased UREPA's outbox row and marked the post under way when it was killed.
+      var row = store.prompts().find(WS, "UREPA", WEEK, "weekly").orElseThrow();
+      String key = io.rapport.prompt.PromptSender.key(row);
+      long now = clock.millis();
+      first.rapport().foundation().outbox().enqueue(io.rapport.prompt.PromptSender.letter(row));
+      var outbox = store.jdbi().onDemand(io.rapport.outbox.OutboxDao.class);
+      assertThat(outbox.lease(key, "killed-instance", now, now + io.rapport.outbox.Outbox.LEASE.toMillis())).isEqualTo(1);
+      outbox.posting(key, "killed-instance", "DUREPA", null, "prompt", null, now,
+          now + io.rapport.outbox.Outbox.LEASE.toMillis());
     }
     clock.advance(Duration.ofMinutes(3)); // the dead instance's claim has run out
 
@@ -50,7 +58,7 @@ class PromptRestartTest {
         assertThat(fake.calls("chat.postMessage").stream().filter(c -> ("D" + rep).equals(c.param("channel"))))
             .as(rep).hasSize(1);
       }
-      // The claimed-but-unconfirmed prompt was checked against the DM first.
+      // The prompt whose post was under way was checked against the DM first.
       assertThat(fake.calls("conversations.history")).extracting(c -> c.param("channel")).containsExactly("DUREPA");
       // Recorded as sent once the posts' answers are in (awaited with a deadline).
       Store store = second.rapport().foundation().store();

@@ -1,9 +1,13 @@
 package io.rapport.prompt;
 
+import io.rapport.slack.views.PromptMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.domain.WeeklySchedule;
-import io.rapport.prompt.PromptSender.Outcome;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.Outbox.Outcome;
+import io.rapport.outbox.OutboxDao;
+import io.rapport.slack.out.SlackTransport;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.testing.FakeSlack;
 import io.rapport.testing.MutableClock;
@@ -72,21 +76,34 @@ class PromptDeliveryTest {
     return rig.store.prompts().find(PromptRig.WS, rep, WEEK, "weekly").map(PromptRow::messageTs).stream().count();
   }
 
+  /** The outbox row of a rep's weekly prompt, leased by an instance called {@code owner} (which then dies). */
+  PromptRow leasedBy(String owner, String rep) {
+    PromptRow row = rig.store.prompts().find(PromptRig.WS, rep, WEEK, "weekly").orElseThrow();
+    long now = clock.millis();
+    rig.outbox.enqueue(PromptSender.letter(row));
+    assertThat(outboxRows().lease(PromptSender.key(row), owner, now, now + Outbox.LEASE.toMillis())).isEqualTo(1);
+    return row;
+  }
+
+  OutboxDao outboxRows() {
+    return rig.store.jdbi().onDemand(OutboxDao.class);
+  }
+
   @Test
-  void aPromptClaimedByAnInstanceThatDiedBeforePostingIsSentOnceAfterCheckingTheDm() throws Exception {
+  void aPromptLeasedByAnInstanceThatDiedBeforePostingIsSentOnceWhenTheLeaseRunsOut() throws Exception {
     rig.team("Sales", FRIDAY_3PM, List.of("UCRASH"), 1);
     rig.scheduler.createDueWeeklyPrompts();
-    // The dead instance claimed the row, then was killed before posting.
-    assertThat(rig.store.prompts().claim(PromptRig.WS, "UCRASH", WEEK, "weekly", "dead", clock.millis(), 0))
-        .isEqualTo(1);
+    // The dead instance leased the row, then was killed before it marked a post as under way.
+    leasedBy("dead", "UCRASH");
 
-    rig.run(); // restart: the claim is still fresh, so it is left alone
+    rig.run(); // restart: the lease is still running, so it is left alone
     assertThat(fake.calls("chat.postMessage")).isEmpty();
 
-    clock.advance(PromptSender.CLAIM_LEASE.plusSeconds(1));
+    clock.advance(Outbox.LEASE.plusSeconds(1));
     Map<Outcome, Integer> outcomes = rig.run();
     assertThat(outcomes).containsEntry(Outcome.SENT, 1);
-    assertThat(fake.calls("conversations.history")).hasSize(1);
+    // No post was ever under way, so Slack cannot have it: no history to ask.
+    assertThat(fake.calls("conversations.history")).isEmpty();
     assertEachPostedOnce(List.of("UCRASH"));
     PromptRow row = rig.store.prompts().find(PromptRig.WS, "UCRASH", WEEK, "weekly").orElseThrow();
     assertThat(row.status()).isEqualTo("sent");
@@ -94,16 +111,38 @@ class PromptDeliveryTest {
   }
 
   @Test
+  void aPromptWhosePostWasUnderWayWhenItsInstanceDiedIsSentOnceAfterCheckingTheDm() throws Exception {
+    rig.team("Sales", FRIDAY_3PM, List.of("UCRASH"), 1);
+    rig.scheduler.createDueWeeklyPrompts();
+    PromptRow row = leasedBy("dead", "UCRASH");
+    long now = clock.millis();
+    // It marked the post under way, then died before (or while) posting: Slack does not have it.
+    outboxRows().posting(PromptSender.key(row), "dead", "DUCRASH", null, "prompt", null, now,
+        now + Outbox.LEASE.toMillis());
+
+    clock.advance(Outbox.LEASE.plusSeconds(1));
+    Map<Outcome, Integer> outcomes = rig.run();
+    assertThat(outcomes).containsEntry(Outcome.SENT, 1);
+    assertThat(fake.calls("conversations.history")).hasSize(1);
+    assertEachPostedOnce(List.of("UCRASH"));
+    assertThat(rig.store.prompts().find(PromptRig.WS, "UCRASH", WEEK, "weekly").orElseThrow().status())
+        .isEqualTo("sent");
+  }
+
+  @Test
   void aPromptPostedByAnInstanceThatDiedBeforeRecordingItIsNotSentAgain() throws Exception {
     rig.team("Sales", FRIDAY_3PM, List.of("UPOSTED"), 1);
     rig.scheduler.createDueWeeklyPrompts();
-    PromptRow row = rig.store.prompts().find(PromptRig.WS, "UPOSTED", WEEK, "weekly").orElseThrow();
-    // The dead instance claimed, posted (Slack has the message), and was killed before marking it sent.
-    rig.store.prompts().claim(PromptRig.WS, "UPOSTED", WEEK, "weekly", "dead", clock.millis(), 0);
+    // The dead instance leased, marked the post under way, posted (Slack has the message), and
+    // was killed before marking it sent.
+    PromptRow row = leasedBy("dead", "UPOSTED");
+    long now = clock.millis();
+    outboxRows().posting(PromptSender.key(row), "dead", "DUPOSTED", null, "prompt", null, now,
+        now + Outbox.LEASE.toMillis());
     String ts = rig.calls.call("chat.postMessage", "DUPOSTED", m -> m.chatPostMessage(r -> r.channel("DUPOSTED")
-        .text("prompt").metadata(PromptMessage.metadata(row.key())))).getTs();
+        .text("prompt").metadata(SlackTransport.metadata(PromptSender.key(row))))).getTs();
 
-    clock.advance(PromptSender.CLAIM_LEASE.plusSeconds(1));
+    clock.advance(Outbox.LEASE.plusSeconds(1));
     Map<Outcome, Integer> outcomes = rig.run();
 
     assertThat(outcomes).containsEntry(Outcome.RECOVERED, 1);

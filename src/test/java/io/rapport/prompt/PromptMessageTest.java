@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.slack.views.PromptMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -38,6 +38,7 @@ final class PromptRig implements AutoCloseable {
   final UserTimeZones timeZones;
   final SlackCalls calls;
   final DueAccounts due;
+  final io.rapport.outbox.Outbox outbox;
   final PromptSender sender;
   final PromptScheduler scheduler;
   final PromptCompletion completion;
@@ -61,7 +62,9 @@ final class PromptRig implements AutoCloseable {
     this.due = new DueAccounts(store);
     PromptSender.ZoneLookup zones =
         (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
-    this.sender = new PromptSender(store, calls, zones, clock, Ticker.SYSTEM, instanceId, 4);
+    this.outbox = new io.rapport.outbox.Outbox(store, new io.rapport.slack.out.SlackTransport(calls), clock,
+        instanceId, 4);
+    this.sender = new PromptSender(store, outbox, zones, clock);
     this.scheduler = new PromptScheduler(store, due, timeZones, sender,
         new io.rapport.away.AwayService(store, new io.rapport.team.Access(store, java.util.Set.of()), timeZones, clock),
         clock);
@@ -89,7 +92,7 @@ final class PromptRig implements AutoCloseable {
     store.accounts().upsert(WS, new Account(id, name, rep, tier, 30, Horizon.SEASON, false, null), clock.millis());
   }
 
-  Map<PromptSender.Outcome, Integer> run() throws InterruptedException {
+  Map<io.rapport.outbox.Outbox.Outcome, Integer> run() throws InterruptedException {
     return scheduler.runDue().outcomes();
   }
 
@@ -100,7 +103,7 @@ final class PromptRig implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
-    sender.close();
+    outbox.close();
     slackApi.close();
   }
 }

@@ -138,8 +138,10 @@ class PromptSchedulerTest {
         "away.this_week=2026-W47");
     assertThat(blocks.toString()).contains("Acme &amp; Sons &lt;Pty&gt;").doesNotContain("Corner Shop");
     JsonNode metadata = post.jsonParam("metadata");
-    assertThat(metadata.path("event_type").asText()).isEqualTo("rapport_prompt");
-    assertThat(metadata.path("event_payload").path("key").asText()).isEqualTo(PromptRig.WS + ":UREP1:2026-W47:weekly");
+    // The outbox's key rides on the message, so the prompt can be found again after a crash.
+    assertThat(metadata.path("event_type").asText()).isEqualTo("rapport_message");
+    assertThat(metadata.path("event_payload").path("key").asText())
+        .isEqualTo("prompt:" + PromptRig.WS + ":UREP1:2026-W47:weekly");
     PromptRow row = rig.store.prompts().find(PromptRig.WS, "UREP1", "2026-W47", "weekly").orElseThrow();
     assertThat(row.status()).isEqualTo("sent");
     assertThat(row.messageTs()).isNotBlank();

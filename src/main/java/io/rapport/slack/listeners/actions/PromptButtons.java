@@ -5,7 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.rapport.prompt.PromptMessage;
+import io.rapport.slack.views.PromptMessage;
 import io.rapport.prompt.PromptResponses;
 import io.rapport.prompt.PromptResponses.Answer;
 import io.rapport.slack.AfterAck;

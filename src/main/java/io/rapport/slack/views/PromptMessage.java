@@ -1,4 +1,4 @@
-package io.rapport.prompt;
+package io.rapport.slack.views;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -7,18 +7,16 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.WeekWords;
-import io.rapport.slack.views.SlackText;
+import io.rapport.prompt.PromptKind;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,12 +35,10 @@ public final class PromptMessage {
   public static final String SNOOZE = "prompt.snooze";
   /** The block id of the prompt's own buttons; another capability may add one (e.g. "Away this week"). */
   public static final String ACTIONS_BLOCK = "prompt_actions";
-  /** The {@code metadata.event_type} of every prompt Rapport posts; the payload holds the prompt key. */
-  public static final String EVENT_TYPE = "rapport_prompt";
   /** The first block's id starts with this and ends with the prompt key (a second way to recognise it). */
   public static final String BLOCK_ID_PREFIX = "rapport_prompt:";
 
-  static final int MAX_BUTTONS = 40;
+  public static final int MAX_BUTTONS = 40;
   private static final int MAX_SECTION_TEXT = 2900;
 
   private PromptMessage() {}
@@ -68,12 +64,12 @@ public final class PromptMessage {
   }
 
   /** The week in words for the rep reading it: "this week (23–29 Nov)". */
-  static String words(IsoWeek week, LocalDate today) {
+  public static String words(IsoWeek week, LocalDate today) {
     return WeekWords.relative(week, today == null ? week : IsoWeek.of(today));
   }
 
   /** A closing that fits the rep's day. */
-  static String closing(LocalDate today) {
+  public static String closing(LocalDate today) {
     if (today == null) {
       return "Thank you!";
     }
@@ -258,9 +254,10 @@ public final class PromptMessage {
     return blocks;
   }
 
-  /** The metadata that lets Rapport find its own message again after a crash. */
-  public static Message.Metadata metadata(String key) {
-    return new Message.Metadata(EVENT_TYPE, Map.of("key", key));
+  /** The prompt as the outbox sends it: fallback text and blocks. */
+  public static Rendered promptMessage(String key, PromptKind kind, IsoWeek week, List<Account> due,
+      LocalDate today) {
+    return Rendered.of(text(kind, week, due, today), prompt(key, kind, week, due, today));
   }
 
   private static LayoutBlock doneLine(List<Account> done) {
