@@ -73,10 +73,11 @@ public record Flag(
   public static final String POST_DONE = "posted";
 
   public static final String TEAM = "team";
+  public static final String MANAGER = "manager";
 
   public Flag {
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
-    audience = audience == null ? TEAM : audience;
+    audience = audience == null ? MANAGER : audience; // unknown fails closed: never a channel
   }
 
   /** A team flag (as every flag was before audiences). */

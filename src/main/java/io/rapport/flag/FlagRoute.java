@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>manager: the manager's DM; never a channel, and waits while the team has no manager.
  * </ul>
  *
- * Without a team nothing is posted yet (the flag waits, as before).
+ * Without a team nothing is posted yet (the flag waits, as before). An audience that cannot be
+ * read is treated as manager-only: a mistake keeps a flag private rather than making it public.
  *
  * @param channelId the channel to post in, or null to open a conversation with {@code users}
  * @param users the people of the conversation to open (besides Rapport)
@@ -39,7 +40,8 @@ public record FlagRoute(String channelId, List<String> users) {
       return Optional.empty();
     }
     Optional<String> manager = team.get().managerId();
-    Audience audience = Audience.parse(flag.audience()).orElse(Audience.TEAM);
+    // An audience that cannot be read fails closed: the manager alone, never a channel.
+    Audience audience = Audience.parse(flag.audience()).orElse(Audience.MANAGER);
     return switch (audience) {
       case TEAM -> team.get().channelId().map(c -> new FlagRoute(c, List.of()))
           .or(() -> manager.map(m -> new FlagRoute(null, List.of(m))));
