@@ -41,8 +41,14 @@ final class CheckInForms {
   /** Submits a valid check-in of {@code accountId} for {@code week} from modal {@code viewId}. */
   static HttpResponse<String> submit(SlackRequests slack, String rep, String viewId, String accountId,
       List<IsoWeek> weeks, IsoWeek week) {
+    return submit(slack, rep, viewId, accountId, weeks, week, 30);
+  }
+
+  /** As {@link #submit(SlackRequests, String, String, String, List, IsoWeek)}, paid in {@code paymentDays}. */
+  static HttpResponse<String> submit(SlackRequests slack, String rep, String viewId, String accountId,
+      List<IsoWeek> weeks, IsoWeek week, int paymentDays) {
     return slack.viewSubmission(rep, CheckInModal.CALLBACK_ID, viewId,
-        new CheckInModal.Metadata(accountId, weeks).toJson(), values(week));
+        new CheckInModal.Metadata(accountId, weeks).toJson(), values(week, paymentDays));
   }
 
   /** How Slack would show the ack of a submission. */
@@ -62,8 +68,8 @@ final class CheckInForms {
     return Answer.OTHER;
   }
 
-  /** The state values of a valid, fully answered form for {@code week}. */
-  static ObjectNode values(IsoWeek week) {
+  /** The state values of a valid, fully answered form for {@code week}, paid in {@code paymentDays}. */
+  static ObjectNode values(IsoWeek week, int paymentDays) {
     ObjectNode values = JSON.createObjectNode();
     choice(values, "week", "static_select", week.toString());
     number(values, "contacts.business", "2");
@@ -74,7 +80,7 @@ final class CheckInForms {
     number(values, "discountPct", "5");
     values.putObject("events").putObject("checkin.events").put("type", "checkboxes").putArray("selected_options");
     choice(values, "clientConduct", "radio_buttons", "respectful");
-    number(values, "paymentDays", "30");
+    number(values, "paymentDays", Integer.toString(paymentDays));
     choice(values, "valueRating", "radio_buttons", "4");
     values.putObject("note").putObject("value").put("type", "plain_text_input").put("value", "Quarterly review");
     return values;

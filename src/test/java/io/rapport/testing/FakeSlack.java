@@ -104,6 +104,13 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> carriedOutThen = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Duration>> carriedOutSlowly = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ScheduledExecutorService lateAnswers =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-slack-late-answers");
+        t.setDaemon(true);
+        return t;
+      });
   private final Map<String, String> timeZones = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> statuses = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> channelHistory = new ConcurrentHashMap<>();
@@ -197,6 +204,17 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next call of {@code method} (after any {@link #enqueue}d or {@link #enqueueAfterCarryingOut}
+   * ones) is carried out at once — a post lands in the channel's history, a view is published — but
+   * its usual answer is sent only after {@code delay}. With a delay longer than Rapport's HTTP read
+   * timeout this is a timeout after the fact: Slack did it, Rapport never heard. Several queue up.
+   */
+  public FakeSlack enqueueSlowAfterCarryingOut(String method, Duration delay) {
+    carriedOutSlowly.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(delay);
+    return this;
+  }
+
   /** Replaces the answer of {@code method}; return null from the function for the default. */
   public FakeSlack handle(String method, Function<Call, Reply> handler) {
     handlers.put(method, handler);
@@ -239,6 +257,7 @@ public final class FakeSlack implements AutoCloseable {
     queued.clear();
     handlers.clear();
     carriedOutThen.clear();
+    carriedOutSlowly.clear();
   }
 
   /** Waits until {@code count} calls of {@code method} have arrived; fails after {@code timeout}. */
@@ -329,6 +348,15 @@ public final class FakeSlack implements AutoCloseable {
       if (late != null) {
         defaultReply(call);
         return write(response, callback, late);
+      }
+    }
+    if (scripted == null && carriedOutSlowly.containsKey(method)) {
+      Duration delay = carriedOutSlowly.get(method).poll();
+      if (delay != null) {
+        Reply answer = defaultReply(call);
+        lateAnswers.schedule(() -> write(response, callback, answer), delay.toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+        return true;
       }
     }
     if (scripted == null && handlers.containsKey(method)) {
@@ -472,6 +500,7 @@ public final class FakeSlack implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    lateAnswers.shutdownNow();
     server.stop();
   }
 
