@@ -19,8 +19,13 @@ import io.rapport.domain.Flag;
 import io.rapport.domain.FlagStatus;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
-import io.rapport.flag.FlagPoster.DeliveryException;
-import io.rapport.flag.FlagPoster.Posted;
+import io.rapport.outbox.Courier;
+import io.rapport.outbox.Draft;
+import io.rapport.outbox.Letter;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.Outbox.Outcome;
+import io.rapport.slack.views.Rendered;
+import org.jdbi.v3.core.Handle;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.store.FlagDao;
 import io.rapport.store.FlagDigestDao;
@@ -57,21 +62,24 @@ public final class ManagerDigest {
   private static final int SECTION_LIMIT = 2900;
 
   private final Store store;
-  private final FlagPoster poster;
+  /** The outbox kind of the digest. */
+  public static final String KIND = "digest";
+  private final Outbox outbox;
   private final UserTimeZones timeZones;
   private final AwayService away;
   private final Clock clock;
   private final Completions completions;
 
-  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, AwayService away, Clock clock) {
-    this(store, poster, timeZones, away, clock, new Completions(store, new CheckInTimes(store, timeZones, clock)));
+  public ManagerDigest(Store store, Outbox outbox, UserTimeZones timeZones, AwayService away, Clock clock) {
+    this(store, outbox, timeZones, away, clock, new Completions(store, new CheckInTimes(store, timeZones, clock)));
   }
 
-  public ManagerDigest(Store store, FlagPoster poster, UserTimeZones timeZones, AwayService away, Clock clock,
+  public ManagerDigest(Store store, Outbox outbox, UserTimeZones timeZones, AwayService away, Clock clock,
       Completions completions) {
     this.away = away;
     this.store = store;
-    this.poster = poster;
+    this.outbox = outbox;
+    outbox.register(KIND, new DigestCourier());
     this.timeZones = timeZones;
     this.clock = clock;
     this.completions = completions;
@@ -101,36 +109,50 @@ public final class ManagerDigest {
     return sent;
   }
 
-  /** Sends the digest of {@code week} to {@code manager} unless it was sent already. */
+  /** The outbox key of a manager's digest of one week. */
+  public static String key(String ws, String manager, IsoWeek week) {
+    return "digest:" + ws + ":" + manager + ":" + week;
+  }
+
+  /**
+   * Sends the digest of {@code week} to {@code manager} unless it was sent already: a message of the
+   * outbox, composed once when it is written (the week it covers is over, so it cannot change).
+   */
   public boolean send(String ws, String manager, IsoWeek week, ZoneId zone) {
-    FlagDigestDao digests = store.jdbi().onDemand(FlagDigestDao.class);
-    Optional<String> status = digests.status(ws, manager, week.toString());
-    if (status.filter("sent"::equals).isPresent()) {
+    String key = key(ws, manager, week);
+    Optional<io.rapport.outbox.Entry> entry = outbox.find(key);
+    if (entry.isPresent() && !entry.get().state().equals(io.rapport.outbox.Entry.PENDING)
+        && !entry.get().state().equals(io.rapport.outbox.Entry.LEASED)) {
       return false;
     }
-    long now = clock.millis();
-    long weekStart = week.monday().atStartOfDay(zone).toInstant().toEpochMilli();
-    boolean recovering = status.isPresent();
-    boolean claimed = recovering
-        ? digests.reclaimStale(ws, manager, week.toString(), now, now - FlagDelivery.CLAIM_STALE.toMillis()) == 1
-        : digests.claim(ws, manager, week.toString(), now) == 1;
-    if (!claimed) {
-      return false;
+    if (entry.isEmpty()) {
+      Rendered content = compose(ws, manager, week, zone).rendered();
+      outbox.enqueue(Letter.of(key, ws, KIND, Letter.privately(List.of(manager)), clock.millis())
+          .withContent(content.text(), content.blocks()));
     }
-    FlagMessages.Content content = compose(ws, manager, week, zone);
-    try {
-      String dm = poster.openDm(manager);
-      Posted posted = poster.post(dm, null, "digest:" + manager + ":" + week, content.text(), content.blocks(),
-          recovering ? weekStart : null);
-      digests.markSent(ws, manager, week.toString(), posted.channelId(), posted.ts(), clock.millis());
+    Outcome outcome = outbox.deliver(key);
+    if (outcome == Outcome.SENT || outcome == Outcome.RECOVERED) {
       LOG.info("Sent the {} digest to manager {} in {}", week, manager, ws);
       return true;
-    } catch (DeliveryException e) {
-      LOG.warn("Sending the {} digest to {} in {} failed: {}", week, manager, ws, e.getMessage());
-      if (!e.maybeDelivered()) {
-        digests.release(ws, manager, week.toString());
-      }
-      return false;
+    }
+    return false;
+  }
+
+  /** Records the sent digest in {@code flag_digests} with the outbox row. */
+  private final class DigestCourier implements Courier {
+    @Override
+    public Draft compose(io.rapport.outbox.Entry entry) {
+      return Draft.send(entry.target(), null, entry.text(), entry.blocks(), null);
+    }
+
+    @Override
+    public void sent(Handle h, io.rapport.outbox.Entry entry, String channelId, String ts, String memo,
+        boolean recovered) {
+      String[] k = entry.key().split(":", 4);
+      FlagDigestDao digests = h.attach(FlagDigestDao.class);
+      long now = clock.millis();
+      digests.claim(k[1], k[2], k[3], now);
+      digests.markSent(k[1], k[2], k[3], channelId, ts, now);
     }
   }
 

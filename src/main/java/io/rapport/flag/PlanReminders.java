@@ -2,8 +2,15 @@ package io.rapport.flag;
 
 import io.rapport.domain.Flag;
 import io.rapport.domain.FlagPlan;
-import io.rapport.flag.FlagPoster.DeliveryException;
-import io.rapport.flag.FlagPoster.Posted;
+import io.rapport.outbox.Courier;
+import io.rapport.outbox.Draft;
+import io.rapport.outbox.Entry;
+import io.rapport.outbox.Letter;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.Outbox.Outcome;
+import io.rapport.slack.views.Rendered;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.store.FlagDao;
 import io.rapport.store.FlagPlanDao;
@@ -18,20 +25,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The due-date reminder of a flag's plan: one DM to the plan's owner on the due date (in the
- * owner's time zone), claimed before it is sent so it is sent once. Plans of closed flags are not
+ * owner's time zone), a message of the outbox (key {@code plan-reminder:<workspace>:<plan>}) so it
+ * is sent once. Plans of closed flags are not
  * reminded.
  */
 public final class PlanReminders {
   private static final Logger LOG = LoggerFactory.getLogger(PlanReminders.class);
 
   private final Store store;
-  private final FlagPoster poster;
+  /** The outbox kind of plan reminders. */
+  public static final String KIND = "plan-reminder";
+  private final Outbox outbox;
   private final UserTimeZones timeZones;
   private final Clock clock;
 
-  public PlanReminders(Store store, FlagPoster poster, UserTimeZones timeZones, Clock clock) {
+  public PlanReminders(Store store, Outbox outbox, UserTimeZones timeZones, Clock clock) {
     this.store = store;
-    this.poster = poster;
+    this.outbox = outbox;
+    outbox.register(KIND, new ReminderCourier());
     this.timeZones = timeZones;
     this.clock = clock;
   }
@@ -65,28 +76,40 @@ public final class PlanReminders {
   }
 
   private boolean send(FlagPlanDao plans, FlagPlan plan, Flag flag) {
-    long now = clock.millis();
-    boolean recovering = "claimed".equals(plan.reminderStatus());
-    if (plans.claimReminder(plan.workspaceId(), plan.id(), now, now - FlagDelivery.CLAIM_STALE.toMillis()) != 1) {
-      return false;
+    String key = "plan-reminder:" + plan.workspaceId() + ":" + plan.id();
+    if (outbox.find(key).isEmpty()) {
+      String accountName = store.accounts().find(plan.workspaceId(), flag.accountId())
+          .map(io.rapport.domain.Account::name).orElse(flag.accountId());
+      Rendered content = FlagMessages.planReminder(plan, FlagMessages.patternTitle(flag.pattern()), accountName,
+          flag.channelId()).rendered();
+      outbox.enqueue(Letter.of(key, plan.workspaceId(), KIND, Letter.privately(List.of(plan.ownerId())),
+          clock.millis()).withContent(content.text(), content.blocks()));
     }
-    String accountName = store.accounts().find(plan.workspaceId(), flag.accountId())
-        .map(io.rapport.domain.Account::name).orElse(flag.accountId());
-    FlagMessages.Content content = FlagMessages.planReminder(plan, FlagMessages.patternTitle(flag.pattern()),
-        accountName, flag.channelId());
-    try {
-      String dm = poster.openDm(plan.ownerId());
-      Posted posted = poster.post(dm, null, "plan-reminder:" + plan.id(), content.text(), content.blocks(),
-          recovering ? plan.reminderClaimedAt() : null);
-      plans.markReminded(plan.workspaceId(), plan.id(), posted.channelId(), posted.ts());
+    Outcome outcome = outbox.deliver(key);
+    if (outcome == Outcome.SENT || outcome == Outcome.RECOVERED) {
       LOG.info("Reminded {} of plan {} (flag {}) in {}", plan.ownerId(), plan.id(), flag.id(), plan.workspaceId());
       return true;
-    } catch (DeliveryException e) {
-      LOG.warn("Reminding {} of plan {} in {} failed: {}", plan.ownerId(), plan.id(), plan.workspaceId(), e.getMessage());
-      if (!e.maybeDelivered()) {
-        plans.releaseReminder(plan.workspaceId(), plan.id());
+    }
+    return false;
+  }
+
+  /** Sends what was written (the reminder is fixed), unless the flag closed meanwhile; records it on the plan. */
+  private final class ReminderCourier implements Courier {
+    @Override
+    public Draft compose(Entry entry) {
+      String planId = entry.key().substring(("plan-reminder:" + entry.workspaceId() + ":").length());
+      Optional<FlagPlan> plan = store.jdbi().onDemand(FlagPlanDao.class).find(entry.workspaceId(), planId);
+      Optional<Flag> flag = plan.flatMap(p -> store.jdbi().onDemand(FlagDao.class).find(p.workspaceId(), p.flagId()));
+      if (flag.isEmpty() || !flag.get().isOpen()) {
+        return Draft.skip("the flag is closed");
       }
-      return false;
+      return Draft.send(entry.target(), null, entry.text(), entry.blocks(), null);
+    }
+
+    @Override
+    public void sent(Handle h, Entry entry, String channelId, String ts, String memo, boolean recovered) {
+      String planId = entry.key().substring(("plan-reminder:" + entry.workspaceId() + ":").length());
+      h.attach(FlagPlanDao.class).markReminded(entry.workspaceId(), planId, channelId, ts);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.rapport.modules;
 
 import io.rapport.checkin.CheckInListener;
 import io.rapport.flag.FlagDelivery;
-import io.rapport.flag.FlagPoster;
 import io.rapport.flag.FlagService;
 import io.rapport.flag.FlagSweep;
 import io.rapport.flag.ManagerDigest;
@@ -33,12 +32,12 @@ public final class FlagsModule implements Module {
     var store = foundation.store();
     var timeZones = foundation.timeZones();
     var clock = foundation.clock();
-    FlagPoster poster = new FlagPoster(foundation.slackApi());
-    FlagDelivery delivery = new FlagDelivery(store, poster, clock);
+    var outbox = foundation.outbox();
+    FlagDelivery delivery = new FlagDelivery(store, outbox, clock);
     this.service = new FlagService(store, foundation.access(), timeZones, delivery, away.service(), clock,
         foundation.writes(), foundation.background());
-    this.sweep = new FlagSweep(service, delivery, new PlanReminders(store, poster, timeZones, clock),
-        new ManagerDigest(store, poster, timeZones, away.service(), clock, foundation.completions()), clock);
+    this.sweep = new FlagSweep(service, delivery, new PlanReminders(store, outbox, timeZones, clock),
+        new ManagerDigest(store, outbox, timeZones, away.service(), clock, foundation.completions()), clock);
   }
 
   /** Judging accounts and the flag workflow (open flags, plans, false alarms, audiences). */

@@ -22,6 +22,14 @@ public interface Courier {
   /** The row ended without a message: {@code state} is skipped, expired or failed. */
   default void ended(Handle handle, Entry entry, String state, String reason) {}
 
+  /**
+   * How long a row waits after a transient failure before it may go again ({@code suggested}: the
+   * gateway's backoff). A kind whose retries are paced by something else (a sweep) may say zero.
+   */
+  default java.time.Duration retryWait(java.time.Duration suggested) {
+    return suggested;
+  }
+
   /** Tries after which a row still failing is given up (recorded failed). */
   default int maxAttempts() {
     return 10;

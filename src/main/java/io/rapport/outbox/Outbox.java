@@ -357,7 +357,7 @@ public final class Outbox implements AutoCloseable {
       LOG.warn("{} cannot be sent: {}", entry.key(), e.getMessage());
       return end(entry, courier, Entry.FAILED, e.getMessage(), Outcome.FAILED);
     }
-    Duration wait = transport.backoff(entry.attempts()).plus(transport.backoff(1));
+    Duration wait = courier.retryWait(transport.backoff(entry.attempts()).plus(transport.backoff(1)));
     LOG.info("{} will be tried again: {}", entry.key(), e.getMessage());
     release(entry, e.getMessage(), wait, false);
     return Outcome.RETRY_LATER;

@@ -112,7 +112,7 @@ public interface FlagDao {
   /** Records the posted parent message; the state it showed is current as of {@code revision}. */
   @SqlUpdate("UPDATE flags SET post_status = 'posted', channel_id = :channel, message_ts = :ts, last_error = NULL,"
       + " parent_stale = CASE WHEN revision = :revision THEN FALSE ELSE TRUE END"
-      + " WHERE workspace_id = :ws AND id = :id AND post_status = 'claimed'")
+      + " WHERE workspace_id = :ws AND id = :id AND post_status IN ('pending', 'claimed')")
   int markPosted(@Bind("ws") String workspaceId, @Bind("id") String id, @Bind("channel") String channelId,
       @Bind("ts") String ts, @Bind("revision") int revision);
 
@@ -227,7 +227,7 @@ public interface FlagDao {
       @Bind("now") long nowMillis, @Bind("staleBefore") long staleBeforeMillis);
 
   @SqlUpdate("UPDATE flag_events SET note_status = 'posted', note_ts = :ts"
-      + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status = 'claimed'")
+      + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status IN ('pending', 'claimed')")
   int markNotePosted(@Bind("ws") String workspaceId, @Bind("flag") String flagId, @Bind("key") String key,
       @Bind("ts") String ts);
 
@@ -237,7 +237,7 @@ public interface FlagDao {
 
   /** Gives a note up (its thread is gone); it stays in the history. */
   @SqlUpdate("UPDATE flag_events SET note_status = 'failed'"
-      + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status = 'claimed'")
+      + " WHERE workspace_id = :ws AND flag_id = :flag AND event_key = :key AND note_status IN ('pending', 'claimed')")
   int failNote(@Bind("ws") String workspaceId, @Bind("flag") String flagId, @Bind("key") String key);
 
   /** Flags (workspace id, flag id) with thread notes owed, for the sweep. */

@@ -33,6 +33,9 @@ public interface FlagPlanDao {
       + " ORDER BY created_at DESC, id")
   List<FlagPlan> ofFlag(@Bind("ws") String workspaceId, @Bind("flag") String flagId);
 
+  @SqlQuery("SELECT " + COLUMNS + " FROM flag_plans WHERE workspace_id = :ws AND id = :id")
+  Optional<FlagPlan> find(@Bind("ws") String workspaceId, @Bind("id") String id);
+
   default Optional<FlagPlan> latest(String workspaceId, String flagId) {
     return ofFlag(workspaceId, flagId).stream().findFirst();
   }
@@ -49,7 +52,7 @@ public interface FlagPlanDao {
       @Bind("staleBefore") long staleBeforeMillis);
 
   @SqlUpdate("UPDATE flag_plans SET reminder_status = 'sent', reminder_channel_id = :channel, reminder_ts = :ts"
-      + " WHERE workspace_id = :ws AND id = :id AND reminder_status = 'claimed'")
+      + " WHERE workspace_id = :ws AND id = :id AND reminder_status IN ('pending', 'claimed')")
   int markReminded(@Bind("ws") String workspaceId, @Bind("id") String id, @Bind("channel") String channelId,
       @Bind("ts") String ts);
 

@@ -30,7 +30,6 @@ class SlackStaysInTheSlackPackageTest {
       "io.rapport.prompt.PromptCompletion",
       "io.rapport.prompt.PromptResponses",
       "io.rapport.prompt.DirectMessageReply",
-      "io.rapport.flag.FlagPoster",
       "io.rapport.flag.ManagerDigest");
 
   private static final JavaClasses MAIN = new ClassFileImporter()

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.rapport.outbox.Outbox;
+import io.rapport.outbox.OutboxDao;
 
 /** Judging after check-ins: a flag is posted once, with evidence and tip; changes go in its thread. */
 class FlagPostingTest {
@@ -204,23 +206,37 @@ class FlagPostingTest {
   }
 
   @Test
-  void aClaimThatDiedBeforeItWasConfirmedIsFoundInTheChannelHistoryNotPostedAgain() throws Exception {
-    // Slack takes the message but the answer never arrives (the instance died, the connection dropped).
-    s.fake().handle("chat.postMessage", call -> null); // the default answer, recorded in history
-    s.fake().enqueue("chat.postMessage", FakeSlack.Reply.status(503));
+  void aPostSlackTookButAnsweredWithAServerErrorIsFoundInTheChannelHistoryNotPostedAgain() {
+    // Slack takes the message but answers 503: the outbox looks in the channel before trying again.
+    s.fake().enqueueAfterCarryingOut("chat.postMessage", FakeSlack.Reply.status(503));
     s.lateTwice();
     Flag flag = s.onlyOpenFlag();
-    assertThat(flag.postStatus()).as("kept claimed: Slack may have it").isEqualTo(Flag.POST_CLAIMED);
-    // The 503 answer was not recorded in history by the fake; put the message there as if it landed.
-    s.fake().reset();
+    assertThat(flag.isPosted()).isTrue();
+    assertThat(s.fake().calls("conversations.history")).isNotEmpty();
+    assertThat(s.posts(CHANNEL)).as("the one post Slack took; found, not re-posted").hasSize(1);
+    assertThat(flag.messageTs()).isNotNull();
+  }
+
+  @Test
+  void aPostUnderWayWhenItsInstanceDiedIsFoundInTheChannelHistoryNotPostedAgain() throws Exception {
+    s.fake().enqueue("chat.postMessage", FakeSlack.Reply.error("not_in_channel"));
+    s.lateTwice();
+    Flag flag = s.onlyOpenFlag();
+    assertThat(flag.isPosted()).isFalse();
+    // Another instance leased the parent, marked its post under way, posted (Slack has it) and died.
+    OutboxDao outbox = s.store().jdbi().onDemand(OutboxDao.class);
+    String key = FlagDelivery.parentKey(flag.id());
+    long now = s.rapport.clock().millis();
+    assertThat(outbox.lease(key, "dead", now, now + Outbox.LEASE.toMillis())).isEqualTo(1);
+    outbox.posting(key, "dead", CHANNEL, null, "flag", null, now, now + Outbox.LEASE.toMillis());
     postAsSlackWouldHave(flag);
     int before = s.posts(CHANNEL).size();
 
     s.rapport.rapport().flags().sweep();
-    assertThat(s.onlyOpenFlag().postStatus()).as("claim not stale yet").isEqualTo(Flag.POST_CLAIMED);
+    assertThat(s.onlyOpenFlag().isPosted()).as("its lease still runs").isFalse();
     assertThat(s.posts(CHANNEL)).hasSize(before);
 
-    s.rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
+    s.rapport.clock().advance(Outbox.LEASE.plusSeconds(1));
     s.rapport.rapport().flags().sweep();
     Flag recovered = s.onlyOpenFlag();
     assertThat(recovered.isPosted()).isTrue();
@@ -229,21 +245,14 @@ class FlagPostingTest {
   }
 
   @Test
-  void aThreadNoteThatDiedBeforeItWasConfirmedIsFoundInTheThreadNotPostedAgain() throws Exception {
+  void aThreadNoteSlackTookButAnsweredWithAServerErrorIsFoundInTheThreadNotPostedAgain() throws Exception {
     s.lateTwice();
     Flag flag = s.onlyOpenFlag();
-    s.fake().enqueue("chat.postMessage", FakeSlack.Reply.status(503));
+    s.fake().enqueueAfterCarryingOut("chat.postMessage", FakeSlack.Reply.status(503));
     s.paid(s.week().minusWeeks(2), 61);
-    s.checkedIn(); // escalation: the note's post gets no answer
-    assertThat(s.replies(flag.messageTs())).hasSize(1);
-    String key = "flag:" + flag.id() + ":escalated:" + s.week();
-    postToFake("channel=" + CHANNEL + "&thread_ts=" + flag.messageTs() + "&text=note&metadata="
-        + java.net.URLEncoder.encode("{\"event_type\":\"rapport_message\",\"event_payload\":{\"key\":\"" + key
-            + "\"}}", java.nio.charset.StandardCharsets.UTF_8));
-    s.rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
-    s.rapport.rapport().flags().sweep();
+    s.checkedIn(); // escalation: Slack takes the note but answers 503
     assertThat(s.fake().calls("conversations.replies")).isNotEmpty();
-    assertThat(s.replies(flag.messageTs())).as("the 503 attempt and the one found; none new").hasSize(2);
+    assertThat(s.replies(flag.messageTs())).as("the one post Slack took; none new").hasSize(1);
     assertThat(s.flags().events(WS, flag.id())).filteredOn(e -> e.kind().equals("escalated"))
         .singleElement().satisfies(e -> assertThat(e.noteStatus()).isEqualTo("posted"));
   }
@@ -283,14 +292,6 @@ class FlagPostingTest {
     assertThat(s.flag(flag.id()).isOpen()).isFalse();
     assertThat(s.replies(flag.messageTs())).extracting(c -> c.param("text"))
         .containsExactly(":heavy_minus_sign: Closed: the account was removed from Rapport.");
-  }
-
-  private void postToFake(String body) throws Exception {
-    java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.fake().apiUrl() + "chat.postMessage"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts the flag's parent message to the fake directly, with the metadata Rapport gives it. */

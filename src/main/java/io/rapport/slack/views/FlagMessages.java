@@ -64,7 +64,17 @@ public final class FlagMessages {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   /** A message's fallback text and blocks. */
-  public record Content(String text, List<LayoutBlock> blocks) {}
+  public record Content(String text, List<LayoutBlock> blocks) {
+    /** The same, as the outbox keeps and sends it. */
+    public Rendered rendered() {
+      return Rendered.of(text, blocks);
+    }
+  }
+
+  /** A thread note as the outbox sends it. */
+  public static Rendered note(String note) {
+    return Rendered.of(note, List.of(noteBlock(note)));
+  }
 
   private FlagMessages() {}
 
