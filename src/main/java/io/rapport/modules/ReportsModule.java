@@ -3,8 +3,7 @@ package io.rapport.modules;
 import io.rapport.report.ReportDelivery;
 import io.rapport.report.ReportOutlet;
 import io.rapport.report.ReportService;
-import io.rapport.slack.listeners.actions.ReportFileAction;
-import io.rapport.slack.listeners.actions.ReportShareAction;
+import io.rapport.slack.listeners.actions.ReportButtonAction;
 import io.rapport.slack.listeners.commands.RelationshipReportCommand;
 import io.rapport.slack.listeners.views.ReportShareSubmission;
 import io.rapport.slack.out.SlackReportOutlet;
@@ -37,9 +36,9 @@ public final class ReportsModule implements Module {
   public void register(Routes routes) {
     var afterAck = foundation.afterAck();
     routes.commands().add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.SHARE_ACTION, new ReportShareAction(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.CSV_ACTION, ReportFileAction.csv(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.CHART_ACTION, ReportFileAction.chart(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.SHARE_ACTION, ReportButtonAction.share(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.CSV_ACTION, ReportButtonAction.csv(afterAck, delivery));
+    routes.app().blockAction(ReportBlocks.CHART_ACTION, ReportButtonAction.chart(afterAck, delivery));
     routes.app().viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, delivery));
   }
 }

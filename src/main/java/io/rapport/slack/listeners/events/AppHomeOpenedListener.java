@@ -6,7 +6,6 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.rapport.slack.AfterAck;
-import io.rapport.store.ProcessedRequestDao;
 import io.rapport.store.Store;
 import java.time.Clock;
 
@@ -17,16 +16,12 @@ import java.time.Clock;
 public final class AppHomeOpenedListener implements BoltEventHandler<AppHomeOpenedEvent> {
   static final String KIND = "app_home_opened";
 
-  private final AfterAck afterAck;
-  private final Store store;
+  private final OncePerEvent once;
   private final HomeTabPublisher home;
-  private final Clock clock;
 
   public AppHomeOpenedListener(AfterAck afterAck, Store store, HomeTabPublisher home, Clock clock) {
-    this.afterAck = afterAck;
-    this.store = store;
+    this.once = new OncePerEvent(KIND, afterAck, store, clock);
     this.home = home;
-    this.clock = clock;
   }
 
   @Override
@@ -39,15 +34,7 @@ public final class AppHomeOpenedListener implements BoltEventHandler<AppHomeOpen
     }
     String userId = event.getUser();
     String eventId = payload.getEventId();
-    afterAck.run("App Home for " + userId + " in " + workspaceId, () -> {
-      long now = clock.millis();
-      store.ensureWorkspace(workspaceId, now);
-      if (eventId != null
-          && store.jdbi().onDemand(ProcessedRequestDao.class).claim(workspaceId, KIND, eventId, now) == 0) {
-        return;
-      }
-      home.publish(workspaceId, userId);
-    });
+    once.run("App Home for " + userId + " in " + workspaceId, workspaceId, eventId, () -> home.publish(workspaceId, userId));
     return ctx.ack();
   }
 }

@@ -7,7 +7,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import io.rapport.prompt.DirectMessageReply;
 import io.rapport.slack.AfterAck;
-import io.rapport.store.ProcessedRequestDao;
 import io.rapport.store.Store;
 import java.time.Clock;
 
@@ -20,16 +19,12 @@ import java.time.Clock;
 public final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
   static final String KIND = "message_im";
 
-  private final AfterAck afterAck;
-  private final Store store;
+  private final OncePerEvent once;
   private final DirectMessageReply reply;
-  private final Clock clock;
 
   public DirectMessageListener(AfterAck afterAck, Store store, DirectMessageReply reply, Clock clock) {
-    this.afterAck = afterAck;
-    this.store = store;
+    this.once = new OncePerEvent(KIND, afterAck, store, clock);
     this.reply = reply;
-    this.clock = clock;
   }
 
   @Override
@@ -44,15 +39,8 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
     String userId = event.getUser();
     String channel = event.getChannel();
     String eventId = payload.getEventId();
-    afterAck.run("answer to a DM from " + userId + " in " + workspaceId, () -> {
-      long now = clock.millis();
-      store.ensureWorkspace(workspaceId, now);
-      if (eventId != null
-          && store.jdbi().onDemand(ProcessedRequestDao.class).claim(workspaceId, KIND, eventId, now) == 0) {
-        return;
-      }
-      reply.answer(workspaceId, userId, channel);
-    });
+    once.run("answer to a DM from " + userId + " in " + workspaceId, workspaceId, eventId,
+        () -> reply.answer(workspaceId, userId, channel));
     return ctx.ack();
   }
 }
