@@ -8,7 +8,6 @@ import io.rapport.domain.Flag;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Names;
 import io.rapport.e2e.CheckInForms.Answer;
-import io.rapport.flag.FlagDelivery;
 import io.rapport.store.FlagDao;
 import io.rapport.store.Store;
 import io.rapport.testing.FakeSlack;
@@ -95,7 +94,7 @@ class SlackFaultsTest {
 
       // Neither flag post was confirmed; once the claims are stale the sweep finds both in the
       // channel's history instead of posting again.
-      rapport.clock().advance(FlagDelivery.CLAIM_STALE.plusSeconds(1));
+      rapport.clock().advance(io.rapport.outbox.Outbox.LEASE.plusSeconds(1));
       rapport.rapport().flags().sweep();
       awaitIdle(rapport);
       FlagDao flags = store.jdbi().onDemand(FlagDao.class);
