@@ -57,10 +57,7 @@ public final class AwayService {
     if (access.isAdmin(ws, actor) || access.managesRep(ws, actor, rep)) {
       return;
     }
-    throw new NotAllowed(access.managedTeams(ws, actor).isEmpty()
-        ? "Only a rep's manager or Rapport's admins can mark someone else away (" + access.adminMentions(ws) + ")."
-        : "<@" + rep + "> is not on a team you manage, so you can't mark them away. Ask their manager or an"
-            + " admin (" + access.adminMentions(ws) + ").");
+    throw NotAllowed.notYours();
   }
 
   /** The weeks whose prompt falls in the period, without changing anything (for a confirmation). */

@@ -47,8 +47,9 @@ public final class AccountBook {
   }
 
   /**
-   * The visible account named {@code typed}. An account of someone else gets a polite refusal;
-   * an unknown or ambiguous name a refusal with suggestions.
+   * The visible account named {@code typed}. A name that matches none of them gets the uniform
+   * {@link NotAllowed#NOT_YOURS}, whether or not someone else has an account by that name;
+   * suggestions come only from the accounts the person may see.
    */
   public Account resolve(String workspaceId, String userId, String typed) {
     List<Account> visible = visible(workspaceId, userId);
@@ -56,25 +57,17 @@ public final class AccountBook {
     if (match.found().isPresent()) {
       return match.found().get();
     }
-    if (!match.isAmbiguous()) {
-      String key = Names.key(typed == null ? "" : typed);
-      boolean elsewhere = !key.isEmpty() && store.accounts().activeByNamePrefix(workspaceId, key).stream()
-          .anyMatch(a -> Names.key(a.name()).equals(key));
-      if (elsewhere) {
-        throw new NotAllowed("Sorry, *" + DisplayText.quote(typed) + "* is not one of your accounts, so I can't"
-            + " show or change it. Its rep, their manager or an admin can.");
-      }
+    if (match.isAmbiguous()) {
+      throw new Refusal(notFound(match, visible));
     }
-    throw new Refusal(notFound(match, visible));
+    throw new NotAllowed(notFound(match, visible));
   }
 
   /** The account with {@code id} if {@code userId} may manage it. */
   public Account byId(String workspaceId, String userId, String accountId) {
-    Account account = store.accounts().findActive(workspaceId, accountId)
-        .orElseThrow(() -> new Refusal("That account no longer exists (it may have been removed)."));
+    Account account = store.accounts().findActive(workspaceId, accountId).orElseThrow(NotAllowed::notYours);
     if (!access.canManageAccount(workspaceId, userId, account)) {
-      throw new NotAllowed("Sorry, *" + DisplayText.quote(account.name()) + "* is not one of your accounts, so I can't"
-          + " open its check-in. Its rep, their manager or an admin can.");
+      throw NotAllowed.notYours();
     }
     return account;
   }
@@ -90,8 +83,7 @@ public final class AccountBook {
     String rep = repId == null ? actorId : repId;
     if (!rep.equals(actorId) && !access.isAdmin(workspaceId, actorId)
         && !access.managesRep(workspaceId, actorId, rep)) {
-      throw new NotAllowed("Sorry, you can add accounts for yourself, or for the reps of a team you"
-          + " manage. <@" + rep + "> is not in one of your teams.");
+      throw NotAllowed.notYours();
     }
     long now = clock.millis();
     Account account;
@@ -106,8 +98,7 @@ public final class AccountBook {
       AccountDao accounts = h.attach(AccountDao.class);
       for (Account existing : accounts.activeByNamePrefix(workspaceId, key)) {
         if (Names.key(existing.name()).equals(key)) {
-          throw new Refusal("There is already an account called *" + DisplayText.quote(existing.name()) + "*"
-              + (existing.rep().equals(actorId) ? " (it is yours)." : " (rep <@" + existing.rep() + ">)."));
+          throw new Refusal(duplicate(workspaceId, actorId, existing));
         }
       }
       String id = account.id();
@@ -141,9 +132,22 @@ public final class AccountBook {
     return changed;
   }
 
+  /** The refusal of a second account with the same name; its rep is named only to those who may see it. */
+  private String duplicate(String workspaceId, String actorId, Account existing) {
+    if (existing.rep().equals(actorId)) {
+      return "There is already an account called *" + DisplayText.quote(existing.name()) + "* (it is yours).";
+    }
+    if (access.canManageAccount(workspaceId, actorId, existing)) {
+      return "There is already an account called *" + DisplayText.quote(existing.name()) + "* (rep <@"
+          + existing.rep() + ">).";
+    }
+    return "Rapport already keeps an account by that name, so it did not add another. If it should be"
+        + " yours, ask your manager or one of Rapport's admins.";
+  }
+
   private static String notFound(NameMatch<Account> match, List<Account> visible) {
     if (visible.isEmpty()) {
-      return "You have no accounts yet. Add one with `/accounts add NAME`.";
+      return NotAllowed.NOT_YOURS + " You have no accounts yet: add one with `/accounts add NAME`.";
     }
     String q = "*" + DisplayText.quote(match.query()) + "*";
     if (match.isAmbiguous()) {
@@ -151,9 +155,9 @@ public final class AccountBook {
           + ". Type more of the name.";
     }
     if (!match.candidates().isEmpty()) {
-      return "I can't find an account called " + q + ". Did you mean " + names(match.candidates()) + "?";
+      return q + " is not one of your accounts. Did you mean " + names(match.candidates()) + "?";
     }
-    return "I can't find an account called " + q + " among your accounts. See them with `/accounts`.";
+    return NotAllowed.NOT_YOURS;
   }
 
   private static String names(List<Account> accounts) {

@@ -101,8 +101,7 @@ public final class CheckInService {
             + " the check-in was not saved."));
     if (!access.canManageAccount(workspaceId, actorUserId, account)) {
       LOG.info("Refused check-in by {} for account {} in {}", actorUserId, account.id(), workspaceId);
-      throw new NotAllowed("Sorry, *" + DisplayText.quote(account.name()) + "* is not one of your accounts, so I did not"
-          + " save that check-in. Its rep, their manager or an admin can.");
+      throw NotAllowed.notYours();
     }
     CheckIn withRep = checkIn.rep() == null ? checkIn.toBuilder().rep(account.rep()).build() : checkIn;
     return h -> {

@@ -9,6 +9,7 @@ import io.rapport.slack.listeners.commands.UsageException;
 import io.rapport.slack.views.AccountLines;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
+import io.rapport.team.NotAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,16 +95,18 @@ public final class ScopeResolver {
 
   private ResolvedScope teamScope(String ws, ReportScope scope, List<Team> allowed, boolean admin)
       throws Refusal, UsageException {
-    Optional<Team> byId = store.teams().find(ws, scope.target());
+    // A manager looks only among their own teams: another team's name (or id) gets the same
+    // answer as a name nobody uses, and no list of teams.
+    Optional<Team> byId = store.teams().find(ws, scope.target()).filter(t -> admin || isIn(t, allowed));
     Team team;
     if (byId.isPresent()) {
       team = byId.get();
     } else {
-      List<Team> all = store.teams().all(ws);
-      team = pick(all, Team::name, scope.target(), "team", "teams");
-    }
-    if (!admin && allowed.stream().noneMatch(t -> t.id().equals(team.id()))) {
-      throw new Refusal(notYourTeam(team));
+      List<Team> pool = admin ? store.teams().all(ws) : allowed;
+      if (!admin && noneStartsWith(pool, Team::name, scope.target())) {
+        throw new Refusal(NotAllowed.NOT_YOURS);
+      }
+      team = pick(pool, Team::name, scope.target(), "team", "teams");
     }
     return new ResolvedScope(
         scope.withTarget(ReportScope.Kind.TEAM, team.id()),
@@ -119,14 +122,14 @@ public final class ScopeResolver {
         store.teams().all(ws).stream()
             .filter(t -> t.channelId().filter(scope.target()::equals).isPresent())
             .toList();
+    List<Team> mine = admin ? teams : teams.stream().filter(t -> isIn(t, allowed)).toList();
+    if (!admin && mine.isEmpty()) {
+      throw new Refusal(NotAllowed.NOT_YOURS);
+    }
     if (teams.isEmpty()) {
       throw new UsageException(
           "No team uses <#" + scope.target() + "> as its channel. An admin can set it with"
               + " `/relationship-admin team NAME channel #channel`.");
-    }
-    List<Team> mine = admin ? teams : teams.stream().filter(t -> isIn(t, allowed)).toList();
-    if (mine.isEmpty()) {
-      throw new Refusal(notYourTeam(teams.get(0)));
     }
     List<Unit> units = mine.stream().map(t -> teamUnit(ws, t)).toList();
     String names = mine.stream().map(Team::name).collect(Collectors.joining(", "));
@@ -139,9 +142,7 @@ public final class ScopeResolver {
     String rep = scope.target();
     List<Team> repTeams = store.teams().ofMember(ws, rep);
     if (!admin && repTeams.stream().noneMatch(t -> isIn(t, allowed))) {
-      throw new Refusal(
-          "You can report on the reps of the teams you manage; <@" + rep + "> is not in one of"
-              + " them. Rapport's admins can report on everyone: " + adminList(ws) + ".");
+      throw new Refusal(NotAllowed.NOT_YOURS);
     }
     Set<String> context = new LinkedHashSet<>();
     context.add(rep);
@@ -165,6 +166,9 @@ public final class ScopeResolver {
       if (!admin) {
         Set<String> visible = access.visibleReps(ws, userId);
         candidates = candidates.stream().filter(a -> visible.contains(a.rep())).toList();
+        if (candidates.isEmpty()) {
+          throw new Refusal(NotAllowed.NOT_YOURS);
+        }
       }
       account = pick(candidates, Account::name, scope.target(), "account", "accounts");
     }
@@ -172,9 +176,7 @@ public final class ScopeResolver {
     List<Team> repTeams = store.teams().ofMember(ws, rep);
     boolean mine = admin || repTeams.stream().anyMatch(t -> isIn(t, allowed));
     if (!mine) {
-      throw new Refusal(
-          "*" + SlackText.escape(account.name()) + "* belongs to <@" + rep + ">, who is not in a team you manage."
-              + " Rapport's admins can report on every account: " + adminList(ws) + ".");
+      throw new Refusal(NotAllowed.NOT_YOURS);
     }
     Set<String> context = new LinkedHashSet<>();
     context.add(rep);
@@ -229,13 +231,17 @@ public final class ScopeResolver {
     return names.size() > MAX_CANDIDATES ? shown + " and " + (names.size() - MAX_CANDIDATES) + " more" : shown;
   }
 
-  private String notYourTeam(Team team) {
-    return "You can report on the teams you manage; *" + SlackText.escape(team.name()) + "* is managed by "
-        + team.managerId().map(m -> "<@" + m + ">").orElse("nobody yet") + ". Rapport's admins"
-        + " can report on every team: " + adminList(team.workspaceId()) + ".";
+  private static <T> boolean noneStartsWith(List<T> items, java.util.function.Function<T, String> nameOf,
+      String wanted) {
+    String key = Names.key(wanted);
+    return items.stream().noneMatch(i -> Names.key(nameOf.apply(i)).startsWith(key));
   }
 
-  /** The polite refusal for someone who is neither a manager nor an admin. */
+  /**
+   * The polite refusal for someone who is neither a manager nor an admin: a refusal of a role, not
+   * of a thing, so it names only the asker's own managers and Rapport's admins, never another
+   * team or its manager.
+   */
   String refusal(String ws, String userId) {
     Set<String> managers = new TreeSet<>();
     for (Team t : store.teams().ofMember(ws, userId)) {
@@ -250,12 +256,8 @@ public final class ScopeResolver {
           .append(managers.stream().map(m -> "<@" + m + ">").collect(Collectors.joining(", ")))
           .append(managers.size() > 1 ? " can run it for your teams." : " can run it for your team.");
     }
-    b.append(" Rapport's admins: ").append(adminList(ws)).append('.');
+    b.append(" Rapport's admins: ").append(access.adminMentions(ws)).append('.');
     b.append(" Your own accounts, their health and flags are in Rapport's App Home.");
     return b.toString();
-  }
-
-  private String adminList(String ws) {
-    return access.adminMentions(ws);
   }
 }

@@ -183,7 +183,7 @@ abstract class AwayEndToEnd {
   @Test
   void aManagerCannotMarkARepOfAnotherTeamAway() {
     String reply = say("/relationship-admin", "away <@UREPA> until 2026-11-20", "UMGRSUP");
-    assertThat(reply).contains("not on a team you manage");
+    assertThat(reply).isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     assertThat(say("/relationship-admin", "away <@UREPB> until 2026-11-20", "UREPC")).contains("for Rapport's admins");
     assertThat(rapport.rapport().away().awayReps(WS, io.rapport.domain.IsoWeek.parse("2026-W47"))).isEmpty();
     assertThat(fake.calls("chat.postMessage")).isEmpty();
@@ -236,7 +236,7 @@ abstract class AwayEndToEnd {
     before = fake.responses().size();
     rapport.slack().blockAction("UREPC", "away.confirm", value.replace("UREPA", "UREPB"), null);
     assertThat(fake.awaitResponses(before + 1).get(before).path("text").asText())
-        .contains("Only a rep's manager or Rapport's admins");
+        .isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     assertThat(rapport.rapport().away().awayReps(WS, io.rapport.domain.IsoWeek.parse("2026-W47")))
         .doesNotContain("UREPB");
   }

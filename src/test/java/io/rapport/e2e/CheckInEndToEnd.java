@@ -587,8 +587,7 @@ abstract class CheckInEndToEnd {
     JsonNode refused = JSON.readTree(submit(other, newViewId(), oscorp, answers(thisWeek)).body());
     assertThat(refused.path("response_action").asText()).isEqualTo("errors");
     assertThat(refused.path("errors").path(CheckInModal.FORM_ERROR_BLOCK).asText())
-        .isEqualTo("Sorry, Oscorp is not one of your accounts, so I did not save that check-in."
-            + " Its rep, their manager or an admin can.");
+        .isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     assertThat(stored(oscorp, thisWeek)).isEmpty();
     assertThat(account("Oscorp").agreedPaymentDays()).isEqualTo(30);
   }
@@ -608,7 +607,7 @@ abstract class CheckInEndToEnd {
     assertThat(stored(northwind, thisWeek).orElseThrow().rep()).isEqualTo("UREPN001");
     JsonNode refused = JSON.readTree(submit("UMGRN001", newViewId(), account("Southwind"), answers(thisWeek)).body());
     assertThat(refused.path("errors").path(CheckInModal.FORM_ERROR_BLOCK).asText())
-        .contains("Southwind is not one of your accounts");
+        .isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     assertThat(stored(account("Southwind"), thisWeek)).isEmpty();
   }
 

@@ -153,10 +153,13 @@ class ReportEndToEndTest {
   void aManagerCannotReportOnAnotherManagersTeam() throws Exception {
     rapport.slack().command("/relationship-report", "account Oakfield", MANAGER);
     String text = rapport.fake().awaitResponses(1).get(0).path("text").asText();
-    assertThat(text).contains("No account is called \"Oakfield\"");
+    assertThat(text).isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     rapport.slack().command("/relationship-report", "team field sales w", MANAGER);
     text = rapport.fake().awaitResponses(2).get(1).path("text").asText();
-    assertThat(text).contains("is managed by <@" + OTHER_MANAGER + ">");
+    // The same answer as for a team nobody has: no owner, no manager, no list of teams.
+    assertThat(text).isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS).doesNotContain(OTHER_MANAGER);
+    rapport.slack().command("/relationship-report", "team No Such Team", MANAGER);
+    assertThat(rapport.fake().awaitResponses(3).get(2).path("text").asText()).isEqualTo(text);
   }
 
   @Test

@@ -152,7 +152,8 @@ class FlagAudienceEndToEndTest {
       assertThat(showNotes(s, MANAGER, terms)).contains("Zebra-marmalade 42").contains("only you can see this");
       assertThat(showNotes(s, REP, terms)).contains("Zebra-marmalade 42");
       assertThat(showNotes(s, ADMIN, exploitative)).contains("Zebra-marmalade 42");
-      assertThat(showNotes(s, STRANGER, terms)).doesNotContain("Zebra").contains("only for the account's owner");
+      assertThat(showNotes(s, STRANGER, terms)).doesNotContain("Zebra")
+          .contains(io.rapport.team.NotAllowed.NOT_YOURS).doesNotContain(REP);
       assertThat(s.fake().calls("chat.postMessage")).isEmpty();
     }
   }

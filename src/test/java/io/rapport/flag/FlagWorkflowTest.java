@@ -81,7 +81,7 @@ class FlagWorkflowTest {
     assertThat(answers).hasSize(4).allSatisfy(a -> {
       assertThat(a.path("response_type").asText()).isEqualTo("ephemeral");
       assertThat(a.path("replace_original").asBoolean(true)).isFalse();
-      assertThat(a.path("text").asText()).contains("only the account's rep").contains("<@" + REP + ">");
+      assertThat(a.path("text").asText()).isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS).doesNotContain(REP);
     });
     assertThat(callsNow()).as("no post, update or modal").isEqualTo(before);
     Flag unchanged = s.flag(flag.id());
@@ -248,7 +248,7 @@ class FlagWorkflowTest {
     s.store().teams().insert(WS, "team-west", "Enterprise West", Names.key("Enterprise West"), 5, "15:00", s.now());
     s.store().teams().setManager(WS, "team-west", "UMGROTHER");
     s.press("UMGROTHER", "flag.resolve", flag.id());
-    assertThat(s.fake().awaitResponses(1).get(0).path("text").asText()).contains("only the account's rep");
+    assertThat(s.fake().awaitResponses(1).get(0).path("text").asText()).isEqualTo(io.rapport.team.NotAllowed.NOT_YOURS);
     assertThat(s.flag(flag.id()).isOpen()).isTrue();
   }
 }

@@ -222,9 +222,9 @@ public final class FlagMessages {
         List.of(section(s -> s.text(markdownText(limit(text))))));
   }
 
+  /** The refusal of a flag button to someone outside the rep–manager–admin circle: the uniform one. */
   public static String refusal(Flag flag) {
-    return "Sorry, only the account's rep (<@" + flag.repId() + ">), the team's manager or a Rapport admin can act"
-        + " on this flag. Nothing was changed.";
+    return io.rapport.team.NotAllowed.NOT_YOURS;
   }
 
   /** The refusal for a button; closing a private flag is for the manager or an admin only. */
@@ -238,8 +238,7 @@ public final class FlagMessages {
 
   /** The refusal of "Show notes" to someone outside the rep–manager–admin circle. */
   public static String notesRefusal(Flag flag) {
-    return "Sorry, check-in notes are only for the account's owner (<@" + flag.repId() + ">), their manager and"
-        + " Rapport's admins.";
+    return io.rapport.team.NotAllowed.NOT_YOURS;
   }
 
   /** The notes of the flag's account, answered only to the person who asked (ephemeral). */
