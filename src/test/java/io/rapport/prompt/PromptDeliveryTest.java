@@ -201,6 +201,52 @@ class PromptDeliveryTest {
   }
 
   @Test
+  void anInstanceAbandonedMidSendOnOnePostgresDatabaseLeavesEachPromptSentExactlyOnce() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.kinds().size() > 1,
+        "no PostgreSQL here (" + TestDatabases.POSTGRES_URL_ENV + " unset)");
+    String url = TestDatabases.freshPostgresSchema();
+    PromptRig dying = new PromptRig(fake, clock, url, dir, "instance-dying");
+    others.add(dying);
+    List<String> reps = reps(30);
+    dying.team("Big", FRIDAY_3PM, reps, 1);
+    dying.scheduler.createDueWeeklyPrompts();
+    // The dying instance is stopped in the middle of its send, in process (its leases are never
+    // given back): it had leased the first 12 prompts, marked the post of 8 under way and got 4 of
+    // those into Slack before it stopped; the database knows none of them as sent.
+    OutboxDao rows = dying.store.jdbi().onDemand(OutboxDao.class);
+    long now = clock.millis();
+    for (int i = 0; i < 12; i++) {
+      PromptRow row = dying.store.prompts().find(PromptRig.WS, reps.get(i), WEEK, "weekly").orElseThrow();
+      String key = PromptSender.key(row);
+      dying.outbox.enqueue(PromptSender.letter(row));
+      assertThat(rows.lease(key, "instance-dying", now, now + Outbox.LEASE.toMillis())).isEqualTo(1);
+      if (i < 8) {
+        rows.posting(key, "instance-dying", "D" + reps.get(i), null, "prompt", null, now, now + Outbox.LEASE.toMillis());
+      }
+      if (i < 4) {
+        dying.calls.call("chat.postMessage", "D" + reps.get(i), m -> m.chatPostMessage(q -> q.channel("D" + row.repId())
+            .text("prompt").metadata(SlackTransport.metadata(key))));
+      }
+    }
+    PromptRig survivor = new PromptRig(fake, clock, url, dir, "instance-b");
+    others.add(survivor);
+    Map<Outcome, Integer> first = survivor.run();
+    assertThat(first).containsEntry(Outcome.SENT, 18); // the leased ones wait for their lease to run out
+
+    clock.advance(Outbox.LEASE.plusSeconds(1));
+    Map<Outcome, Integer> second = survivor.run();
+    assertThat(second).containsEntry(Outcome.RECOVERED, 4).containsEntry(Outcome.SENT, 8);
+    assertThat(fake.calls("conversations.history")).as("only the 8 whose post was under way").hasSize(8);
+    Map<String, Integer> inSlack = new HashMap<>();
+    for (String rep : reps) {
+      inSlack.put(rep, historyCount("D" + rep));
+      assertThat(survivor.store.prompts().find(PromptRig.WS, rep, WEEK, "weekly").orElseThrow().status())
+          .as(rep).isEqualTo("sent");
+    }
+    assertThat(inSlack.values()).hasSize(30).containsOnly(1);
+  }
+
+  @Test
   void aStormOfRateLimitsStillDeliversEveryPromptOnce() throws Exception {
     List<String> reps = reps(12);
     rig.team("Sales", FRIDAY_3PM, reps, 1);
