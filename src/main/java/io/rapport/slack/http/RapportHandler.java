@@ -50,7 +50,7 @@ public final class RapportHandler extends Handler.Abstract {
   private static final String FAILED =
       "{\"response_type\":\"ephemeral\",\"text\":\"Sorry, something went wrong on Rapport's side. Please try again in a moment.\"}";
   /** How much of an oversized body is read and discarded before the connection is given up. */
-  private static final long DRAIN_BYTES = 8L * HttpServer.MAX_REQUEST_BYTES;
+  static final long DRAIN_BYTES = 8L * HttpServer.MAX_REQUEST_BYTES;
 
   /** How long a client has to send a whole body once its headers are in. */
   public static final Duration READ_DEADLINE = Duration.ofSeconds(5);
@@ -94,45 +94,49 @@ public final class RapportHandler extends Handler.Abstract {
     String method = request.getMethod();
     if (EVENTS_PATH.equals(path)) {
       if (bolt == null) {
-        return reply(response, callback, HttpStatus.NOT_FOUND_404,
+        reply(response, callback, HttpStatus.NOT_FOUND_404,
             "{\"error\":\"Rapport is in Socket Mode: Slack's requests arrive over the websocket\"}");
+      } else if (!HttpMethod.POST.is(method)) {
+        reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "{\"error\":\"use POST\"}");
+      } else {
+        slack(request, response, callback);
       }
-      if (!HttpMethod.POST.is(method)) {
-        return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "{\"error\":\"use POST\"}");
+    } else if (HEALTH_PATH.equals(path) && (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))) {
+      if (healthy.getAsBoolean()) {
+        reply(response, callback, HttpStatus.OK_200, "{\"status\":\"ok\"}");
+      } else {
+        reply(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "{\"status\":\"unavailable\"}");
       }
-      return slack(request, response, callback);
+    } else {
+      reply(response, callback, HttpStatus.NOT_FOUND_404, "{\"error\":\"not found\"}");
     }
-    if (HEALTH_PATH.equals(path) && (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))) {
-      return healthy.getAsBoolean()
-          ? reply(response, callback, HttpStatus.OK_200, "{\"status\":\"ok\"}")
-          : reply(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "{\"status\":\"unavailable\"}");
-    }
-    return reply(response, callback, HttpStatus.NOT_FOUND_404, "{\"error\":\"not found\"}");
+    return true; // every request gets an answer from this handler, none is passed on
   }
 
-  private boolean slack(Request request, Response response, Callback callback) {
+  private void slack(Request request, Response response, Callback callback) {
     String timestamp = request.getHeaders().get("X-Slack-Request-Timestamp");
     String signature = request.getHeaders().get("X-Slack-Signature");
     // Judged before a byte of the body is read: an unsigned or stale request costs nothing.
     Verdict headers = verifier.checkHeaders(timestamp, signature);
     if (headers != Verdict.OK) {
-      return refuse(request, response, callback, headers);
+      refuse(request, response, callback, headers);
+      return;
     }
     long length = request.getLength();
     if (length > DRAIN_BYTES) {
-      return replyAndClose(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+      replyAndClose(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, TOO_LARGE);
+      return;
     }
     new BodyRead(request, response, callback, timestamp, signature, length).start();
-    return true;
   }
 
-  private boolean refuse(Request request, Response response, Callback callback, Verdict verdict) {
+  private void refuse(Request request, Response response, Callback callback, Verdict verdict) {
     LOG.warn(
         "Refused a request to {} from {}: {}",
         EVENTS_PATH,
         Request.getRemoteAddr(request),
         verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-    return reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
+    reply(response, callback, HttpStatus.UNAUTHORIZED_401, "{\"error\":\"invalid request\"}");
   }
 
   /**
@@ -176,7 +180,8 @@ public final class RapportHandler extends Handler.Abstract {
     private int size;
     private long total;
     private volatile boolean waiting;
-    private volatile Scheduler.Task deadline;
+    /** Nothing to cancel until the read has to wait for its body. */
+    private volatile Scheduler.Task deadline = () -> false;
 
     BodyRead(Request request, Response response, Callback callback, String timestamp, String signature,
         long length) {
@@ -185,7 +190,7 @@ public final class RapportHandler extends Handler.Abstract {
       this.callback = callback;
       this.timestamp = timestamp;
       this.signature = signature;
-      this.body = new byte[length >= 0 && length <= HttpServer.MAX_REQUEST_BYTES ? (int) length : 4096];
+      this.body = new byte[initialCapacity(length)];
     }
 
     void start() {
@@ -231,9 +236,7 @@ public final class RapportHandler extends Handler.Abstract {
         int n = bytes.remaining();
         total += n;
         if (total <= HttpServer.MAX_REQUEST_BYTES) {
-          if (size + n > body.length) {
-            body = java.util.Arrays.copyOf(body, Math.min(HttpServer.MAX_REQUEST_BYTES, Math.max(size + n, body.length * 2)));
-          }
+          body = withRoom(body, size + n);
           bytes.get(body, size, n);
           size += n;
         }
@@ -275,10 +278,7 @@ public final class RapportHandler extends Handler.Abstract {
       if (waiting) {
         slowReads.remove(this);
         unverifiedReads.release();
-        Scheduler.Task task = deadline;
-        if (task != null) {
-          task.cancel();
-        }
+        deadline.cancel();
       }
       return true;
     }
@@ -320,26 +320,45 @@ public final class RapportHandler extends Handler.Abstract {
     write(response, callback, out.getBody() == null ? "" : out.getBody());
   }
 
-  /** A refusal after which the connection is closed: the client may still be sending a body. */
-  private static boolean replyAndClose(Response response, Callback callback, int status, String json) {
-    response.getHeaders().put(HttpHeader.CONNECTION, "close");
-    return reply(response, callback, status, json);
+  /**
+   * The buffer a body starts with: the announced length when it is within the limit, else (chunked,
+   * or announced over the limit and read only to be discarded) a few kilobytes that {@link #withRoom}
+   * grows. A size hint only; every size gives the same bytes (see docs/TESTING.md).
+   */
+  static int initialCapacity(long announced) {
+    return announced >= 0 && announced <= HttpServer.MAX_REQUEST_BYTES ? (int) announced : 4096;
   }
 
-  private static boolean reply(Response response, Callback callback, int status, String json) {
+  /**
+   * {@code body} if it holds {@code needed} bytes, else a copy with room for them, at least twice
+   * as large (fewer copies for a chunked body) but never over the limit. A size hint only as far as
+   * it grows more than needed (see docs/TESTING.md).
+   */
+  static byte[] withRoom(byte[] body, int needed) {
+    return needed <= body.length
+        ? body
+        : java.util.Arrays.copyOf(body, Math.min(HttpServer.MAX_REQUEST_BYTES, Math.max(needed, body.length * 2)));
+  }
+
+  /** A refusal after which the connection is closed: the client may still be sending a body. */
+  private static void replyAndClose(Response response, Callback callback, int status, String json) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    reply(response, callback, status, json);
+  }
+
+  private static void reply(Response response, Callback callback, int status, String json) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-    return write(response, callback, json);
+    write(response, callback, json);
   }
 
   /**
    * Encodes the body once into bytes and writes them with a Content-Length, instead of handing
    * Jetty a string it would re-encode on the way out (measured as the hottest spot of the ack path).
    */
-  private static boolean write(Response response, Callback callback, String body) {
+  private static void write(Response response, Callback callback, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);
-    return true;
   }
 }

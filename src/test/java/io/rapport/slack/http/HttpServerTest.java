@@ -23,9 +23,11 @@ class HttpServerTest {
   void stoppingLetsAnInFlightRequestFinish() throws Exception {
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<String> servedOn = new java.util.concurrent.atomic.AtomicReference<>();
     Handler slow = new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        servedOn.set(Thread.currentThread().getName());
         inHandler.countDown();
         release.await(10, TimeUnit.SECONDS);
         response.setStatus(200);
@@ -38,6 +40,8 @@ class HttpServerTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/x")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.isStopping()).as("running, not stopping yet").isFalse();
+    assertThat(servedOn.get()).as("served by the server's own named pool, recognisable in a thread dump").startsWith("http-");
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
       try {
@@ -55,5 +59,20 @@ class HttpServerTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("finished");
     stopping.get(15, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void listensOnThePortItIsGiven() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    try (HttpServer server = new HttpServer(port, RapportHandler.healthOnly(() -> true)).start()) {
+      assertThat(server.port()).isEqualTo(port);
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + RapportHandler.HEALTH_PATH)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
   }
 }

@@ -53,6 +53,10 @@ class RapportHandlerTest {
       }
       return ctx.ack("received " + (text == null ? 0 : text.length()));
     });
+    // A listener that shapes its own answer, as one that asks Slack not to retry does.
+    app.command("/noretry", (req, ctx) -> com.slack.api.bolt.response.Response.builder().statusCode(202)
+        .contentType("text/plain; charset=utf-8").headers(java.util.Map.of("X-Slack-No-Retry", List.of("1")))
+        .body("noted").build());
     RapportHandler handler = new RapportHandler(new BoltAdapter(app), verifier, healthy::get, readDeadline, slots);
     server = new HttpServer(0, handler).start();
   }
@@ -198,6 +202,18 @@ class RapportHandlerTest {
   }
 
   @Test
+  void aListenersOwnStatusHeadersAndContentTypeReachSlackUnchanged() throws Exception {
+    start();
+
+    HttpResponse<String> r = signed("token=t&team_id=T1&user_id=U1&command=%2Fnoretry&text=");
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(r.headers().firstValue("X-Slack-No-Retry")).hasValue("1");
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(r.body()).isEqualTo("noted");
+  }
+
+  @Test
   void aSignedBodyThatIsNotASlackRequestIs400() throws Exception {
     start();
 
@@ -241,10 +257,54 @@ class RapportHandlerTest {
   }
 
   @Test
+  void aBodyExactlyAtTheDrainAllowanceIsReadThroughAndTheConnectionStaysUsable() throws Exception {
+    start();
+    long drain = RapportHandler.DRAIN_BYTES;
+    try (Socket s = rawRequest(drain, "")) {
+      OutputStream out = s.getOutputStream();
+      byte[] block = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+      for (long sent = 0; sent < drain; sent += block.length) {
+        out.write(block, 0, (int) Math.min(block.length, drain - sent));
+      }
+      out.flush();
+      InputStream in = s.getInputStream();
+      assertThat(statusLine(s)).startsWith("HTTP/1.1 413");
+      long length = -1;
+      for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+        assertThat(header.toLowerCase(java.util.Locale.ROOT)).isNotEqualTo("connection: close");
+        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+          length = Long.parseLong(header.substring("content-length:".length()).trim());
+        }
+      }
+      assertThat(in.readNBytes((int) length)).hasSize((int) length);
+
+      out.write(("GET " + RapportHandler.HEALTH_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(statusLine(s)).as("the same connection answers the next request").startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
   void aBodyThatStopsArrivingIsAnswered408() throws Exception {
     start(Duration.ofMillis(300), RapportHandler.MAX_UNVERIFIED_READS);
     try (Socket s = rawRequest(1000, "text=")) {
       assertThat(statusLine(s)).startsWith("HTTP/1.1 408");
+    }
+  }
+
+  @Test
+  void whenNoSlotCanBeFreedASlowBodyIsToldToTryAgainAtOnce() throws Exception {
+    // No slot at all and none waiting to be cut off: the 503 comes at once, not after the deadline.
+    start(Duration.ofMinutes(5), 0);
+    try (Socket s = rawRequest(1000, "text=")) {
+      assertThat(statusLine(s)).startsWith("HTTP/1.1 503");
+      InputStream in = s.getInputStream();
+      boolean closes = false;
+      for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+        closes |= header.equalsIgnoreCase("connection: close");
+      }
+      assertThat(closes).as("the connection is closed: the client may still be sending").isTrue();
     }
   }
 
@@ -285,6 +345,14 @@ class RapportHandlerTest {
         + firstBytes).getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return s;
+  }
+
+  private static String readLine(InputStream in) throws Exception {
+    StringBuilder line = new StringBuilder();
+    for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+      line.append((char) c);
+    }
+    return line.toString().strip();
   }
 
   private static String statusLine(Socket s) throws Exception {
