@@ -286,6 +286,15 @@ class RapportHandlerTest {
   }
 
   @Test
+  void aClientThatGivesUpHalfwayThroughItsBodyGetsA400NotAHang() throws Exception {
+    start();
+    try (Socket s = rawRequest(1000, "text=")) {
+      s.shutdownOutput(); // the body ends 995 bytes early
+      assertThat(statusLine(s)).startsWith("HTTP/1.1 400");
+    }
+  }
+
+  @Test
   void aBodyThatStopsArrivingIsAnswered408() throws Exception {
     start(Duration.ofMillis(300), RapportHandler.MAX_UNVERIFIED_READS);
     try (Socket s = rawRequest(1000, "text=")) {
