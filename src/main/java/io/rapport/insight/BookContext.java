@@ -16,13 +16,26 @@ import java.util.OptionalDouble;
  * @param repBooks each rep's book over the policy window, by rep id
  * @param discountNormPct the median account's average discount in the window, when enough accounts
  *     report discounts ({@link Policy.WorkingForTheClient#minNormAccounts()})
+ * @param currency the workspace's currency for amounts in evidence (e.g. "EUR"), none by default
  */
-public record BookContext(Map<String, RepBook> repBooks, OptionalDouble discountNormPct) {
+public record BookContext(
+    Map<String, RepBook> repBooks, OptionalDouble discountNormPct, Optional<String> currency) {
 
   private static final BookContext EMPTY = new BookContext(Map.of(), OptionalDouble.empty());
 
   public BookContext {
     repBooks = Map.copyOf(repBooks);
+    java.util.Objects.requireNonNull(currency, "currency");
+  }
+
+  /** A book context without a currency. */
+  public BookContext(Map<String, RepBook> repBooks, OptionalDouble discountNormPct) {
+    this(repBooks, discountNormPct, Optional.empty());
+  }
+
+  /** This context with amounts given in {@code currency} (blank: none). */
+  public BookContext withCurrency(Optional<String> currency) {
+    return new BookContext(repBooks, discountNormPct, currency.map(String::trim).filter(c -> !c.isEmpty()));
   }
 
   /** No knowledge beyond the account itself: over-servicing is judged on the account alone. */

@@ -1,6 +1,7 @@
 package io.rapport.insight;
 
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,13 @@ public final class Phrases {
     return String.format(Locale.ROOT, "%,.1f", rounded);
   }
 
+  /**
+   * An amount of money: "24,000", or with the workspace's currency when one is set: "EUR 24,000".
+   */
+  public static String amount(double value, java.util.Optional<String> currency) {
+    return currency.map(c -> c + " ").orElse("") + number(value);
+  }
+
   /** A percentage: "35%". */
   public static String pct(double value) {
     return number(value) + "%";
@@ -48,6 +56,84 @@ public final class Phrases {
   /** A count with its noun: "1 account", "4 accounts". */
   public static String count(double n, String one, String many) {
     return number(n) + " " + (number(n).equals("1") ? one : many);
+  }
+
+  /** Sentence case: the first letter upper-case. */
+  public static String sentence(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** The range of some numbers: "62–75", or "64" when they are all the same. */
+  public static String range(List<? extends Number> values) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Number v : values) {
+      lo = Math.min(lo, v.doubleValue());
+      hi = Math.max(hi, v.doubleValue());
+    }
+    if (values.isEmpty()) {
+      return "";
+    }
+    String low = number(lo);
+    String high = number(hi);
+    return low.equals(high) ? low : low + "–" + high;
+  }
+
+  /** "once", "twice", "3 times", "1.5 times". */
+  public static String times(double n) {
+    String s = number(n);
+    return s.equals("1") ? "once" : s.equals("2") ? "twice" : s + " times";
+  }
+
+  /**
+   * When something happened, in dates people read, for weeks up to {@code asOf} (oldest first):
+   * "this week", "in the week of 6 Oct", "every week since 6 Oct" (a run up to {@code asOf}),
+   * "every week from 6 Oct to 16 Nov" (a run that stopped), "in the weeks of 6 Oct, 20 Oct and 3
+   * Nov" (a few), "in 8 of the 10 weeks since 15 Sep" (many). The year is given only when it is not
+   * {@code asOf}'s.
+   */
+  public static String when(List<IsoWeek> weeks, IsoWeek asOf) {
+    int n = weeks.size();
+    int year = asOf.monday().getYear();
+    if (n == 0) {
+      return "in no week";
+    }
+    IsoWeek first = weeks.get(0);
+    IsoWeek last = weeks.get(n - 1);
+    if (n == 1) {
+      if (first.equals(asOf)) {
+        return "this week";
+      }
+      return first.equals(asOf.minusWeeks(1)) ? "last week" : "in the " + WeekWords.weekOf(first, year);
+    }
+    if (consecutive(weeks)) {
+      if (last.equals(asOf)) {
+        return "every week " + WeekWords.since(first, year);
+      }
+      return "every week from " + day(first, year) + " to " + day(last, year);
+    }
+    if (n <= MAX_LISTED_WEEKS / 2 + 1) {
+      List<String> days = new ArrayList<>(n);
+      for (IsoWeek w : weeks) {
+        days.add(day(w, year));
+      }
+      return "in the weeks of " + list(days);
+    }
+    long span = weeksBetween(first, asOf);
+    return "in " + n + " of the " + span + " weeks " + WeekWords.since(first, year);
+  }
+
+  /** "since 6 Oct", the Monday of {@code first}, for a window reaching up to {@code asOf}. */
+  public static String since(IsoWeek first, IsoWeek asOf) {
+    return WeekWords.since(first, asOf.monday().getYear());
+  }
+
+  private static String day(IsoWeek w, int year) {
+    return WeekWords.weekOf(w, year).substring("week of ".length());
+  }
+
+  private static long weeksBetween(IsoWeek first, IsoWeek last) {
+    return java.time.temporal.ChronoUnit.WEEKS.between(first.monday(), last.monday()) + 1;
   }
 
   /** Numbers as a list: "64, 71 and 58". */

@@ -62,7 +62,7 @@ class AnalyzeCommandTest {
     assertThat(flag.get("pattern").asText()).isEqualTo("TERMS_DICTATED");
     assertThat(flag.get("severity").asText()).isEqualTo("warning");
     assertThat(flag.get("evidence").get(0).asText())
-        .isEqualTo("paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
+        .isEqualTo("All 3 reported payments came 58–71 days after a 30-day term, more than 7 days late.");
     assertThat(megamart.get("flags").get(1).get("pattern").asText()).isEqualTo("EXPLOITATIVE");
     assertThat(megamart.get("flags").get(1).get("severity").asText()).isEqualTo("watch");
     JsonNode good = root.get("accounts").get(1);
@@ -80,7 +80,7 @@ class AnalyzeCommandTest {
     assertThat(text.indexOf("UNHEALTHY (1)")).isLessThan(text.indexOf("\nHEALTHY (1)"));
     assertThat(text).contains("MegaMart (megamart, rep U_SAM) — unhealthy, health 52");
     assertThat(text).contains("[warning] Terms dictated").doesNotContain("TERMS_DICTATED");
-    assertThat(text).contains("• paid in 64, 71 and 58 days on 30-day terms, weeks 2026-W38…W40");
+    assertThat(text).contains("• All 3 reported payments came 58–71 days after a 30-day term, more than 7 days late.");
     assertThat(text).contains("tip: Review expectations about money");
     assertThat(text).contains("Good Co (good-co, rep U_SAM) — healthy, health 100");
   }

@@ -113,7 +113,7 @@ class ReportEndToEndTest {
         .contains("Current findings by pattern")
         .contains("Terms dictated")
         .contains("Grandline Supermarkets")          // the riskiest account, with its evidence
-        .contains("aggressive or threatening in 3 of the last 12 weeks")
+        .contains("The client was aggressive or threatening in the weeks of")
         .contains("Unanswered prompts")
         .contains("<@U0DEMOBEN> (2 accounts)")      // Ben's two accounts without a W42 answer
         .doesNotContain("Oakfield");                 // Dan is in the other team

@@ -93,7 +93,7 @@ class FlagAudienceEndToEndTest {
       assertThat(flag.audience()).isEqualTo("team");
       List<Call> posts = s.posts(CHANNEL);
       assertThat(posts).hasSize(1);
-      assertThat(posts.get(0).jsonParam("blocks").toString()).contains("paid in 65 and 70 days on 30-day terms")
+      assertThat(posts.get(0).jsonParam("blocks").toString()).contains("65–70 days after a 30-day term")
           .contains("Acme Retail")
           .contains("account owner <@" + REP + ">")
           .contains("flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve", "flag.show_notes")

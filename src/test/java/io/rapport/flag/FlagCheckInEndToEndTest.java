@@ -91,7 +91,7 @@ class FlagCheckInEndToEndTest {
     assertThat(posts).hasSize(1);
     Flag flag = s.onlyOpenFlag();
     assertThat(flag.pattern()).isEqualTo("TERMS_DICTATED");
-    assertThat(posts.get(0).jsonParam("blocks").toString()).contains("paid in 65 and 70 days on 30-day terms")
+    assertThat(posts.get(0).jsonParam("blocks").toString()).contains("65–70 days after a 30-day term")
         .contains("Review expectations about money");
     assertThat(s.replies(flag.messageTs())).isEmpty();
 

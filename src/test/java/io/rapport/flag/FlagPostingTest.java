@@ -60,7 +60,7 @@ class FlagPostingTest {
     String shown = blocks.toString();
     assertThat(shown).contains("Terms dictated").contains("Acme Retail").contains("<@" + REP + ">")
         .contains("watch")
-        .contains("paid in 65 and 70 days on 30-day terms")
+        .contains("65–70 days after a 30-day term")
         .contains("Review expectations about money");
     List<String> actionIds = new ArrayList<>();
     blocks.findValues("action_id").forEach(a -> actionIds.add(a.asText()));
@@ -114,7 +114,7 @@ class FlagPostingTest {
     List<Call> replies = s.replies(flag.messageTs());
     assertThat(replies).hasSize(1);
     assertThat(replies.get(0).param("channel")).isEqualTo(CHANNEL);
-    assertThat(replies.get(0).param("text")).contains("Now a *warning*").contains("61, 65 and 70");
+    assertThat(replies.get(0).param("text")).contains("Now a *warning*").contains("61–70 days");
     List<Call> updates = s.updates(flag.messageTs());
     assertThat(updates).isNotEmpty();
     assertThat(updates.get(updates.size() - 1).jsonParam("blocks").toString()).contains("(warning)");
@@ -133,7 +133,7 @@ class FlagPostingTest {
     s.paid(s.week(), 34); // on time: evidence changes ("2 of 3 reported payments"), severity stays
     s.checkedIn();
     assertThat(s.replies(flag.messageTs())).hasSize(1);
-    assertThat(s.replies(flag.messageTs()).get(0).param("text")).contains("Fresh evidence").contains("2 of 3");
+    assertThat(s.replies(flag.messageTs()).get(0).param("text")).contains("Fresh evidence").contains("2 of the last 3 reported payments");
 
     s.paid(s.week(), 33); // an edit in the same week changes nothing visible
     s.paid(s.week().minusWeeks(4), 30);

@@ -45,7 +45,9 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
-          .contains("paid in 64, 71, 58 and 66 days on 30-day terms, weeks 2026-W33, W35, W37 and W39");
+          .containsExactly(
+              "All 4 reported payments came 58–71 days after a 30-day term, more than 7 days late.",
+              "Paid late in the weeks of 10 Aug, 24 Aug, 7 Sep and 21 Sep.");
       assertThat(f.tip()).contains("payment terms");
     }
 
@@ -65,7 +67,7 @@ class CasebookTest {
       Finding f = raised(wholesaler, Pattern.TERMS_DICTATED);
 
       assertThat(f.severity()).isEqualTo(Severity.WATCH);
-      assertThat(f.evidence().get(0)).isEqualTo("paid in 60 and 58 days on 45-day terms, weeks 2026-W37 and W39");
+      assertThat(f.evidence().get(0)).isEqualTo("2 of the last 3 reported payments came 58–60 days after a 45-day term, more than 7 days late.");
     }
 
     @Test
@@ -111,9 +113,11 @@ class CasebookTest {
       Finding f = raised(comfortable, Pattern.OVER_SERVICING);
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.evidence().get(0)).startsWith("10, 12, 9, 11, 10, 12, 9 and 10 service hours a week in 2026-W30…W37");
+      assertThat(f.evidence().get(0)).isEqualTo(
+          "9–12 service hours a week every week since 20 Jul (83 hours in 8 check-ins), with no new business"
+              + " on the account.");
       assertThat(f.evidence().get(1))
-          .isEqualTo("across the rep's book of 4 accounts: new business in 1 of 48 check-ins (2.1%) in the last 12 weeks");
+          .isEqualTo("Across the rep's book of 4 accounts, new business in 1 of 48 check-ins (2.1%) since 22 Jun.");
     }
 
     @Test
@@ -199,7 +203,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
-          .containsExactly("pushed at the end of 2 quarters: a 30% discount in 2026-W26 and a 32% discount in 2026-W40");
+          .containsExactly("Pushed at the end of 2 quarters: a 30% discount in the week of 22 Jun and a 32% discount last week.");
     }
 
     @Test
@@ -218,7 +222,7 @@ class CasebookTest {
       Finding f = raised(pushed, Pattern.QUOTA_PRESSURE);
 
       assertThat(f.severity()).isEqualTo(Severity.WATCH);
-      assertThat(f.evidence()).containsExactly("quota pressure reported in 2 weeks of the last 26: 2026-W33 and W36");
+      assertThat(f.evidence()).containsExactly("Quota pressure reported in the weeks of 10 Aug and 31 Aug.");
     }
 
     @Test
@@ -283,8 +287,8 @@ class CasebookTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
           .containsExactly(
-              "1.7 social contacts a week in 2026-W36…W41, up from 1 in 2026-W30…W35",
-              "revenue fell from 24,000 to 0 (-100%) with no new business since 2026-W36");
+              "1.7 social contacts a week since 31 Aug, up from 1 a week in the 6 weeks before.",
+              "Revenue fell by 100%, from 24,000 in the 6 weeks before to 0 since 31 Aug, with no new business.");
     }
 
     @Test
@@ -306,7 +310,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WATCH);
       assertThat(f.evidence().get(1))
-          .isEqualTo("discounts of 10% or more, or freebies, in 2 recent weeks: 2026-W36 and W38");
+          .isEqualTo("Discounts of 10% or more, or freebies, in the weeks of 31 Aug and 14 Sep.");
     }
 
     @Test
@@ -353,8 +357,8 @@ class CasebookTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
           .containsExactly(
-              "social contact but no business contact in 8 of the last 8 weeks (2026-W34…W41)",
-              "10 social and 0 business contacts, and no new business, in 2026-W34…W41");
+              "Social contact but no business contact every week since 17 Aug.",
+              "10 social contacts and 0 business contacts, and no new business, since 17 Aug.");
     }
 
     @Test
@@ -416,7 +420,7 @@ class CasebookTest {
       Finding f = raised(banker, Pattern.MASTER_SERVANT);
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.evidence().get(0)).isEqualTo("23 of 32 service hours were unpaid (71.9%) in 2026-W34…W39");
+      assertThat(f.evidence().get(0)).isEqualTo("23 of 32 service hours (71.9%) were unpaid since 17 Aug.");
       assertThat(f.tip()).contains("say no");
     }
 
@@ -477,7 +481,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence().get(0))
-          .isEqualTo("the client was aggressive or threatening in 3 of the last 12 weeks (2026-W35, W38 and W40)");
+          .isEqualTo("The client was aggressive or threatening in the weeks of 24 Aug, 14 Sep and 28 Sep.");
     }
 
     @Test
@@ -531,7 +535,7 @@ class CasebookTest {
       Finding f = raised(giant, Pattern.BIG_BROTHER);
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.evidence()).containsExactly("the client threatened the rep 2 times in the last 12 weeks: 2026-W37 and W41");
+      assertThat(f.evidence()).containsExactly("The client threatened the rep twice, in the weeks of 7 Sep and 5 Oct.");
       assertThat(f.tip()).contains("being small does not make you less professional");
     }
 
@@ -591,9 +595,8 @@ class CasebookTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence().get(0))
           .isEqualTo(
-              "concessions in 6 of the last 8 weeks (10% off in 2026-W34, 12% off in 2026-W35, freebies in"
-                  + " 2026-W36, 8% off in 2026-W37, 10% off in 2026-W38 and freebies in 2026-W39) with no"
-                  + " new business in return");
+              "Concessions every week from 17 Aug to 21 Sep (8–12% off in 4 weeks and freebies in 2 weeks),"
+                  + " with no new business in return.");
     }
 
     @Test
@@ -613,7 +616,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WATCH);
       assertThat(f.evidence())
-          .containsExactly("we won business in 3 weeks (2026-W36, W38 and W40) that the client rated 2, 1 and 2 out of 5 for value");
+          .containsExactly("We won business in the weeks of 31 Aug, 14 Sep and 28 Sep, yet the client rated its value 1–2 out of 5.");
     }
 
     @Test
@@ -655,7 +658,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
-          .containsExactly("5 promises broken in 4 weeks (2026-W33, W36, W39 and W40): 4 by the client, 1 by us");
+          .containsExactly("5 promises were broken in the weeks of 10 Aug, 31 Aug, 21 Sep and 28 Sep: 4 by the client and 1 by us.");
     }
 
     @Test
@@ -707,7 +710,7 @@ class CasebookTest {
       Finding f = raised(handset, Pattern.EXPLOITATIVE);
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.evidence()).containsExactly("billing dispute reported in 2 weeks: 2026-W38 and W40");
+      assertThat(f.evidence()).containsExactly("Billing disputes were reported in the weeks of 14 Sep and 28 Sep.");
       assertThat(f.tip()).contains("unarguable truth");
     }
 
@@ -735,7 +738,7 @@ class CasebookTest {
       assertThat(f.severity()).isEqualTo(Severity.WATCH);
       assertThat(f.evidence())
           .containsExactly(
-              "billing dispute reported in 1 week: 2026-W40; the rep's notes describe it");
+              "A billing dispute was reported this week; the rep's notes describe it.");
       assertThat(String.join(" ", f.evidence())).doesNotContain("Handset");
     }
 
@@ -779,10 +782,10 @@ class CasebookTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
           .containsExactly(
-              "discounts of 25%, 30% and 28% in 2026-W34, W36 and W39, at or above the 15% ceiling and 1.5×"
-                  + " the book's norm of 8%",
-              "freebies given in 1 week: 2026-W37",
-              "a 30% discount gives away the whole list margin of 30%: sold at or below cost");
+              "Discounts of 25–30% in the weeks of 17 Aug, 31 Aug and 21 Sep, at or above the 15% ceiling"
+                  + " and 1.5 times the usual discount of 8%.",
+              "Freebies given in the week of 7 Sep.",
+              "A 30% discount gave away the whole list margin of 30%: sold at or below cost.");
     }
 
     @Test
@@ -843,7 +846,7 @@ class CasebookTest {
 
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.evidence())
-          .containsExactly("a mandated account rated 1, 2, 1, 1, 2 and 1 out of 5 for value (average 1.3) in 2026-W34, W35, W36, W38, W40 and W41");
+          .containsExactly("The client is ours by mandate and rated its value 1–2 out of 5 (average 1.3) in 6 of the 8 weeks since 17 Aug.");
     }
 
     @Test

@@ -52,6 +52,7 @@ class FriendshipNearMissTest {
   @Test
   void steadySocialContactOutweighingBusinessIsAFriendshipSignal() {
     Finding f = story(1, 2, 1, 2).finding(Pattern.FRIENDSHIP_OVER_PROFIT).orElseThrow();
-    assertThat(f.evidence().get(0)).startsWith("more social than business contact: 12 social and 6 business contacts");
+    assertThat(f.evidence().get(0)).isEqualTo(
+        "More social than business contact since 24 Aug: 12 social contacts and 6 business contacts.");
   }
 }

@@ -114,7 +114,7 @@ class NearMissTest {
 
       assertThat(evidence(story, Pattern.TERMS_DICTATED))
           .contains(Integer.toString(lateAfter + 5))
-          .contains(t.watchWeeks() + " of " + (t.watchWeeks() + 1));
+          .contains(t.watchWeeks() + " of the last " + (t.watchWeeks() + 1) + " reported payments");
     }
   }
 
@@ -271,7 +271,7 @@ class NearMissTest {
 
       Story atStory = heavy(o.warningWeeks(), 40).book(atTheLine);
       assertThat(severity(atStory, Pattern.OVER_SERVICING)).contains(Severity.WARNING);
-      assertThat(evidence(atStory, Pattern.OVER_SERVICING)).contains(atLine + " of " + checkIns);
+      assertThat(evidence(atStory, Pattern.OVER_SERVICING)).contains(atLine + " of " + Phrases.count(checkIns, "check-in", "check-ins"));
       assertThat(severity(heavy(o.warningWeeks(), 40).book(justAbove), Pattern.OVER_SERVICING)).contains(Severity.WATCH);
     }
 

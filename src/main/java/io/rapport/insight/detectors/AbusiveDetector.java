@@ -42,7 +42,7 @@ public final class AbusiveDetector implements Detector {
           conduct = new ArrayList<>();
         }
         weeks.add(c.week());
-        conduct.add(c.clientConduct().id() + " in " + c.week());
+        conduct.add(c.clientConduct().id());
       }
     }
     if (weeks == null || weeks.size() < p.watchWeeks()) {
@@ -55,8 +55,18 @@ public final class AbusiveDetector implements Detector {
             severity,
             weeks.size(),
             List.of(
-                "the client was aggressive or threatening in " + weeks.size() + " of the last "
-                    + policy.window().weeks() + " weeks (" + Phrases.weeks(weeks) + ")",
-                "conduct reported: " + Phrases.list(conduct))));
+                "The client was aggressive or threatening " + Phrases.when(weeks, history.asOf()) + ".",
+                conductCounts(conduct))));
+  }
+
+  /** "Reported aggressive twice and threatening once." */
+  private static String conductCounts(List<String> conduct) {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (String c : conduct) {
+      counts.merge(c, 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>(counts.size());
+    counts.forEach((c, n) -> parts.add(c + " " + Phrases.times(n)));
+    return "Reported " + Phrases.list(parts) + ".";
   }
 }

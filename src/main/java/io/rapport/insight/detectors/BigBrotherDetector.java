@@ -45,14 +45,14 @@ public final class BigBrotherDetector implements Detector {
     }
     Severity severity =
         weeks.size() >= policy.bigBrother().warningWeeks() ? Severity.WARNING : Severity.WATCH;
-    String count = weeks.size() == 1 ? "once" : weeks.size() + " times";
+    String count = Phrases.times(weeks.size());
     return Optional.of(
         Finding.of(
             pattern(),
             severity,
             weeks.size(),
             List.of(
-                "the client threatened the rep " + count + " in the last "
-                    + policy.window().weeks() + " weeks: " + Phrases.weeks(weeks))));
+                "The client threatened the rep " + count + ", " + Phrases.when(weeks, history.asOf())
+                    + ".")));
   }
 }

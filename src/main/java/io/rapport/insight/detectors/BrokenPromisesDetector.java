@@ -61,9 +61,9 @@ public final class BrokenPromisesDetector implements Detector {
             severity,
             weeks.size(),
             List.of(
-                total + " promises broken in " + weeks.size()
-                    + (weeks.size() == 1 ? " week (" : " weeks (") + Phrases.weeks(weeks) + "): "
-                    + byClient + " by the client, " + byUs + " by us"));
+                Phrases.count(total, "promise was", "promises were") + " broken "
+                    + Phrases.when(weeks, history.asOf()) + ": " + byClient + " by the client and "
+                    + byUs + " by us."));
     // Promises broken by us are the rep's own admission: such a finding is coaching, not a team post.
     return Optional.of(byUs > 0 ? finding.asAdmitted() : finding);
   }

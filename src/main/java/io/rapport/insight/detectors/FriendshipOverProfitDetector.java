@@ -95,31 +95,31 @@ public final class FriendshipOverProfitDetector implements Detector {
     boolean ordersStopped = revenueFell && recentRevenue == 0 && !recentNewBusiness;
     Severity severity =
         (revenueFell && givingAway) || ordersStopped ? Severity.WARNING : Severity.WATCH;
-    IsoWeek earlierStart = history.timeframe().start(window);
-    IsoWeek earlierEnd = recentStart.minusWeeks(1);
     List<String> evidence = new ArrayList<>(3);
+    String since = Phrases.since(recentStart, history.asOf());
     if (rising) {
       evidence.add(
-          Phrases.count(recentSocialRate, "social contact", "social contacts") + " a week in "
-              + Phrases.span(recentStart, history.asOf()) + ", up from "
-              + Phrases.number(earlierSocialRate) + " in " + Phrases.span(earlierStart, earlierEnd));
+          Phrases.sentence(Phrases.count(recentSocialRate, "social contact", "social contacts"))
+              + " a week " + since + ", up from " + Phrases.number(earlierSocialRate) + " a week in the "
+              + Phrases.count(half, "week", "weeks") + " before.");
     } else {
       evidence.add(
-          "more social than business contact: " + Phrases.number(recentSocial) + " social and "
-              + Phrases.count(recentBusiness, "business contact", "business contacts") + " in "
-              + Phrases.span(recentStart, history.asOf()));
+          "More social than business contact " + since + ": "
+              + Phrases.count(recentSocial, "social contact", "social contacts") + " and "
+              + Phrases.count(recentBusiness, "business contact", "business contacts") + ".");
     }
     if (revenueFell) {
       evidence.add(
-          "revenue fell from " + Phrases.number(earlierRevenue) + " to "
-              + Phrases.number(recentRevenue) + " ("
-              + Phrases.pct(100 * (recentRevenue - earlierRevenue) / earlierRevenue) + ")"
-              + (ordersStopped ? " with no new business since " + recentStart : ""));
+          "Revenue fell by " + Phrases.pct(100 * (earlierRevenue - recentRevenue) / earlierRevenue)
+              + ", from " + Phrases.amount(earlierRevenue, book.currency()) + " in the "
+              + Phrases.count(half, "week", "weeks") + " before to "
+              + Phrases.amount(recentRevenue, book.currency()) + " " + since
+              + (ordersStopped ? ", with no new business." : "."));
     }
     if (givingAway) {
       evidence.add(
-          "discounts of " + Phrases.pct(p.discountPct()) + " or more, or freebies, in "
-              + giveawayWeeks.size() + " recent weeks: " + Phrases.weeks(giveawayWeeks));
+          "Discounts of " + Phrases.pct(p.discountPct()) + " or more, or freebies, "
+              + Phrases.when(giveawayWeeks, history.asOf()) + ".");
     }
     return Optional.of(Finding.of(pattern(), severity, recentCount, evidence));
   }

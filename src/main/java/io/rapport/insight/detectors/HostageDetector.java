@@ -62,7 +62,8 @@ public final class HostageDetector implements Detector {
             severity,
             ratings.size(),
             List.of(
-                "a mandated account rated " + Phrases.numbers(ratings) + " out of 5 for value"
-                    + " (average " + Phrases.number(mean) + ") in " + Phrases.weeks(weeks))));
+                "The client is ours by mandate and rated its value " + Phrases.range(ratings)
+                    + " out of 5 (average " + Phrases.number(mean) + ") "
+                    + Phrases.when(weeks, history.asOf()) + ".")));
   }
 }

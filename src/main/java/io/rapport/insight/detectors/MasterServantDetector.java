@@ -61,13 +61,13 @@ public final class MasterServantDetector implements Detector {
             ? Severity.WARNING
             : Severity.WATCH;
     List<IsoWeek> weeks = new ArrayList<>(unpaidWeeks);
-    List<String> hours = new ArrayList<>(unpaidWeeks);
+    List<Double> hours = new ArrayList<>(unpaidWeeks);
     for (CheckIn c : recent) {
       double s = Signals.serviceHours(c);
       double u = Signals.unpaidHours(c);
       if (u > 0 && u * 100 >= s * p.watchUnpaidPct()) {
         weeks.add(c.week());
-        hours.add(Phrases.number(u) + " of " + Phrases.number(s));
+        hours.add(u);
       }
     }
     return Optional.of(
@@ -76,10 +76,10 @@ public final class MasterServantDetector implements Detector {
             severity,
             unpaidWeeks,
             List.of(
-                Phrases.number(unpaid) + " of " + Phrases.number(service)
-                    + " service hours were unpaid (" + Phrases.pct(share) + ") in "
-                    + Phrases.span(recent.get(0).week(), recent.get(recent.size() - 1).week()),
-                "mostly unpaid work in " + unpaidWeeks + " weeks (" + Phrases.weeks(weeks) + "): "
-                    + Phrases.list(hours) + " hours")));
+                Phrases.number(unpaid) + " of " + Phrases.number(service) + " service hours ("
+                    + Phrases.pct(share) + ") were unpaid "
+                    + Phrases.since(recent.get(0).week(), history.asOf()) + ".",
+                "Mostly unpaid work " + Phrases.when(weeks, history.asOf()) + ": "
+                    + Phrases.range(hours) + " unpaid hours a week.")));
   }
 }

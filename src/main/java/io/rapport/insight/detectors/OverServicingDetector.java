@@ -64,9 +64,9 @@ public final class OverServicingDetector implements Detector {
     }
     List<String> evidence = new ArrayList<>(2);
     evidence.add(
-        Phrases.numbers(hours) + " service hours a week in " + Phrases.weeks(weeks) + " ("
-            + Phrases.number(total) + " hours in " + recent.size()
-            + " check-ins) with no new business on the account");
+        Phrases.range(hours) + " service hours a week " + Phrases.when(weeks, history.asOf()) + " ("
+            + Phrases.number(total) + " hours in " + Phrases.count(recent.size(), "check-in", "check-ins")
+            + "), with no new business on the account.");
     Severity severity = Severity.WATCH;
     if (heavy >= p.warningWeeks()) {
       Optional<RepBook> repBook = book.book(history.account().rep());
@@ -77,11 +77,13 @@ public final class OverServicingDetector implements Detector {
             repBook
                 .map(
                     b ->
-                        "across the rep's book of " + Phrases.count(b.accounts(), "account", "accounts") + ": new business in "
-                            + b.newBusinessCheckIns() + " of " + b.checkIns() + " check-ins ("
-                            + Phrases.pct(b.newBusinessPct()) + ") in the last "
-                            + policy.window().weeks() + " weeks")
-                .orElse("no new business reported anywhere else either"));
+                        "Across the rep's book of " + Phrases.count(b.accounts(), "account", "accounts")
+                            + ", new business in " + b.newBusinessCheckIns() + " of "
+                            + Phrases.count(b.checkIns(), "check-in", "check-ins") + " ("
+                            + Phrases.pct(b.newBusinessPct()) + ") "
+                            + Phrases.since(history.timeframe().start(policy.window().weeks()), history.asOf())
+                            + ".")
+                .orElse("No new business reported anywhere else either."));
       }
     }
     return Optional.of(Finding.of(pattern(), severity, heavy, evidence));

@@ -66,9 +66,10 @@ public final class ProfessionalVisitorDetector implements Detector {
             severity,
             socialOnly,
             List.of(
-                "social contact but no business contact in " + socialOnly + " of the last "
-                    + p.windowWeeks() + " weeks (" + Phrases.weeks(weeks) + ")",
-                social + " social and " + business + " business contacts, and no new business, in "
-                    + Phrases.span(history.timeframe().start(p.windowWeeks()), history.asOf()))));
+                "Social contact but no business contact " + Phrases.when(weeks, history.asOf()) + ".",
+                Phrases.sentence(Phrases.count(social, "social contact", "social contacts")) + " and "
+                    + Phrases.count(business, "business contact", "business contacts")
+                    + ", and no new business, "
+                    + Phrases.since(history.timeframe().start(p.windowWeeks()), history.asOf()) + ".")));
   }
 }

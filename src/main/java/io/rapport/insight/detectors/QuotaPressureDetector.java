@@ -68,7 +68,7 @@ public final class QuotaPressureDetector implements Detector {
           pushQuarters = new HashSet<>();
         }
         pushQuarters.add(quarterEnd.getYear() * 4 + quarterEnd.get(IsoFields.QUARTER_OF_YEAR));
-        pushes.add(describePush(c, pressure, deepDiscount));
+        pushes.add(describePush(c, pressure, deepDiscount, history.asOf()));
         signalWeeks.add(c.week());
       }
     }
@@ -84,24 +84,22 @@ public final class QuotaPressureDetector implements Detector {
     }
     List<String> evidence = new ArrayList<>(2);
     if (pressured > 0) {
-      evidence.add(
-          "quota pressure reported in " + pressured + (pressured == 1 ? " week" : " weeks")
-              + " of the last " + p.windowWeeks() + ": " + Phrases.weeks(pressureWeeks));
+      evidence.add("Quota pressure reported " + Phrases.when(pressureWeeks, history.asOf()) + ".");
     }
     if (quarters > 0) {
       evidence.add(
-          "pushed at the end of " + (quarters == 1 ? "1 quarter" : quarters + " quarters") + ": "
-              + Phrases.list(pushes));
+          "Pushed at the end of " + Phrases.count(quarters, "quarter", "quarters") + ": "
+              + Phrases.list(pushes) + ".");
     }
     return Optional.of(Finding.of(pattern(), severity, signalWeeks.size(), evidence));
   }
 
-  private static String describePush(CheckIn c, boolean pressure, boolean deepDiscount) {
+  private static String describePush(CheckIn c, boolean pressure, boolean deepDiscount, IsoWeek asOf) {
     String what =
         pressure && deepDiscount
             ? "quota pressure and a " + Phrases.pct(c.discountPct()) + " discount"
             : pressure ? "quota pressure" : Phrases.aPct(c.discountPct()) + " discount";
-    return what + " in " + c.week();
+    return what + " " + Phrases.when(List.of(c.week()), asOf);
   }
 
   private static LocalDate quarterEnd(LocalDate day) {

@@ -64,9 +64,9 @@ public final class TermsDictatedDetector implements Detector {
             severity,
             late,
             List.of(
-                "paid in " + Phrases.numbers(days) + " days on " + agreed + "-day terms, weeks "
-                    + Phrases.weeks(weeks),
-                late + " of " + reported + " reported payments more than " + p.graceDays()
-                    + " days late")));
+                (late == reported ? (late == 2 ? "Both" : "All " + late) : late + " of the last " + reported)
+                    + " reported payments came " + Phrases.range(days) + " days after a " + agreed
+                    + "-day term, more than " + Phrases.count(p.graceDays(), "day", "days") + " late.",
+                "Paid late " + Phrases.when(weeks, history.asOf()) + ".")));
   }
 }

@@ -66,9 +66,13 @@ public final class WinLoseDetector implements Detector {
     }
     List<String> evidence = new ArrayList<>(2);
     if (weLose != null) {
+      List<IsoWeek> weeks = new ArrayList<>();
+      for (CheckIn c : concessions) {
+        weeks.add(c.week());
+      }
       evidence.add(
-          "concessions in " + concessions.size() + " of the last " + p.windowWeeks() + " weeks ("
-              + describeConcessions(concessions) + ") with no new business in return");
+          "Concessions " + Phrases.when(weeks, history.asOf()) + " (" + describeConcessions(concessions)
+              + "), with no new business in return.");
     }
     if (theyLose != null) {
       List<IsoWeek> weeks = new ArrayList<>();
@@ -78,8 +82,8 @@ public final class WinLoseDetector implements Detector {
         ratings.add(c.valueRating());
       }
       evidence.add(
-          "we won business in " + oneSided.size() + " weeks (" + Phrases.weeks(weeks)
-              + ") that the client rated " + Phrases.numbers(ratings) + " out of 5 for value");
+          "We won business " + Phrases.when(weeks, history.asOf()) + ", yet the client rated its value "
+              + Phrases.range(ratings) + " out of 5.");
     }
     int signalWeeks =
         Math.max(weLose == null ? 0 : concessions.size(), theyLose == null ? 0 : oneSided.size());
@@ -97,17 +101,24 @@ public final class WinLoseDetector implements Detector {
     return count >= watch ? Severity.WATCH : null;
   }
 
+  /** "5–8% off in 4 weeks and freebies in 2": counts and ranges, not a list of every week. */
   private static String describeConcessions(List<CheckIn> concessions) {
-    List<String> parts = new ArrayList<>(concessions.size());
+    List<Double> discounts = new ArrayList<>();
+    int freebies = 0;
     for (CheckIn c : concessions) {
-      List<String> what = new ArrayList<>(2);
       if (c.discountPct() != null && c.discountPct() > 0) {
-        what.add(Phrases.pct(c.discountPct()) + " off");
+        discounts.add(c.discountPct());
       }
       if (Signals.freebies(c)) {
-        what.add("freebies");
+        freebies++;
       }
-      parts.add(String.join(" and ", what) + " in " + c.week());
+    }
+    List<String> parts = new ArrayList<>(2);
+    if (!discounts.isEmpty()) {
+      parts.add(Phrases.range(discounts) + "% off in " + Phrases.count(discounts.size(), "week", "weeks"));
+    }
+    if (freebies > 0) {
+      parts.add("freebies in " + Phrases.count(freebies, "week", "weeks"));
     }
     return Phrases.list(parts);
   }

@@ -76,23 +76,21 @@ public final class WorkingForTheClientDetector implements Detector {
       String yardstick =
           norm.isPresent()
               ? "at or above the " + Phrases.pct(p.ceilingPct()) + " ceiling and "
-                  + Phrases.number(p.normFactor()) + "× the book's norm of "
+                  + Phrases.times(p.normFactor()) + " the usual discount of "
                   + Phrases.pct(norm.getAsDouble())
               : "at or above the " + Phrases.pct(p.ceilingPct()) + " ceiling";
       evidence.add(
-          "discounts of " + Phrases.list(discounts.stream().map(Phrases::pct).toList()) + " in "
-              + Phrases.weeks(discountWeeks) + ", " + yardstick);
+          (discounts.size() == 1 ? "A discount of " : "Discounts of ") + Phrases.range(discounts) + "% "
+              + Phrases.when(discountWeeks, history.asOf()) + ", " + yardstick + ".");
     }
     if (!freeWeeks.isEmpty()) {
-      evidence.add(
-          "freebies given in " + freeWeeks.size() + (freeWeeks.size() == 1 ? " week: " : " weeks: ")
-              + Phrases.weeks(freeWeeks));
+      evidence.add("Freebies given " + Phrases.when(freeWeeks, history.asOf()) + ".");
     }
     Double margin = history.account().listMarginPct();
     if (margin != null && worst >= margin) {
       evidence.add(
-          Phrases.aPct(worst) + " discount gives away the whole list margin of "
-              + Phrases.pct(margin) + ": sold at or below cost");
+          Phrases.sentence(Phrases.aPct(worst)) + " discount gave away the whole list margin of "
+              + Phrases.pct(margin) + ": sold at or below cost.");
     }
     return Optional.of(Finding.of(pattern(), severity, giveawayWeeks, evidence));
   }
