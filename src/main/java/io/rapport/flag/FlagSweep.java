@@ -42,8 +42,23 @@ public final class FlagSweep implements AutoCloseable {
     this.clock = clock;
   }
 
+  private final List<Runnable> dailyChores = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds work the daily sweep also does (e.g. forgetting what has expired), after the flags. */
+  public void alsoDaily(Runnable chore) {
+    dailyChores.add(chore);
+  }
+
   /** The daily sweep, run now. */
   public synchronized Report sweep() {
+    for (Runnable chore : dailyChores) {
+      try {
+        chore.run();
+      } catch (RuntimeException e) {
+        LOG.error("A daily chore failed ({}); the next sweep tries again", e.getClass().getSimpleName());
+        LOG.debug("The failure of a daily chore", e);
+      }
+    }
     List<String> workspaces = flags.workspaces();
     int judged = 0;
     for (String ws : workspaces) {

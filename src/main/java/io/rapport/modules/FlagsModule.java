@@ -38,6 +38,8 @@ public final class FlagsModule implements Module {
         foundation.writes(), foundation.background());
     this.sweep = new FlagSweep(service, delivery, new PlanReminders(store, outbox, timeZones, clock),
         new ManagerDigest(store, outbox, timeZones, away.service(), clock, foundation.completions()), clock);
+    io.rapport.store.ExpiringClaims claims = new io.rapport.store.ExpiringClaims(store, clock);
+    this.sweep.alsoDaily(claims::prune);
   }
 
   /** Judging accounts and the flag workflow (open flags, plans, false alarms, audiences). */

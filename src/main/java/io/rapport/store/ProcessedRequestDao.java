@@ -18,6 +18,11 @@ public interface ProcessedRequestDao {
       @Bind("key") String requestKey,
       @Bind("now") long nowMillis);
 
+  /** Deletes the claims of {@code kinds} made before {@code beforeMillis}; returns how many. */
+  @SqlUpdate("DELETE FROM processed_requests WHERE kind IN (<kinds>) AND created_at < :before")
+  int pruneBefore(@org.jdbi.v3.sqlobject.customizer.BindList("kinds") java.util.List<String> kinds,
+      @Bind("before") long beforeMillis);
+
   /** Gives a claim back, so the work it stood for is done again next time (it failed). */
   @SqlUpdate("DELETE FROM processed_requests WHERE workspace_id = :ws AND kind = :kind AND request_key = :key")
   int release(@Bind("ws") String workspaceId, @Bind("kind") String kind, @Bind("key") String requestKey);
