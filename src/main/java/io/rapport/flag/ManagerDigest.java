@@ -1,22 +1,13 @@
 package io.rapport.flag;
 
-import io.rapport.slack.views.SlackText;
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
-import com.slack.api.model.block.LayoutBlock;
 import io.rapport.away.AwayService;
-import io.rapport.away.DateWords;
 import io.rapport.completion.CheckInTimes;
 import io.rapport.completion.Completion;
 import io.rapport.completion.Completions;
 import io.rapport.completion.DueSlots;
 import io.rapport.domain.Account;
 import io.rapport.domain.Flag;
-import io.rapport.domain.FlagStatus;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.outbox.Courier;
@@ -26,6 +17,7 @@ import io.rapport.outbox.Outbox;
 import io.rapport.outbox.Outbox.Outcome;
 import io.rapport.slack.views.Rendered;
 import org.jdbi.v3.core.Handle;
+import io.rapport.slack.views.DigestMessage;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.store.FlagDao;
 import io.rapport.store.FlagDigestDao;
@@ -52,14 +44,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The weekly digest DM to each manager, sent from Monday 08:00 in the manager's time zone about
  * the week before: new, open and closed flags of their teams, and reps who did not check in on
- * every key account (reps away that week are listed as away instead). One per (workspace, manager, week), claimed before it is sent. Long lists are
- * cut with a count of the rest, so the message always fits Slack's limits.
+ * every key account (reps away that week are listed as away instead). One per (workspace, manager,
+ * week), a message of the outbox; {@link DigestMessage} draws it.
  */
 public final class ManagerDigest {
   private static final Logger LOG = LoggerFactory.getLogger(ManagerDigest.class);
   static final LocalTime SEND_FROM = LocalTime.of(8, 0);
-  static final int MAX_LINES = 15;
-  private static final int SECTION_LIMIT = 2900;
 
   private final Store store;
   /** The outbox kind of the digest. */
@@ -158,6 +148,11 @@ public final class ManagerDigest {
 
   /** The digest's text and blocks for a manager and week. */
   public FlagMessages.Content compose(String ws, String manager, IsoWeek week, ZoneId zone) {
+    return DigestMessage.render(digest(ws, manager, week, zone));
+  }
+
+  /** What the digest of a manager and week says. */
+  public DigestMessage.Digest digest(String ws, String manager, IsoWeek week, ZoneId zone) {
     List<Team> teams = store.teams().managedBy(ws, manager);
     long start = week.monday().atStartOfDay(zone).toInstant().toEpochMilli();
     long end = week.plusWeeks(1).monday().atStartOfDay(zone).toInstant().toEpochMilli();
@@ -165,51 +160,31 @@ public final class ManagerDigest {
     List<Flag> flags = teamIds.isEmpty() ? List.of()
         : store.jdbi().onDemand(FlagDao.class).ofTeamsSince(ws, teamIds, start, end);
     Map<String, String> names = new HashMap<>();
-    List<String> fresh = new ArrayList<>();
-    List<String> open = new ArrayList<>();
-    List<String> closed = new ArrayList<>();
+    List<DigestMessage.FlagLine> fresh = new ArrayList<>();
+    List<DigestMessage.FlagLine> open = new ArrayList<>();
+    List<DigestMessage.FlagLine> closed = new ArrayList<>();
     for (Flag f : flags) {
       String name = names.computeIfAbsent(f.accountId(),
           id -> store.accounts().find(ws, id).map(Account::name).orElse(id));
-      String line = "• *" + SlackText.escape(name) + "* — " + FlagMessages.patternTitle(f.pattern()) + " ("
-          + FlagMessages.severityWords(f.severity()) + "), rep <@" + f.repId() + ">";
+      DigestMessage.FlagLine line = new DigestMessage.FlagLine(name, f.pattern(), f.severity(), f.repId(),
+          f.acknowledgedBy() != null, f.isOpen() ? null : f.status());
       if (f.openedAt() >= start) {
         fresh.add(line);
       }
       if (f.isOpen()) {
-        open.add(line + (f.acknowledgedBy() != null ? " · acknowledged" : " · *not acknowledged*"));
+        open.add(line);
       } else if (f.closedAt() < end) {
-        closed.add(line + " · " + closedWords(f.status()));
+        closed.add(line);
       }
     }
     Set<String> members = new LinkedHashSet<>();
     teams.forEach(t -> members.addAll(store.teams().members(ws, t.id())));
-    List<String> missing = missingCheckIns(ws, teams, week);
-    List<String> awayLines = awayLines(ws, week, members);
-
-    List<LayoutBlock> blocks = new ArrayList<>();
-    String title = "Rapport weekly digest — " + week;
-    blocks.add(header(h -> h.text(plainText(title))));
-    String teamNames = teams.isEmpty() ? "You no longer manage a team."
-        : "Teams: " + teams.stream().map(t -> SlackText.escape(t.name())).collect(Collectors.joining(", "));
-    blocks.add(context(c -> c.elements(List.of(markdownText(limit(teamNames))))));
-    blocks.add(listSection("New flags", fresh, "No new flags."));
-    blocks.add(listSection("Open flags", open, "No open flags."));
-    blocks.add(listSection("Closed this week", closed, "None closed."));
-    blocks.add(listSection("Did not check in on every key account", missing, "Everyone checked in."));
-    if (!awayLines.isEmpty()) {
-      blocks.add(listSection("Away", awayLines, ""));
-    }
-    blocks.add(context(c -> c.elements(List.of(markdownText(
-        "The full picture: `/relationship-report`. Discuss flags in their threads.")))));
-    String text = title + ": " + fresh.size() + " new, " + open.size() + " open, " + closed.size()
-        + " closed flags; " + missing.size() + " reps missed check-ins"
-        + (awayLines.isEmpty() ? "" : "; " + awayLines.size() + " away") + ".";
-    return new FlagMessages.Content(text, blocks);
+    return new DigestMessage.Digest(week, teams.stream().map(Team::name).toList(), fresh, open, closed,
+        missingCheckIns(ws, teams, week), awayReps(ws, week, members));
   }
 
   /** Reps away in the digest's week or this week, with their last day away. */
-  private List<String> awayLines(String ws, IsoWeek week, Set<String> members) {
+  private List<DigestMessage.Away> awayReps(String ws, IsoWeek week, Set<String> members) {
     Map<String, LocalDate> until = new java.util.TreeMap<>();
     Map<String, Boolean> wasAway = new HashMap<>();
     for (IsoWeek w : List.of(week, week.plusWeeks(1))) {
@@ -218,62 +193,28 @@ public final class ManagerDigest {
         wasAway.merge(a.repId(), w.equals(week), Boolean::logicalOr);
       }
     }
-    List<String> lines = new ArrayList<>();
-    until.forEach((rep, last) -> lines.add("• <@" + rep + "> — "
-        + (wasAway.get(rep) ? "away that week" : "away this week") + ", until "
-        + DateWords.show(last, week.monday().getYear())));
-    return lines;
+    List<DigestMessage.Away> reps = new ArrayList<>();
+    until.forEach((rep, last) -> reps.add(new DigestMessage.Away(rep, wasAway.get(rep), last)));
+    return reps;
   }
 
   /**
    * Reps with due check-ins of {@code week} unanswered, by the one completion rule (in which a rep's
    * away weeks are not due, so they are never missing).
    */
-  private List<String> missingCheckIns(String ws, List<Team> teams, IsoWeek week) {
+  private List<DigestMessage.Missing> missingCheckIns(String ws, List<Team> teams, IsoWeek week) {
     Set<String> reps = new java.util.LinkedHashSet<>();
     for (Team team : teams) {
       reps.addAll(store.teams().members(ws, team.id()));
     }
     DueSlots.Tally tally = completions.ofReps(ws, reps, week, week);
-    List<String> lines = new ArrayList<>();
+    List<DigestMessage.Missing> missing = new ArrayList<>();
     for (String rep : reps) {
       Completion c = tally.of(rep);
       if (c.missing() > 0) {
-        lines.add("• <@" + rep + "> — " + c.missing() + " of " + c.due() + " due check-ins unanswered");
+        missing.add(new DigestMessage.Missing(rep, c.missing(), c.due()));
       }
     }
-    return lines;
-  }
-
-  static LayoutBlock listSection(String heading, List<String> lines, String none) {
-    StringBuilder b = new StringBuilder("*").append(heading).append(" (").append(lines.size()).append(")*\n");
-    if (lines.isEmpty()) {
-      b.append(none);
-    }
-    int shown = 0;
-    for (String line : lines) {
-      String more = "\n…and " + (lines.size() - shown) + " more";
-      if (shown == MAX_LINES || b.length() + line.length() + 1 + more.length() > SECTION_LIMIT) {
-        b.append("…and ").append(lines.size() - shown).append(" more");
-        break;
-      }
-      b.append(line).append('\n');
-      shown++;
-    }
-    String text = b.toString().stripTrailing();
-    return section(s -> s.text(markdownText(text)));
-  }
-
-  private static String closedWords(FlagStatus status) {
-    return switch (status) {
-      case RESOLVED -> "resolved";
-      case FALSE_ALARM -> "false alarm";
-      case EXPIRED -> "closed itself";
-      case OPEN -> "open";
-    };
-  }
-
-  private static String limit(String s) {
-    return s.length() <= SECTION_LIMIT ? s : s.substring(0, SECTION_LIMIT - 1) + "…";
+    return missing;
   }
 }

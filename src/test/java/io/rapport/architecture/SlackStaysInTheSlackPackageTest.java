@@ -29,8 +29,7 @@ class SlackStaysInTheSlackPackageTest {
   static final Set<String> NOT_YET_FREE_OF_SLACK = Set.of(
       "io.rapport.prompt.PromptCompletion",
       "io.rapport.prompt.PromptResponses",
-      "io.rapport.prompt.DirectMessageReply",
-      "io.rapport.flag.ManagerDigest");
+      "io.rapport.prompt.DirectMessageReply");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -164,7 +164,7 @@ class SameNumbersEverywhereTest {
         .isEqualTo(BANDS.get(Health.Band.AT_RISK) + BANDS.get(Health.Band.UNHEALTHY));
 
     // The manager digest of this week.
-    ManagerDigest digest = new ManagerDigest(app.store(), null, app.timeZones(), rapport.rapport().away().service(), app.clock(),
+    ManagerDigest digest = new ManagerDigest(app.store(), app.outbox(), app.timeZones(), rapport.rapport().away().service(), app.clock(),
         app.completions());
     String digestText = JSON.valueToTree(digest.compose(WS, MANAGER, W, ZoneOffset.UTC).blocks()).toString();
     assertThat(digestText).contains("Open flags (" + openFlags + ")")

@@ -100,7 +100,7 @@ class FlagDigestTest {
     for (int i = 0; i < 500; i++) {
       lines.add("• line " + i + " " + "y".repeat(100));
     }
-    String text = ((com.slack.api.model.block.SectionBlock) ManagerDigest.listSection("Open flags", lines, "none"))
+    String text = ((com.slack.api.model.block.SectionBlock) io.rapport.slack.views.DigestMessage.listSection("Open flags", lines, "none"))
         .getText().getText();
     assertThat(text.length()).isLessThanOrEqualTo(3000);
     assertThat(text).startsWith("*Open flags (500)*").contains("…and 485 more");
