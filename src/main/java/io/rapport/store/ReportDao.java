@@ -71,9 +71,6 @@ public interface ReportDao {
   /** An open flag of an account. */
   record OpenFlag(String accountId, String pattern, String severity) {}
 
-  /** A rep prompted for a week who still has key accounts without an answer for it. */
-  record UnansweredPrompt(String repId, String week, int accountsMissing) {}
-
   String PERIOD =
       "SELECT a.id, a.name, a.rep_id, a.tier, a.agreed_payment_days, a.horizon, a.mandated,"
           + " a.list_margin_pct, a.created_at, a.removed_at,"
@@ -152,25 +149,6 @@ public interface ReportDao {
   @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM flags WHERE workspace_id = :ws LIMIT 1) f")
   int anyFlag(@Bind("ws") String workspaceId);
 
-  /**
-   * Prompts sent in the period whose rep still has key accounts without an answer for that week.
-   */
-  @SqlQuery(
-      "SELECT p.rep_id, p.week, COUNT(a.id) AS missing"
-          + " FROM (SELECT DISTINCT rep_id, week FROM prompts WHERE workspace_id = :ws"
-          + "   AND rep_id IN (<reps>) AND week >= :from AND week <= :to AND sent_at IS NOT NULL) p"
-          + " JOIN accounts a ON a.workspace_id = :ws AND a.rep_id = p.rep_id AND a.tier = 'key'"
-          + "   AND a.removed_at IS NULL"
-          + " WHERE NOT EXISTS (SELECT 1 FROM checkins c WHERE c.workspace_id = :ws"
-          + "   AND c.account_id = a.id AND c.week = p.week)"
-          + " GROUP BY p.rep_id, p.week ORDER BY p.week DESC, p.rep_id")
-  @RegisterRowMapper(UnansweredPromptMapper.class)
-  List<UnansweredPrompt> unansweredPrompts(
-      @Bind("ws") String workspaceId,
-      @BindList("reps") Collection<String> repIds,
-      @Bind("from") String fromWeek,
-      @Bind("to") String toWeek);
-
   /** The workspaces that hold data, for commands run outside Slack. */
   @SqlQuery("SELECT id FROM workspaces ORDER BY id")
   List<String> workspaces();
@@ -232,11 +210,4 @@ public interface ReportDao {
     }
   }
 
-  /** Maps an unanswered prompt row. */
-  final class UnansweredPromptMapper implements RowMapper<UnansweredPrompt> {
-    @Override
-    public UnansweredPrompt map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new UnansweredPrompt(rs.getString("rep_id"), rs.getString("week"), rs.getInt("missing"));
-    }
-  }
 }

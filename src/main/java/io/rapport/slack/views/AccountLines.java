@@ -45,8 +45,11 @@ public final class AccountLines {
     }
     IsoWeek last = s.lastAnswered().get();
     long ago = last.weeksUntil(week);
-    String when = ago == 1 ? "last week" : ago > 1 ? ago + " weeks ago" : "";
-    return "last check-in " + last + (when.isEmpty() ? "" : " (" + when + ")");
+    if (ago == 1) {
+      return "last check-in last week";
+    }
+    String on = io.rapport.domain.WeekWords.weekOf(last, week.monday().getYear());
+    return "last check-in " + on + (ago > 1 ? " (" + ago + " weeks ago)" : "");
   }
 
   /** A number without a needless ".0": 30, 2.5. */

@@ -12,6 +12,8 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import io.rapport.checkin.AccountStatus;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
+import io.rapport.insight.Phrases;
 import io.rapport.slack.listeners.actions.OpenCheckInAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class AccountListView {
   /** {@code /accounts}: every visible account, worst first. */
   public static Reply list(String title, List<AccountStatus> statuses, IsoWeek week, boolean showRep) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    String head = "*" + title + "* — week " + week + ", " + statuses.size()
+    String head = "*" + title + "* — " + WeekWords.relative(week, week) + ", " + statuses.size()
         + (statuses.size() == 1 ? " account" : " accounts");
     blocks.add(section(s -> s.text(markdownText(head))));
     if (statuses.isEmpty()) {
@@ -81,7 +83,7 @@ public final class AccountListView {
       return Reply.text("You have no accounts to check in yet. Add one with `/accounts add NAME`.");
     }
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(section(s -> s.text(markdownText("*Which account?* Week " + week + "."))));
+    blocks.add(section(s -> s.text(markdownText("*Which account?* " + Phrases.sentence(WeekWords.relative(week, week)) + "."))));
     if (statuses.size() <= PICKER_BUTTONS) {
       for (AccountStatus s : statuses) {
         blocks.add(section(sec -> sec.text(markdownText(AccountLines.line(s, week, false)))

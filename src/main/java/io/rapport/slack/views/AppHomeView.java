@@ -14,6 +14,8 @@ import com.slack.api.model.view.View;
 import io.rapport.checkin.AccountStatus;
 import io.rapport.checkin.TeamProgress;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
+import io.rapport.insight.Phrases;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +56,7 @@ public final class AppHomeView {
     long unhealthy = own.stream().filter(s -> s.healthRank() == 0).count();
     String summary = own.isEmpty()
         ? "You have no accounts yet. Add your key accounts with `/accounts add NAME`."
-        : "Week " + week + ": " + (key - due) + " of " + key + " key accounts checked in"
+        : Phrases.sentence(WeekWords.relative(week, week)) + ": " + (key - due) + " of " + key + " key accounts checked in"
             + (unhealthy > 0 ? " · " + unhealthy + " unhealthy" : "")
             + (flags > 0 ? " · " + flags + (flags == 1 ? " open flag" : " open flags") : "") + "."
             + "\n:lock: " + PRIVACY_LINE;

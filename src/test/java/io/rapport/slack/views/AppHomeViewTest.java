@@ -57,6 +57,17 @@ class AppHomeViewTest {
   }
 
   @Test
+  void weeksAreDatesOnTheHomeTabAndInTheAccountsListNeverIsoWeeks() {
+    String home = json(AppHomeView.build(W48, accounts(6), teams(2))).toString();
+    String list = AccountListView.list("Your accounts", accounts(6), W48, false).toString();
+    String picker = AccountListView.picker(accounts(6), W48).toString();
+
+    assertThat(home).contains("This week (23–29 Nov)").doesNotContain("2026-W").doesNotContain("W48");
+    assertThat(list).contains("this week (23–29 Nov)").doesNotContain("2026-W").doesNotContain("W48");
+    assertThat(picker).contains("This week (23–29 Nov)").doesNotContain("2026-W");
+  }
+
+  @Test
   void aManagerOfManyTeamsAlsoFits() {
     JsonObject home = json(AppHomeView.build(W48, accounts(200), teams(40)));
     assertThat(home.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(AppHomeView.MAX_BLOCKS);
