@@ -46,7 +46,7 @@ public final class PromptsModule implements Module {
     this.sender = new PromptSender(store, foundation.outbox(), zones, clock);
     this.scheduler = new PromptScheduler(store, dueAccounts, timeZones, sender, away.service(), clock);
     this.promptNow = new PromptNow(store, timeZones, scheduler, sender, away.service(), clock);
-    this.progress = new PromptCompletion(store, calls, zones, clock);
+    this.progress = new PromptCompletion(store, foundation.outbox().transport(), zones, clock);
     this.responses = new PromptResponses(store, dueAccounts, progress, calls, zones,
         checkIns.service()::nothingToReport, clock);
   }

@@ -1,12 +1,11 @@
 package io.rapport.prompt;
 
 import io.rapport.slack.views.PromptMessage;
-import com.slack.api.model.block.LayoutBlock;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
-import io.rapport.slack.out.SlackCallException;
-import io.rapport.slack.out.SlackCalls;
+import io.rapport.outbox.Transport;
+import io.rapport.slack.views.Rendered;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
 import java.time.Clock;
@@ -36,12 +35,12 @@ public final class PromptCompletion implements CheckInListener {
   private static final Logger LOG = LoggerFactory.getLogger(PromptCompletion.class);
 
   private final Store store;
-  private final SlackCalls slack;
+  private final Transport slack;
   private final PromptSender.ZoneLookup zones;
   private final Clock clock;
   private final Map<String, Object> repLocks = new ConcurrentHashMap<>();
 
-  public PromptCompletion(Store store, SlackCalls slack, PromptSender.ZoneLookup zones, Clock clock) {
+  public PromptCompletion(Store store, Transport slack, PromptSender.ZoneLookup zones, Clock clock) {
     this.store = store;
     this.slack = slack;
     this.zones = zones;
@@ -101,19 +100,18 @@ public final class PromptCompletion implements CheckInListener {
   }
 
   private void update(PromptRow row, PromptMessage.State state) {
-    update(row, PromptMessage.text(state), PromptMessage.blocks(state));
+    update(row, PromptMessage.rendered(state));
   }
 
   /** Replaces the prompt's message with one line. */
   void update(PromptRow row, String text) {
-    update(row, text, PromptMessage.note(text));
+    update(row, PromptMessage.noteMessage(text));
   }
 
-  private void update(PromptRow row, String text, List<LayoutBlock> blocks) {
+  private void update(PromptRow row, Rendered message) {
     try {
-      slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(row.channelId()).ts(row.messageTs())
-          .text(text).blocks(blocks)));
-    } catch (SlackCallException e) {
+      slack.update(row.channelId(), row.messageTs(), message.text(), message.blocks());
+    } catch (Transport.Refused e) {
       LOG.warn("Could not update prompt {}: {}", row.key(), e.error());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -27,7 +27,6 @@ class SlackStaysInTheSlackPackageTest {
    * (issue 10, "road") moves onto the outbox and behind ports.
    */
   static final Set<String> NOT_YET_FREE_OF_SLACK = Set.of(
-      "io.rapport.prompt.PromptCompletion",
       "io.rapport.prompt.PromptResponses",
       "io.rapport.prompt.DirectMessageReply");
 

@@ -68,7 +68,7 @@ final class PromptRig implements AutoCloseable {
     this.scheduler = new PromptScheduler(store, due, timeZones, sender,
         new io.rapport.away.AwayService(store, new io.rapport.team.Access(store, java.util.Set.of()), timeZones, clock),
         clock);
-    this.completion = new PromptCompletion(store, calls, zones, clock);
+    this.completion = new PromptCompletion(store, outbox.transport(), zones, clock);
   }
 
   /** A team with a schedule and members, each with {@code keyAccounts} key accounts. */

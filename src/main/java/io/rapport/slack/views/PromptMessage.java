@@ -254,6 +254,16 @@ public final class PromptMessage {
     return blocks;
   }
 
+  /** A prompt message redrawn for where it stands now: fallback text and blocks. */
+  public static Rendered rendered(State state) {
+    return Rendered.of(text(state), blocks(state));
+  }
+
+  /** A prompt message replaced by one line. */
+  public static Rendered noteMessage(String markdown) {
+    return Rendered.of(markdown, note(markdown));
+  }
+
   /** The prompt as the outbox sends it: fallback text and blocks. */
   public static Rendered promptMessage(String key, PromptKind kind, IsoWeek week, List<Account> due,
       LocalDate today) {
