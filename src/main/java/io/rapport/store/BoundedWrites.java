@@ -102,7 +102,8 @@ public final class BoundedWrites implements AutoCloseable {
    * written. {@code what} names the write in the log.
    */
   public <T> T write(String what, Checked<T> checked) {
-    long start = System.nanoTime();
+    // From the request's arrival when answering one: the rep's answer is due 3 s after that.
+    long start = RequestArrival.nanos().orElseGet(System::nanoTime);
     long deadlineNanos = start + deadline.toNanos();
     AtomicInteger state = new AtomicInteger(PENDING);
     Future<T> future;

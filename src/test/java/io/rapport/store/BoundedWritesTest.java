@@ -138,4 +138,38 @@ class BoundedWritesTest {
       assertThat(workspaces(db, "T4")).isZero();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aWriteForARequestWhoseTimeIsUsedUpIsRefusedAtOnceAndWritesNothing(Kind kind) throws Exception {
+    String url = TestDatabases.freshUrl(kind, dir);
+    try (Database db = Database.open(url); BoundedWrites writes = new BoundedWrites(db, SHORT)) {
+      // The request arrived longer ago than the deadline (a starved machine, a slow body): the rep
+      // must hear "couldn't save" inside Slack's 3 seconds, not a late "saved".
+      long arrivedLongAgo = System.nanoTime() - SHORT.toNanos() - TimeUnit.MILLISECONDS.toNanos(1);
+      assertThatThrownBy(() -> RequestArrival.during(arrivedLongAgo, () ->
+          writes.writeTransaction("test", h -> {
+            h.attach(WorkspaceDao.class).ensure("T9", 1);
+            return true;
+          })))
+          .isInstanceOf(BoundedWrites.NotWritten.class);
+      assertThat(workspaces(db, "T9")).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aWriteForARequestWithTimeLeftIsWritten(Kind kind) throws Exception {
+    String url = TestDatabases.freshUrl(kind, dir);
+    try (Database db = Database.open(url); BoundedWrites writes = new BoundedWrites(db, Duration.ofSeconds(30))) {
+      long arrivedJustNow = System.nanoTime();
+      RequestArrival.during(arrivedJustNow, () ->
+          writes.writeTransaction("test", h -> {
+            h.attach(WorkspaceDao.class).ensure("T8", 1);
+            return true;
+          }));
+      assertThat(workspaces(db, "T8")).isEqualTo(1);
+      assertThat(RequestArrival.nanos()).as("cleared after the request").isEmpty();
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.rapport.slack.http;
 
 import io.rapport.slack.LogText;
 import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
+import io.rapport.store.RequestArrival;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -300,7 +301,9 @@ public final class RapportHandler extends Handler.Abstract {
     String body = new String(bytes, StandardCharsets.UTF_8);
     com.slack.api.bolt.response.Response out;
     try {
-      out = bolt.handle(EVENTS_PATH, request.getHttpURI().getQuery(), headers, body, Request.getRemoteAddr(request));
+      // Writes in the ack path keep to what is left of Slack's 3 s since the request arrived.
+      out = RequestArrival.during(request.getBeginNanoTime(),
+          () -> bolt.handle(EVENTS_PATH, request.getHttpURI().getQuery(), headers, body, Request.getRemoteAddr(request)));
     } catch (Exception e) {
       // Never a 500 or a stack trace to Slack: one line here (no body: it holds what people typed),
       // the trace at DEBUG for whoever investigates.

@@ -57,6 +57,9 @@ class RapportHandlerTest {
     app.command("/noretry", (req, ctx) -> com.slack.api.bolt.response.Response.builder().statusCode(202)
         .contentType("text/plain; charset=utf-8").headers(java.util.Map.of("X-Slack-No-Retry", List.of("1")))
         .body("noted").build());
+    // Says whether the ack path knows when its request arrived (the ack-path writes' clock).
+    app.command("/arrived", (req, ctx) -> ctx.ack(io.rapport.store.RequestArrival.nanos().isPresent()
+        && io.rapport.store.RequestArrival.nanos().getAsLong() <= System.nanoTime() ? "arrival known" : "no arrival"));
     RapportHandler handler = new RapportHandler(new BoltAdapter(app), verifier, healthy::get, readDeadline, slots);
     server = new HttpServer(0, handler).start();
   }
@@ -124,6 +127,18 @@ class RapportHandlerTest {
     assertThat(r.body()).contains("received 6");
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void theAckPathKnowsWhenItsRequestArrivedAndForgetsItAfterwards() throws Exception {
+    start();
+    String body = "token=t&team_id=T1&user_id=U1&command=%2Farrived&text=";
+
+    HttpResponse<String> r = signed(body);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("arrival known");
+    assertThat(io.rapport.store.RequestArrival.nanos()).isEmpty();
   }
 
   @Test
