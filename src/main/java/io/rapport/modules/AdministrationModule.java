@@ -1,5 +1,6 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
 import io.rapport.slack.ChannelAccess;
 import io.rapport.slack.listeners.actions.SetupStepAction;
 import io.rapport.slack.listeners.commands.RelationshipHelpCommand;

@@ -1,5 +1,6 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
 import io.rapport.away.AwayService;
 import io.rapport.slack.listeners.actions.AwayButtons;
 import io.rapport.slack.listeners.commands.AwayCommands;

@@ -1,6 +1,6 @@
 package io.rapport.modules;
 
-import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.rapport.slack.Routes;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;
 import io.rapport.checkin.CheckInListener;
@@ -98,7 +98,7 @@ public final class CheckInsModule implements Module {
     routes.app().blockAction(OpenCheckInAction.ACTION_ID, new OpenCheckInAction(afterAck, accounts, modalOpener));
     new CheckInModalActions(afterAck, modalOpener, service).register(routes.app());
     routes.app().viewSubmission(CheckInModal.CALLBACK_ID, new CheckInSubmission(service, modalOpener));
-    routes.app().event(AppHomeOpenedEvent.class,
+    routes.appHomeOpened(
         new AppHomeOpenedListener(afterAck, foundation.store(), home, foundation.clock()));
   }
 }

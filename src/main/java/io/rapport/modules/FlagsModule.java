@@ -1,5 +1,6 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.flag.FlagDelivery;
 import io.rapport.flag.FlagService;

@@ -1,5 +1,6 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.rapport.completion.CheckInTimes;

@@ -1,5 +1,7 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
+
 /**
  * One capability of the running bot (check-ins, prompts, flags, reports, administration, away):
  * it builds its own parts from the {@link Foundation}, registers its own Slack listeners, and

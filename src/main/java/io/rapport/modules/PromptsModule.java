@@ -1,6 +1,6 @@
 package io.rapport.modules;
 
-import com.slack.api.model.event.MessageEvent;
+import io.rapport.slack.Routes;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.prompt.DirectMessageReply;
 import io.rapport.prompt.DueAccounts;
@@ -84,7 +84,7 @@ public final class PromptsModule implements Module {
     var store = foundation.store();
     var clock = foundation.clock();
     new PromptButtons(foundation.afterAck(), responses).register(routes.app());
-    routes.app().event(MessageEvent.class, new DirectMessageListener(foundation.afterAck(), store,
+    routes.directMessages(new DirectMessageListener(foundation.afterAck(), store,
         new DirectMessageReply(new DueAccounts(store), foundation.slackApi().calls(), zones, clock), clock));
   }
 

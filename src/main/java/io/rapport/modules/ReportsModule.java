@@ -1,5 +1,6 @@
 package io.rapport.modules;
 
+import io.rapport.slack.Routes;
 import io.rapport.report.ReportDelivery;
 import io.rapport.report.ReportOutlet;
 import io.rapport.report.ReportService;
