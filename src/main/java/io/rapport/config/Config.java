@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +30,8 @@ public record Config(
     String slackApiUrl,
     int port,
     String databaseUrl,
-    Set<String> admins) {
+    Set<String> admins,
+    Duration slackTimeout) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -38,10 +40,17 @@ public record Config(
   public static final String PORT = "PORT";
   public static final String DATABASE_URL = "DATABASE_URL";
   public static final String RAPPORT_ADMINS = "RAPPORT_ADMINS";
+  public static final String RAPPORT_SLACK_TIMEOUT_SECONDS = "RAPPORT_SLACK_TIMEOUT_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:rapport.db";
+  public static final Duration DEFAULT_SLACK_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The longest read timeout allowed: a whole Web API call (this plus a few seconds) must fit in
+   * the outbox's margin, so a lease never runs out while its post is still in flight.
+   */
+  public static final Duration MAX_SLACK_TIMEOUT = Duration.ofSeconds(20);
 
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
@@ -79,7 +88,8 @@ public record Config(
         apiUrl(values.get(SLACK_API_URL)),
         port(values.get(PORT)),
         databaseUrl(values.get(DATABASE_URL)),
-        admins(values.get(RAPPORT_ADMINS)));
+        admins(values.get(RAPPORT_ADMINS)),
+        slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS)));
   }
 
   /** The variables {@code serve} still needs, empty when the bot can start. */
@@ -108,12 +118,12 @@ public record Config(
 
   public Config withPort(int newPort) {
     return new Config(
-        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins);
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins, slackTimeout);
   }
 
   public Config withDatabaseUrl(String url) {
     return new Config(
-        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins);
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins, slackTimeout);
   }
 
   @Override
@@ -132,6 +142,8 @@ public record Config(
         + redactDatabaseUrl(databaseUrl)
         + ", admins="
         + admins
+        + ", slackTimeout="
+        + slackTimeout
         + "]";
   }
 
@@ -222,6 +234,24 @@ public record Config(
               + "\"");
     }
     return v;
+  }
+
+  private static Duration slackTimeout(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_SLACK_TIMEOUT;
+    }
+    long max = MAX_SLACK_TIMEOUT.toSeconds();
+    try {
+      long seconds = Long.parseLong(value.trim());
+      if (seconds < 1 || seconds > max) {
+        throw new ConfigException(
+            RAPPORT_SLACK_TIMEOUT_SECONDS + " must be between 1 and " + max + " seconds, got " + seconds);
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          RAPPORT_SLACK_TIMEOUT_SECONDS + " must be a whole number of seconds such as 10, got \"" + value + "\"");
+    }
   }
 
   private static Set<String> admins(String value) {

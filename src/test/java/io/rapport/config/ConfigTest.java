@@ -19,6 +19,7 @@ class ConfigTest {
     assertThat(c.port()).isEqualTo(3000);
     assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:rapport.db");
     assertThat(c.admins()).isEmpty();
+    assertThat(c.slackTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
     assertThat(c.missingForServe()).containsExactly("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
   }
 
@@ -64,6 +65,21 @@ class ConfigTest {
         .hasMessageContaining("RAPPORT_ADMINS").hasMessageContaining("@jo");
     assertThatThrownBy(() -> Config.load(Map.of("SLACK_BOT_TOKEN", "xapp-wrong"), dir))
         .hasMessageContaining("SLACK_BOT_TOKEN must start with \"xoxb-\"");
+  }
+
+  @Test
+  void theSlackTimeoutIsWholeSecondsWithinItsBounds() {
+    assertThat(Config.load(Map.of("RAPPORT_SLACK_TIMEOUT_SECONDS", " 3 "), dir).slackTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_SLACK_TIMEOUT_SECONDS", "0"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("RAPPORT_SLACK_TIMEOUT_SECONDS must be between 1 and 20 seconds, got 0");
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_SLACK_TIMEOUT_SECONDS", "21"), dir))
+        .hasMessageContaining("between 1 and 20");
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_SLACK_TIMEOUT_SECONDS", "1.5"), dir))
+        .hasMessageContaining("RAPPORT_SLACK_TIMEOUT_SECONDS must be a whole number").hasMessageContaining("1.5");
+    assertThat(Config.load(Map.of("RAPPORT_SLACK_TIMEOUT_SECONDS", "4"), dir).withPort(1).withDatabaseUrl("jdbc:sqlite:x")
+        .slackTimeout()).as("kept by the copies").isEqualTo(java.time.Duration.ofSeconds(4));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.rapport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.config.Config;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.Flag;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,8 +41,10 @@ class SlackFaultsTest {
   static final String CHANNEL = "CFAULTS1";
   static final String ACME = "acme-faults";
   static final String BOLT = "bolt-faults";
-  /** Longer than Rapport's HTTP read timeout (10 s): the answer never arrives in time. */
-  static final Duration NO_ANSWER_IN_TIME = Duration.ofSeconds(12);
+  /** Rapport's HTTP read timeout in this test (RAPPORT_SLACK_TIMEOUT_SECONDS). */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+  /** Longer than the read timeout: the answer never arrives in time. */
+  static final Duration NO_ANSWER_IN_TIME = READ_TIMEOUT.multipliedBy(3);
 
   /** The next Saturday 10:00 UTC: the team's Friday 15:00 prompt of this week is due. */
   static Instant nextSaturdayMorning() {
@@ -52,7 +56,8 @@ class SlackFaultsTest {
   @MethodSource("io.rapport.testing.TestDatabases#kinds")
   void confirmationFlagPostAndHomePublishAreRetriedThrough5xxAndTimeoutsAndNothingIsPostedTwice(
       TestDatabases.Kind kind) throws Exception {
-    try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(nextSaturdayMorning()))) {
+    try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(nextSaturdayMorning()),
+        Map.of(Config.RAPPORT_SLACK_TIMEOUT_SECONDS, String.valueOf(READ_TIMEOUT.toSeconds())))) {
       FakeSlack fake = rapport.fake();
       Store store = rapport.rapport().foundation().store();
       long now = rapport.clock().millis();

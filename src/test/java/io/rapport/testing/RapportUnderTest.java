@@ -69,8 +69,16 @@ public final class RapportUnderTest implements AutoCloseable {
 
   /** Starts on a fresh database of the given kind (see {@link TestDatabases}). */
   public static RapportUnderTest startOn(TestDatabases.Kind kind, MutableClock clock) throws Exception {
+    return startOn(kind, clock, Map.of());
+  }
+
+  /** The same, with extra environment (e.g. {@link Config#RAPPORT_SLACK_TIMEOUT_SECONDS}). */
+  public static RapportUnderTest startOn(TestDatabases.Kind kind, MutableClock clock, Map<String, String> extraEnv)
+      throws Exception {
     Path dir = Files.createTempDirectory("rapport-test");
-    return start(Map.of(Config.DATABASE_URL, TestDatabases.freshUrl(kind, dir)), clock);
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put(Config.DATABASE_URL, TestDatabases.freshUrl(kind, dir));
+    return start(env, clock);
   }
 
   public static RapportUnderTest start(Map<String, String> extraEnv, MutableClock clock) throws Exception {

@@ -31,9 +31,12 @@ public final class SlackApi implements AutoCloseable {
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setStatsEnabled(false);
-    slackConfig.setHttpClientReadTimeoutMillis(10_000);
-    slackConfig.setHttpClientWriteTimeoutMillis(10_000);
-    slackConfig.setHttpClientCallTimeoutMillis(15_000);
+    // RAPPORT_SLACK_TIMEOUT_SECONDS: how long to wait for Slack's answer (a call not answered in
+    // time may still have been carried out; the gateway and the outbox deal with that).
+    int timeoutMillis = Math.toIntExact(config.slackTimeout().toMillis());
+    slackConfig.setHttpClientReadTimeoutMillis(timeoutMillis);
+    slackConfig.setHttpClientWriteTimeoutMillis(timeoutMillis);
+    slackConfig.setHttpClientCallTimeoutMillis(timeoutMillis + 5_000);
     this.real = Slack.getInstance(slackConfig);
     this.botToken = config.slackBotToken().orElse(null);
     MethodsClient raw = botToken == null ? null : real.methods(botToken);
