@@ -9,16 +9,26 @@ import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.Payload;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Slack} handed to Bolt and used by Rapport: the configured instance underneath, with
  * every {@link MethodsClient} it gives out routed through the gateway ({@link GatewayMethods}).
  * Bolt's {@code ctx.client()} is built from it, so listeners' Web API calls keep the same budgets
  * and retry as Rapport's own.
+ *
+ * <p>Each client is built once per token and team and then reused: Bolt asks for
+ * {@code ctx.client()} on every request (its single-team authorization does), and building one
+ * means a new SDK client and a new proxy, which a profile of the ack path showed. The clients hold
+ * no per-call state. A workspace has one bot token, so the map stays as small as the installs.
  */
 final class GatewaySlack extends Slack {
   private final Slack real;
   private final SlackCalls gateway;
+  private final Map<List<String>, MethodsClient> clients = new ConcurrentHashMap<>();
 
   GatewaySlack(Slack real, SlackCalls gateway) {
     this.real = real;
@@ -37,17 +47,19 @@ final class GatewaySlack extends Slack {
 
   @Override
   public MethodsClient methods() {
-    return GatewayMethods.wrap(real.methods(), gateway);
+    return clients.computeIfAbsent(Arrays.asList(null, null), k -> GatewayMethods.wrap(real.methods(), gateway));
   }
 
   @Override
   public MethodsClient methods(String token) {
-    return GatewayMethods.wrap(real.methods(token), gateway);
+    return clients.computeIfAbsent(
+        Arrays.asList(token, null), k -> GatewayMethods.wrap(real.methods(token), gateway));
   }
 
   @Override
   public MethodsClient methods(String token, String teamId) {
-    return GatewayMethods.wrap(real.methods(token, teamId), gateway);
+    return clients.computeIfAbsent(
+        Arrays.asList(token, teamId), k -> GatewayMethods.wrap(real.methods(token, teamId), gateway));
   }
 
   @Override
