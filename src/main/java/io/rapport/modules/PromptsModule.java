@@ -40,14 +40,13 @@ public final class PromptsModule implements Module {
     var store = foundation.store();
     var timeZones = foundation.timeZones();
     var clock = foundation.clock();
-    var calls = foundation.slackApi().calls();
     DueAccounts dueAccounts = new DueAccounts(store);
     this.zones = (ws, user) -> timeZones.cachedZoneOf(ws, user).orElseGet(() -> timeZones.zoneOf(ws, user));
     this.sender = new PromptSender(store, foundation.outbox(), zones, clock);
     this.scheduler = new PromptScheduler(store, dueAccounts, timeZones, sender, away.service(), clock);
     this.promptNow = new PromptNow(store, timeZones, scheduler, sender, away.service(), clock);
     this.progress = new PromptCompletion(store, foundation.outbox().transport(), zones, clock);
-    this.responses = new PromptResponses(store, dueAccounts, progress, calls, zones,
+    this.responses = new PromptResponses(store, dueAccounts, progress, foundation.outbox().transport(), zones,
         checkIns.service()::nothingToReport, clock);
   }
 
@@ -85,7 +84,7 @@ public final class PromptsModule implements Module {
     var clock = foundation.clock();
     new PromptButtons(foundation.afterAck(), responses).register(routes.app());
     routes.directMessages(new DirectMessageListener(foundation.afterAck(), store,
-        new DirectMessageReply(new DueAccounts(store), foundation.slackApi().calls(), zones, clock), clock));
+        new DirectMessageReply(new DueAccounts(store), foundation.outbox().transport(), zones, clock), clock));
   }
 
   @Override

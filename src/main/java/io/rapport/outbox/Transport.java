@@ -48,7 +48,8 @@ public interface Transport {
 
   /**
    * Posts once (no blind retry: 429s, which Slack did not carry out, are waited out), only if it
-   * can start {@code within}; {@code key} goes into the message metadata.
+   * can start {@code within}; {@code key} goes into the message metadata. A {@code null} key posts
+   * a message nobody looks for again (an answer to a direct message), with no metadata.
    */
   Posted post(String channelId, String threadTs, String key, String text, String blocks, Duration within)
       throws Refused, InterruptedException;

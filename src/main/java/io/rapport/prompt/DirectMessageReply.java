@@ -3,8 +3,9 @@ package io.rapport.prompt;
 import io.rapport.slack.views.PromptMessage;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
-import io.rapport.slack.out.SlackCallException;
-import io.rapport.slack.out.SlackCalls;
+import io.rapport.outbox.Transport;
+import io.rapport.slack.views.Rendered;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DirectMessageReply {
   private static final Logger LOG = LoggerFactory.getLogger(DirectMessageReply.class);
+  /** How long the answer may wait for the workspace's budget before it is given up. */
+  static final Duration WITHIN = Duration.ofSeconds(30);
 
   private final DueAccounts dueAccounts;
-  private final SlackCalls slack;
+  private final Transport slack;
   private final PromptSender.ZoneLookup zones;
   private final Clock clock;
 
-  public DirectMessageReply(DueAccounts dueAccounts, SlackCalls slack, PromptSender.ZoneLookup zones, Clock clock) {
+  public DirectMessageReply(DueAccounts dueAccounts, Transport slack, PromptSender.ZoneLookup zones, Clock clock) {
     this.dueAccounts = dueAccounts;
     this.slack = slack;
     this.zones = zones;
@@ -37,11 +40,10 @@ public final class DirectMessageReply {
     IsoWeek week = IsoWeek.of(today);
     List<Account> keyAccounts = dueAccounts.keyAccounts(workspaceId, userId);
     List<Account> due = dueAccounts.of(workspaceId, userId, week);
-    String text = PromptMessage.replyText(week, keyAccounts.size(), due.size(), today);
+    Rendered reply = PromptMessage.replyMessage(week, keyAccounts.size(), due, today);
     try {
-      slack.call("chat.postMessage", channel, m -> m.chatPostMessage(r -> r.channel(channel).text(text)
-          .blocks(PromptMessage.reply(week, keyAccounts.size(), due, today))));
-    } catch (SlackCallException e) {
+      slack.post(channel, null, null, reply.text(), reply.blocks(), WITHIN);
+    } catch (Transport.Refused e) {
       LOG.warn("Could not answer a DM from {} in {}: {}", userId, workspaceId, e.error());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,8 +4,8 @@ import io.rapport.slack.views.PromptMessage;
 import io.rapport.domain.Account;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.IsoWeek;
-import io.rapport.slack.out.SlackCallException;
-import io.rapport.slack.out.SlackCalls;
+import io.rapport.outbox.Transport;
+import io.rapport.slack.views.Rendered;
 import io.rapport.store.PromptDao.PromptRow;
 import io.rapport.store.Store;
 import java.time.Clock;
@@ -39,12 +39,12 @@ public final class PromptResponses {
   private final Store store;
   private final DueAccounts dueAccounts;
   private final PromptCompletion completion;
-  private final SlackCalls slack;
+  private final Transport slack;
   private final PromptSender.ZoneLookup zones;
   private final NothingToReport nothingToReport;
   private final Clock clock;
 
-  public PromptResponses(Store store, DueAccounts dueAccounts, PromptCompletion completion, SlackCalls slack,
+  public PromptResponses(Store store, DueAccounts dueAccounts, PromptCompletion completion, Transport slack,
       PromptSender.ZoneLookup zones, NothingToReport nothingToReport, Clock clock) {
     this.store = store;
     this.dueAccounts = dueAccounts;
@@ -85,7 +85,7 @@ public final class PromptResponses {
       updated |= row.messageTs() != null && row.messageTs().equals(ts);
     }
     if (!updated && channel != null && ts != null) {
-      updated = update(channel, ts, text);
+      updated = update(channel, ts, PromptMessage.noteMessage(text));
     }
     return new Answer(text, updated);
   }
@@ -120,25 +120,16 @@ public final class PromptResponses {
         .anyMatch(r -> r.messageTs() != null && r.messageTs().equals(ts));
     String text = PromptMessage.snoozedText(week, today);
     if (!updated && channel != null && ts != null) {
-      try {
-        slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(text)
-            .blocks(PromptMessage.snoozed(week, due))));
-        updated = true;
-      } catch (SlackCallException e) {
-        LOG.warn("Could not update the snoozed prompt of {}: {}", rep, e.error());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      updated = update(channel, ts, PromptMessage.snoozedMessage(week, due, today));
     }
     return new Answer(text, updated);
   }
 
-  private boolean update(String channel, String ts, String text) {
+  private boolean update(String channel, String ts, Rendered message) {
     try {
-      slack.call("chat.update", null, m -> m.chatUpdate(r -> r.channel(channel).ts(ts).text(text)
-          .blocks(PromptMessage.note(text))));
+      slack.update(channel, ts, message.text(), message.blocks());
       return true;
-    } catch (SlackCallException e) {
+    } catch (Transport.Refused e) {
       LOG.warn("Could not update a prompt message: {}", e.error());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -63,7 +63,7 @@ public final class SlackTransport implements Transport {
     try {
       ChatPostMessageResponse r = calls.callBefore("chat.postMessage", channelId,
           calls.now() + within.toNanos(), false, m -> m.chatPostMessage(q -> q.channel(channelId)
-              .threadTs(threadTs).text(text).blocksAsString(blocks).metadata(metadata(key))
+              .threadTs(threadTs).text(text).blocksAsString(blocks).metadata(key == null ? null : metadata(key))
               .unfurlLinks(false).unfurlMedia(false)));
       return new Posted(r.getChannel() == null ? channelId : r.getChannel(), r.getTs());
     } catch (SlackCallException e) {

@@ -259,6 +259,16 @@ public final class PromptMessage {
     return Rendered.of(text(state), blocks(state));
   }
 
+  /** After "Snooze to tomorrow", for a message the outbox does not know: the line and the buttons. */
+  public static Rendered snoozedMessage(IsoWeek week, List<Account> due, LocalDate today) {
+    return Rendered.of(snoozedText(week, today), snoozed(week, due));
+  }
+
+  /** The answer to a rep who writes to Rapport: fallback text and blocks. */
+  public static Rendered replyMessage(IsoWeek week, int keyAccounts, List<Account> due, LocalDate today) {
+    return Rendered.of(replyText(week, keyAccounts, due.size(), today), reply(week, keyAccounts, due, today));
+  }
+
   /** A prompt message replaced by one line. */
   public static Rendered noteMessage(String markdown) {
     return Rendered.of(markdown, note(markdown));
