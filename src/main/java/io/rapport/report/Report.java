@@ -168,12 +168,22 @@ public record Report(
    * Health per week of one team (or the one account).
    *
    * @param health the average health of the accounts with recent check-ins (null: none)
-   * @param notHealthy how many of them are at risk or unhealthy (null: none judged)
+   * @param atRisk how many of them are at risk (null: none judged)
+   * @param unhealthy how many of them are unhealthy (null: none judged)
    * @param judged per week, the analyses of the reported accounts the figures come from
    */
   public record TrendSeries(
-      String name, List<IsoWeek> weeks, List<Double> health, List<Integer> notHealthy,
-      List<List<AccountAnalysis>> judged) {
+      String name, List<IsoWeek> weeks, List<Double> health, List<Integer> atRisk,
+      List<Integer> unhealthy, List<List<AccountAnalysis>> judged) {
+
+    /** Per week, how many accounts are at risk or unhealthy (null: none judged). */
+    public List<Integer> notHealthy() {
+      List<Integer> sum = new ArrayList<>(atRisk.size());
+      for (int i = 0; i < atRisk.size(); i++) {
+        sum.add(atRisk.get(i) == null ? null : atRisk.get(i) + unhealthy.get(i));
+      }
+      return sum;
+    }
 
     /**
      * The series of {@code judged} (per week, the reported accounts' analyses), each account's
@@ -182,25 +192,30 @@ public record Report(
     public static TrendSeries of(String name, List<IsoWeek> weeks, List<List<AccountAnalysis>> judged,
         Predicate<Finding> counted) {
       List<Double> health = new ArrayList<>(weeks.size());
-      List<Integer> notHealthy = new ArrayList<>(weeks.size());
+      List<Integer> atRisk = new ArrayList<>(weeks.size());
+      List<Integer> unhealthy = new ArrayList<>(weeks.size());
       for (List<AccountAnalysis> week : judged) {
         double sum = 0;
         int n = 0;
+        int risky = 0;
         int bad = 0;
         for (AccountAnalysis a : week) {
           Optional<Health> h = a.healthCounting(counted);
           if (h.isPresent()) {
             sum += h.get().score();
             n++;
-            if (h.get().band() != Health.Band.HEALTHY) {
+            if (h.get().band() == Health.Band.AT_RISK) {
+              risky++;
+            } else if (h.get().band() == Health.Band.UNHEALTHY) {
               bad++;
             }
           }
         }
         health.add(n == 0 ? null : sum / n);
-        notHealthy.add(n == 0 ? null : bad);
+        atRisk.add(n == 0 ? null : risky);
+        unhealthy.add(n == 0 ? null : bad);
       }
-      return new TrendSeries(name, weeks, health, notHealthy, judged);
+      return new TrendSeries(name, weeks, health, atRisk, unhealthy, judged);
     }
   }
 

@@ -56,7 +56,7 @@ class DemoCommandTest {
 
     BufferedImage png = ImageIO.read(dir.resolve("health-trend.png").toFile());
     assertThat(png.getWidth()).isEqualTo(1000);
-    assertThat(png.getHeight()).isEqualTo(560);
+    assertThat(png.getHeight()).isEqualTo(io.rapport.report.HealthTrendChart.HEIGHT);
     assertThat(Files.list(dir).count()).isEqualTo(3);
   }
 

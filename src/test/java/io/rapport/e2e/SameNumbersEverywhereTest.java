@@ -23,6 +23,7 @@ import io.rapport.insight.Analyzer;
 import io.rapport.insight.Health;
 import io.rapport.report.Report;
 import io.rapport.slack.views.ReportBlocks;
+import io.rapport.report.HealthTrendChart;
 import io.rapport.report.ReportBuilder;
 import io.rapport.report.ReportCsv;
 import io.rapport.report.ReportScope;
@@ -162,6 +163,10 @@ class SameNumbersEverywhereTest {
     List<Integer> notHealthy = report.trend().get(0).notHealthy();
     assertThat(notHealthy.get(notHealthy.size() - 1))
         .isEqualTo(BANDS.get(Health.Band.AT_RISK) + BANDS.get(Health.Band.UNHEALTHY));
+    HealthTrendChart.Chart chart = HealthTrendChart.of(report, report.bands().healthyMin(), report.bands().unhealthyBelow());
+    int lastWeek = chart.weekLabels().size() - 1;
+    assertThat(chart.atRisk().get(lastWeek)).isEqualTo(BANDS.get(Health.Band.AT_RISK));
+    assertThat(chart.unhealthy().get(lastWeek)).isEqualTo(BANDS.get(Health.Band.UNHEALTHY));
 
     // The manager digest of this week.
     ManagerDigest digest = new ManagerDigest(app.store(), app.outbox(), app.timeZones(), rapport.rapport().away().service(), app.clock(),
