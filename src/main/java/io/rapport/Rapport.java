@@ -58,8 +58,10 @@ public final class Rapport implements AutoCloseable {
         Stream.of(prompts.adminSubcommands(), away.adminSubcommands()).flatMap(List::stream).toList());
     // After a check-in, in this order on the background lane: the prompt's progress (the weekly
     // prompt message kept current in place is the rep's confirmation; no DM per check-in), flag
-    // judging, then App Home.
-    checkIns.subscribe(prompts.progress()).subscribe(flags.judging()).subscribe(checkIns.homeRefresh());
+    // judging, the DM to a rep whose check-in someone else changed, then App Home.
+    checkIns.subscribe(prompts.progress()).subscribe(flags.judging()).subscribe(checkIns.editNotices())
+        .subscribe(checkIns.homeRefresh());
+    flags.alsoEveryTick(checkIns.editNotices()::deliverOwed);
     this.modules = List.of(checkIns, prompts, flags, reports, administration, away);
     modules.forEach(m -> m.register(foundation.routes()));
   }

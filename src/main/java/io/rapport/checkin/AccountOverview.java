@@ -123,6 +123,10 @@ public final class AccountOverview {
     for (CheckIn c : dao.recentCheckIns(workspaceId, reps, from)) {
       history.computeIfAbsent(c.account(), k -> new ArrayList<>()).add(c);
     }
+    Map<String, String> editedBy = new HashMap<>();
+    for (AccountStatusDao.WrittenByOther w : dao.writtenByOthers(workspaceId, reps, from)) {
+      editedBy.put(w.accountId() + "/" + w.week(), w.userId());
+    }
     Absences away = completions.exclusions(workspaceId, reps, IsoWeek.parse(from), week)::excluded;
     List<AccountAnalysis> analyses = analyzer.analyzeAll(accounts, history, week, away);
     List<AccountStatus> out = new ArrayList<>(accounts.size());
@@ -130,7 +134,7 @@ public final class AccountOverview {
       Account a = accounts.get(i);
       Optional<IsoWeek> l = Optional.ofNullable(last.get(a.id()));
       out.add(new AccountStatus(a, l, flags.getOrDefault(a.id(), 0), answered.contains(a.id()),
-          analyses.get(i).health()));
+          analyses.get(i).health(), l.map(w -> editedBy.get(a.id() + "/" + w))));
     }
     return out;
   }

@@ -15,10 +15,17 @@ import java.util.Optional;
  * @param answeredThisWeek true when the current week has an answer
  * @param health the insight core's judgement of the recent check-ins (score and band); empty when
  *     there is no check-in in the look-back window to judge
+ * @param lastEditedBy who other than the rep last wrote the check-in of the {@code lastAnswered}
+ *     week (a manager or an admin who changed or recorded it); empty when it is the rep's own
  */
 public record AccountStatus(
     Account account, Optional<IsoWeek> lastAnswered, int openFlags, boolean answeredThisWeek,
-    Optional<Health> health) {
+    Optional<Health> health, Optional<String> lastEditedBy) {
+
+  public AccountStatus(Account account, Optional<IsoWeek> lastAnswered, int openFlags, boolean answeredThisWeek,
+      Optional<Health> health) {
+    this(account, lastAnswered, openFlags, answeredThisWeek, health, Optional.empty());
+  }
 
   /** True when the account is unhealthy or has an open flag. */
   public boolean needsAttention() {

@@ -4,6 +4,8 @@ import io.rapport.domain.DisplayText;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
 import io.rapport.domain.IsoWeek;
+import io.rapport.outbox.Letter;
+import io.rapport.outbox.Outbox;
 import io.rapport.store.AccountDao;
 import io.rapport.store.BoundedWrites;
 import io.rapport.store.CheckInDao;
@@ -37,8 +39,24 @@ public final class CheckInService {
   /** The {@code processed_requests} kind of a check-in modal's submission (key: the view id). */
   public static final String VIEW_SUBMISSION = "view_submission";
 
-  /** What a stored check-in did. */
-  public record Stored(Account account, CheckIn checkIn, boolean edited) {}
+  /** The outbox kind of the DM telling a rep that someone else changed their check-in. */
+  public static final String EDIT_NOTICE = "checkin-edited";
+
+  /**
+   * What a stored check-in did: {@code edited} when the week had an answer before, {@code version}
+   * the check-in's version now (1 when first recorded; unchanged when the values were the same),
+   * {@code editNotice} the outbox key of the DM to the rep when someone else changed it (else null).
+   */
+  public record Stored(Account account, CheckIn checkIn, boolean edited, int version, String editNotice) {
+    public Stored(Account account, CheckIn checkIn, boolean edited) {
+      this(account, checkIn, edited, 1, null);
+    }
+  }
+
+  /** The outbox key of the DM about version {@code version} of a check-in (one per change). */
+  public static String editNoticeKey(String workspaceId, String accountId, IsoWeek week, int version) {
+    return EDIT_NOTICE + ":" + workspaceId + ":" + accountId + ":" + week + ":" + version;
+  }
 
   private final Store store;
   private final Access access;
@@ -111,11 +129,48 @@ public final class CheckInService {
           && h.attach(ProcessedRequestDao.class).claim(workspaceId, once.kind(), once.key(), now) == 0) {
         return Optional.<Stored>empty();
       }
-      CheckInDao checkIns = h.attach(CheckInDao.class);
-      boolean edited = checkIns.find(workspaceId, account.id(), withRep.week().toString()).isPresent();
-      checkIns.upsert(workspaceId, withRep, now);
-      return Optional.of(new Stored(account, withRep, edited));
+      return Optional.of(store(h, workspaceId, actorUserId, account, withRep, now));
     };
+  }
+
+  /**
+   * The one way a person's check-in is written (the rep's own, or a manager's or admin's change):
+   * the first answer of the week is recorded by the actor; a later one keeps the stored version in
+   * {@code checkin_versions} and writes the new values as the next version, in the caller's
+   * transaction. When someone other than the rep changed it, the DM telling the rep is put in the
+   * outbox in the same transaction. The same values again store nothing new.
+   */
+  private Stored store(org.jdbi.v3.core.Handle h, String workspaceId, String actorUserId, Account account,
+      CheckIn checkIn, long now) {
+    CheckInDao checkIns = h.attach(CheckInDao.class);
+    String week = checkIn.week().toString();
+    // Two changes at once: the loser's conditional write finds a new version and reads it again.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Optional<CheckInDao.Current> before = checkIns.current(workspaceId, account.id(), week);
+      if (before.isEmpty()) {
+        if (checkIns.insertFirst(workspaceId, checkIn, actorUserId, now)) {
+          return new Stored(account, checkIn, false, 1, null);
+        }
+        continue;
+      }
+      CheckInDao.Current current = before.get();
+      if (!current.nothingToReport() && current.checkIn().equals(checkIn)) {
+        return new Stored(account, checkIn, true, current.version(), null);
+      }
+      checkIns.keepVersion(workspaceId, account.id(), week, current.version(), actorUserId, now);
+      if (!checkIns.replace(workspaceId, checkIn, actorUserId, current.version(), now)) {
+        continue;
+      }
+      int version = current.version() + 1;
+      String notice = null;
+      if (!actorUserId.equals(checkIn.rep())) {
+        notice = editNoticeKey(workspaceId, account.id(), checkIn.week(), version);
+        Outbox.enqueue(h, Letter.of(notice, workspaceId, EDIT_NOTICE, Letter.privately(List.of(checkIn.rep())), now),
+            now);
+      }
+      return new Stored(account, checkIn, true, version, notice);
+    }
+    throw new IllegalStateException("the check-in kept changing while it was being stored");
   }
 
   /** Logs the stored check-in and tells the listeners, in order, on the background lane. */

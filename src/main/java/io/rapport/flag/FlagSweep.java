@@ -49,16 +49,28 @@ public final class FlagSweep implements AutoCloseable {
     dailyChores.add(chore);
   }
 
-  /** The daily sweep, run now. */
-  public synchronized Report sweep() {
-    for (Runnable chore : dailyChores) {
+  private final List<Runnable> tickChores = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds work every tick (and the daily sweep) also does, e.g. sending messages still owed. */
+  public void alsoEveryTick(Runnable chore) {
+    tickChores.add(chore);
+  }
+
+  private static void run(List<Runnable> chores) {
+    for (Runnable chore : chores) {
       try {
         chore.run();
       } catch (RuntimeException e) {
-        LOG.error("A daily chore failed ({}); the next sweep tries again", e.getClass().getSimpleName());
-        LOG.debug("The failure of a daily chore", e);
+        LOG.error("A sweep chore failed ({}); the next sweep tries again", e.getClass().getSimpleName());
+        LOG.debug("The failure of a sweep chore", e);
       }
     }
+  }
+
+  /** The daily sweep, run now. */
+  public synchronized Report sweep() {
+    run(dailyChores);
+    run(tickChores);
     List<String> workspaces = flags.workspaces();
     int judged = 0;
     for (String ws : workspaces) {
@@ -73,6 +85,7 @@ public final class FlagSweep implements AutoCloseable {
     if (!LocalDate.now(clock.withZone(ZoneOffset.UTC)).equals(lastJudged)) {
       return sweep();
     }
+    run(tickChores);
     return new Report(0, delivery.deliverOwed(), reminders.sendDue(), digest.sendDue(flags.workspaces()));
   }
 

@@ -14,6 +14,7 @@ import io.rapport.slack.listeners.commands.CheckInCommand;
 import io.rapport.slack.listeners.events.AppHomeOpenedListener;
 import io.rapport.slack.listeners.events.HomeTabPublisher;
 import io.rapport.slack.listeners.views.CheckInSubmission;
+import io.rapport.slack.subscribers.CheckInEditNotices;
 import io.rapport.slack.subscribers.HomeTabRefresh;
 import io.rapport.slack.views.CheckInModal;
 import io.rapport.team.SetupProgress;
@@ -36,6 +37,7 @@ public final class CheckInsModule implements Module {
   private final CheckInModalOpener modalOpener;
   private final HomeTabPublisher home;
   private final AccountsCommand accountsCommand;
+  private final CheckInEditNotices editNotices;
 
   public CheckInsModule(Foundation foundation, AwayModule away) {
     this.foundation = foundation;
@@ -49,6 +51,7 @@ public final class CheckInsModule implements Module {
         foundation.timeZones(), foundation.slackApi(), foundation.clock());
     this.home = new HomeTabPublisher(accounts, overview, foundation.timeZones(), foundation.slackApi(),
         away.service(), foundation.access(), new SetupProgress(foundation.store()));
+    this.editNotices = new CheckInEditNotices(foundation.store(), foundation.outbox(), foundation.clock());
     this.accountsCommand = new AccountsCommand(foundation.afterAck(), accounts, overview, foundation.access(),
         foundation.timeZones());
   }
@@ -67,6 +70,11 @@ public final class CheckInsModule implements Module {
   /** App Home redrawn after a check-in (the last subscriber). */
   public CheckInListener homeRefresh() {
     return new HomeTabRefresh(home);
+  }
+
+  /** The DM to a rep whose check-in a manager or an admin changed (a subscriber; retried by the sweep). */
+  public CheckInEditNotices editNotices() {
+    return editNotices;
   }
 
   /** Stores check-ins and "nothing to report". */

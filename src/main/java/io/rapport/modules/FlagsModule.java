@@ -53,6 +53,16 @@ public final class FlagsModule implements Module {
     return service;
   }
 
+  /** Adds work every tick of the hourly sweep also does (e.g. sending owed messages). */
+  public void alsoEveryTick(Runnable chore) {
+    sweep.alsoEveryTick(chore);
+  }
+
+  /** Adds work the daily sweep also does (e.g. forgetting what has expired). */
+  public void alsoDaily(Runnable chore) {
+    sweep.alsoDaily(chore);
+  }
+
   /** One sweep now: judge, deliver, remind, digest (tests call this instead of the hourly timer). */
   public FlagSweep.Report sweep() {
     return sweep.sweep();

@@ -54,6 +54,25 @@ public interface AccountStatusDao {
 
 
 
+  /** An account's check-in of a week last written by someone other than its rep, and who. */
+  record WrittenByOther(String accountId, String week, String userId) {}
+
+  /**
+   * The check-ins from {@code fromWeek} on of the reps' active accounts whose last writer (who
+   * changed it, else who recorded it) is not the rep: a manager's or an admin's edit.
+   */
+  @SqlQuery(
+      "SELECT c.account_id AS account_id, c.week AS week, COALESCE(c.changed_by, c.recorded_by) AS user_id"
+          + " FROM checkins c JOIN accounts a ON a.workspace_id = c.workspace_id AND a.id = c.account_id"
+          + " WHERE c.workspace_id = :ws AND c.week >= :from AND a.rep_id IN (<reps>) AND a.removed_at IS NULL"
+          + " AND COALESCE(c.changed_by, c.recorded_by) IS NOT NULL"
+          + " AND COALESCE(c.changed_by, c.recorded_by) <> c.rep_id")
+  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(WrittenByOther.class)
+  List<WrittenByOther> writtenByOthers(
+      @Bind("ws") String workspaceId,
+      @BindList(value = "reps", onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<String> repIds,
+      @Bind("from") String fromWeek);
+
   /** Ids of the reps' active accounts that have an answer for {@code week}. */
   @SqlQuery(
       "SELECT c.account_id FROM checkins c JOIN accounts a"

@@ -34,10 +34,15 @@ public interface CheckInDao {
           + " :c.promisesBrokenByClient, :c.promisesBrokenByUs, :c.paymentDays, :c.billingDispute,"
           + " :c.valueRating, :c.note";
 
-  /** Stores a check-in; a second one for the same account and week replaces the first (an edit). */
+  /**
+   * Stores a check-in as its rep's; a second one for the same account and week replaces the first
+   * without keeping a version. Only for loading data as it is (tests, fixtures): every check-in a
+   * person records or changes goes through {@code CheckInService}, which keeps the trail of edits
+   * ({@link #insertFirst}, {@link #keepVersion}, {@link #replace}).
+   */
   @SqlUpdate(
-      "INSERT INTO checkins (workspace_id, nothing_to_report, created_at, updated_at, " + COLUMNS + ")"
-          + " VALUES (:ws, FALSE, :now, :now, " + VALUES + ")"
+      "INSERT INTO checkins (workspace_id, nothing_to_report, created_at, updated_at, recorded_by, " + COLUMNS + ")"
+          + " VALUES (:ws, FALSE, :now, :now, :rep, " + VALUES + ")"
           + " ON CONFLICT (workspace_id, account_id, week) DO UPDATE SET nothing_to_report = FALSE,"
           + " rep_id = :rep, contacts_business = :business, contacts_social = :social,"
           + " service_hours = :c.serviceHours, unpaid_hours = :c.unpaidHours, outcome = :outcome,"
@@ -74,12 +79,12 @@ public interface CheckInDao {
   }
 
   /**
-   * Records "nothing to report" for an account and week; does nothing when the week already has
-   * an answer.
+   * Records "nothing to report" for an account and week (by its rep); does nothing when the week
+   * already has an answer.
    */
   @SqlUpdate(
-      "INSERT INTO checkins (workspace_id, account_id, week, rep_id, nothing_to_report, created_at, updated_at)"
-          + " VALUES (:ws, :account, :week, :rep, TRUE, :now, :now)"
+      "INSERT INTO checkins (workspace_id, account_id, week, rep_id, nothing_to_report, created_at, updated_at,"
+          + " recorded_by) VALUES (:ws, :account, :week, :rep, TRUE, :now, :now, :rep)"
           + " ON CONFLICT (workspace_id, account_id, week) DO NOTHING")
   int markNothingToReport(
       @Bind("ws") String workspaceId,
@@ -87,6 +92,146 @@ public interface CheckInDao {
       @Bind("rep") String repId,
       @Bind("week") String week,
       @Bind("now") long nowMillis);
+
+  // ------------------------------------------------------------------ the trail of edits
+
+  /**
+   * A stored answer as the trail of edits sees it: its values ({@code nothingToReport} rows carry
+   * none), its version, who recorded it and who last changed it (null when nobody has).
+   */
+  record Current(CheckIn checkIn, boolean nothingToReport, int version, String recordedBy, String changedBy,
+      Long changedAt) {}
+
+  /** The answer stored for an account and week, "nothing to report" included. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + ", nothing_to_report, version, recorded_by, changed_by, changed_at FROM checkins"
+          + " WHERE workspace_id = :ws AND account_id = :account AND week = :week")
+  @RegisterRowMapper(CurrentMapper.class)
+  Optional<Current> current(@Bind("ws") String workspaceId, @Bind("account") String accountId,
+      @Bind("week") String week);
+
+  /** Stores the first answer for an account and week, recorded by {@code actor}; 0 when one exists. */
+  @SqlUpdate(
+      "INSERT INTO checkins (workspace_id, nothing_to_report, created_at, updated_at, recorded_by, version, "
+          + COLUMNS + ") VALUES (:ws, FALSE, :now, :now, :actor, 1, " + VALUES + ")"
+          + " ON CONFLICT (workspace_id, account_id, week) DO NOTHING")
+  int insertFirst(
+      @Bind("ws") String workspaceId,
+      @org.jdbi.v3.sqlobject.customizer.BindMethods("c") CheckIn checkIn,
+      @Bind("rep") String repId,
+      @Bind("week") String week,
+      @Bind("business") Integer business,
+      @Bind("social") Integer social,
+      @Bind("outcome") String outcome,
+      @Bind("conduct") String conduct,
+      @Bind("actor") String actorId,
+      @Bind("now") long nowMillis);
+
+  /**
+   * Keeps version {@code version} of the answer, as it is stored now, in {@code checkin_versions},
+   * replaced by {@code actor} at {@code now}; a repeat keeps nothing twice. 1 when it was kept.
+   */
+  @SqlUpdate(
+      "INSERT INTO checkin_versions (workspace_id, account_id, week, version, rep_id, nothing_to_report,"
+          + " contacts_business, contacts_social, service_hours, unpaid_hours, outcome, revenue_won, discount_pct,"
+          + " freebies, quota_pressure, client_conduct, promises_broken_by_client, promises_broken_by_us,"
+          + " payment_days, billing_dispute, value_rating, note, written_by, written_at, replaced_by, replaced_at)"
+          + " SELECT workspace_id, account_id, week, version, rep_id, nothing_to_report,"
+          + " contacts_business, contacts_social, service_hours, unpaid_hours, outcome, revenue_won, discount_pct,"
+          + " freebies, quota_pressure, client_conduct, promises_broken_by_client, promises_broken_by_us,"
+          + " payment_days, billing_dispute, value_rating, note, COALESCE(changed_by, recorded_by),"
+          + " COALESCE(changed_at, created_at), :actor, :now"
+          + " FROM checkins WHERE workspace_id = :ws AND account_id = :account AND week = :week"
+          + " AND version = :version"
+          + " ON CONFLICT (workspace_id, account_id, week, version) DO NOTHING")
+  int keepVersion(@Bind("ws") String workspaceId, @Bind("account") String accountId, @Bind("week") String week,
+      @Bind("version") int version, @Bind("actor") String actorId, @Bind("now") long nowMillis);
+
+  /**
+   * Replaces version {@code version} of the answer with {@code checkIn}, changed by {@code actor}:
+   * the row becomes version + 1. 0 when the stored version is no longer {@code version} (someone
+   * else changed it meanwhile).
+   */
+  @SqlUpdate(
+      "UPDATE checkins SET nothing_to_report = FALSE,"
+          + " rep_id = :rep, contacts_business = :business, contacts_social = :social,"
+          + " service_hours = :c.serviceHours, unpaid_hours = :c.unpaidHours, outcome = :outcome,"
+          + " revenue_won = :c.revenueWon, discount_pct = :c.discountPct, freebies = :c.freebies,"
+          + " quota_pressure = :c.quotaPressure, client_conduct = :conduct,"
+          + " promises_broken_by_client = :c.promisesBrokenByClient,"
+          + " promises_broken_by_us = :c.promisesBrokenByUs, payment_days = :c.paymentDays,"
+          + " billing_dispute = :c.billingDispute, value_rating = :c.valueRating, note = :c.note,"
+          + " updated_at = :now, changed_by = :actor, changed_at = :now, version = version + 1"
+          + " WHERE workspace_id = :ws AND account_id = :c.account AND week = :week AND version = :version")
+  int replace(
+      @Bind("ws") String workspaceId,
+      @org.jdbi.v3.sqlobject.customizer.BindMethods("c") CheckIn checkIn,
+      @Bind("rep") String repId,
+      @Bind("week") String week,
+      @Bind("business") Integer business,
+      @Bind("social") Integer social,
+      @Bind("outcome") String outcome,
+      @Bind("conduct") String conduct,
+      @Bind("actor") String actorId,
+      @Bind("version") int version,
+      @Bind("now") long nowMillis);
+
+  /** See {@link #insertFirst(String, CheckIn, String, String, Integer, Integer, String, String, String, long)}. */
+  default boolean insertFirst(String workspaceId, CheckIn c, String actorId, long nowMillis) {
+    return insertFirst(workspaceId, c, c.rep(), c.week().toString(), c.contacts() == null ? null : c.contacts().business(),
+        c.contacts() == null ? null : c.contacts().social(), c.outcome() == null ? null : c.outcome().id(),
+        c.clientConduct() == null ? null : c.clientConduct().id(), actorId, nowMillis) == 1;
+  }
+
+  /** See {@link #replace(String, CheckIn, String, String, Integer, Integer, String, String, String, int, long)}. */
+  default boolean replace(String workspaceId, CheckIn c, String actorId, int version, long nowMillis) {
+    return replace(workspaceId, c, c.rep(), c.week().toString(), c.contacts() == null ? null : c.contacts().business(),
+        c.contacts() == null ? null : c.contacts().social(), c.outcome() == null ? null : c.outcome().id(),
+        c.clientConduct() == null ? null : c.clientConduct().id(), actorId, version, nowMillis) == 1;
+  }
+
+  /** A kept version of an answer: the values as they were, who had written them, who replaced them. */
+  record Version(CheckIn checkIn, boolean nothingToReport, int version, String writtenBy, long writtenAt,
+      String replacedBy, long replacedAt) {}
+
+  /** Version {@code version} of an answer, if it was kept. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + ", nothing_to_report, version, written_by, written_at, replaced_by, replaced_at"
+          + " FROM checkin_versions WHERE workspace_id = :ws AND account_id = :account AND week = :week"
+          + " AND version = :version")
+  @RegisterRowMapper(VersionMapper.class)
+  Optional<Version> version(@Bind("ws") String workspaceId, @Bind("account") String accountId,
+      @Bind("week") String week, @Bind("version") int version);
+
+  /** Every kept version of an answer, oldest first. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + ", nothing_to_report, version, written_by, written_at, replaced_by, replaced_at"
+          + " FROM checkin_versions WHERE workspace_id = :ws AND account_id = :account AND week = :week"
+          + " ORDER BY version")
+  @RegisterRowMapper(VersionMapper.class)
+  List<Version> versions(@Bind("ws") String workspaceId, @Bind("account") String accountId,
+      @Bind("week") String week);
+
+  /** Maps a {@code checkins} row with its trail columns. */
+  final class CurrentMapper implements RowMapper<Current> {
+    @Override
+    public Current map(ResultSet rs, StatementContext ctx) throws SQLException {
+      long at = rs.getLong("changed_at");
+      Long changedAt = rs.wasNull() ? null : at;
+      return new Current(new CheckInMapper().map(rs, ctx), rs.getBoolean("nothing_to_report"), rs.getInt("version"),
+          rs.getString("recorded_by"), rs.getString("changed_by"), changedAt);
+    }
+  }
+
+  /** Maps a {@code checkin_versions} row. */
+  final class VersionMapper implements RowMapper<Version> {
+    @Override
+    public Version map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new Version(new CheckInMapper().map(rs, ctx), rs.getBoolean("nothing_to_report"), rs.getInt("version"),
+          rs.getString("written_by"), rs.getLong("written_at"), rs.getString("replaced_by"),
+          rs.getLong("replaced_at"));
+    }
+  }
 
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM checkins WHERE workspace_id = :ws AND account_id = :account"

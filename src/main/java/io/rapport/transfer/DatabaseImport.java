@@ -67,8 +67,8 @@ public final class DatabaseImport {
     }
     UPSERT_CHECKIN =
         "INSERT INTO checkins (workspace_id, account_id, week, nothing_to_report, created_at,"
-            + " updated_at, " + String.join(", ", SIGNALS) + ")"
-            + " VALUES (:ws, :account, :week, FALSE, :now, :now, :rep_id, :contacts_business,"
+            + " updated_at, recorded_by, " + String.join(", ", SIGNALS) + ")"
+            + " VALUES (:ws, :account, :week, FALSE, :now, :now, :rep_id, :rep_id, :contacts_business,"
             + " :contacts_social, :service_hours, :unpaid_hours, :outcome, :revenue_won,"
             + " :discount_pct, :freebies, :quota_pressure, :client_conduct,"
             + " :promises_broken_by_client, :promises_broken_by_us, :payment_days,"

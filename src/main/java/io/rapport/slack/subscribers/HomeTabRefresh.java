@@ -15,6 +15,10 @@ public final class HomeTabRefresh implements CheckInListener {
   @Override
   public void afterStored(String workspaceId, String actorUserId, Stored stored) {
     home.publish(workspaceId, actorUserId);
+    String rep = stored.checkIn().rep();
+    if (rep != null && !rep.equals(actorUserId)) {
+      home.publish(workspaceId, rep); // the rep's own App Home shows who changed their check-in
+    }
   }
 
   /** "Nothing to report" leaves App Home to its next opening. */

@@ -20,6 +20,7 @@ public final class AccountLines {
     }
     b.append(" · ").append(s.health().map(h -> h.band().id() + " " + h.score()).orElse("no recent check-ins"));
     b.append(" · ").append(lastCheckIn(s, week));
+    s.lastEditedBy().ifPresent(by -> b.append(" (").append(CheckInEditMessage.editedBy(by)).append(')'));
     if (s.openFlags() > 0) {
       b.append(" · :triangular_flag_on_post: ").append(s.openFlags())
           .append(s.openFlags() == 1 ? " open flag" : " open flags");
