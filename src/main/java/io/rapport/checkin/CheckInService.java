@@ -1,5 +1,6 @@
 package io.rapport.checkin;
 
+import io.rapport.logs.LogText;
 import io.rapport.domain.DisplayText;
 import io.rapport.domain.Account;
 import io.rapport.domain.CheckIn;
@@ -182,7 +183,7 @@ public final class CheckInService {
         try {
           listener.afterStored(workspaceId, actorUserId, stored);
         } catch (RuntimeException e) {
-          LOG.error("A check-in listener failed for account {} in {}", stored.account().id(), workspaceId, e);
+          LOG.error("A check-in listener failed for account {} in {}", stored.account().id(), workspaceId, LogText.withoutMessages(e));
         }
       }
     });
@@ -245,7 +246,7 @@ public final class CheckInService {
       try {
         listener.afterCheckIn(workspaceId, accountId);
       } catch (RuntimeException e) {
-        LOG.error("A check-in listener failed for account {} in {}", accountId, workspaceId, e);
+        LOG.error("A check-in listener failed for account {} in {}", accountId, workspaceId, LogText.withoutMessages(e));
       }
     }
   }

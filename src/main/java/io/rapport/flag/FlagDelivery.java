@@ -1,5 +1,6 @@
 package io.rapport.flag;
 
+import io.rapport.logs.LogText;
 import io.rapport.domain.Account;
 import io.rapport.domain.Flag;
 import io.rapport.domain.FlagPlan;
@@ -109,7 +110,7 @@ public final class FlagDelivery {
         updateParent(f);
       }
     } catch (RuntimeException e) {
-      LOG.error("Delivering flag {} in {} failed", flagId, workspaceId, e);
+      LOG.error("Delivering flag {} in {} failed", flagId, workspaceId, LogText.withoutMessages(e));
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package io.rapport.flag;
 
+import io.rapport.logs.LogText;
 import io.rapport.checkin.CheckInListener;
 import io.rapport.away.AwayService;
 import io.rapport.domain.Account;
@@ -123,7 +124,7 @@ public final class FlagService implements CheckInListener {
     try {
       judgeAccount(workspaceId, accountId);
     } catch (RuntimeException e) {
-      LOG.error("Judging account {} in {} after a check-in failed", accountId, workspaceId, e);
+      LOG.error("Judging account {} in {} after a check-in failed", accountId, workspaceId, LogText.withoutMessages(e));
     }
   }
 
@@ -159,7 +160,7 @@ public final class FlagService implements CheckInListener {
         judge(workspaceId, teams.get(e.getKey()), e.getValue(), openByAccount);
         judged += e.getValue().size();
       } catch (RuntimeException ex) {
-        LOG.error("Judging team {} in {} failed", e.getKey(), workspaceId, ex);
+        LOG.error("Judging team {} in {} failed", e.getKey(), workspaceId, LogText.withoutMessages(ex));
       }
     }
     return judged;

@@ -1,5 +1,6 @@
 package io.rapport.flag;
 
+import io.rapport.logs.LogText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,7 +106,7 @@ public final class FlagSweep implements AutoCloseable {
         LOG.info("Flag sweep: {} accounts judged, {} deliveries, {} reminders, {} digests",
             r.accountsJudged(), r.deliveries(), r.reminders(), r.digests());
       } catch (RuntimeException e) {
-        LOG.error("Flag sweep failed", e);
+        LOG.error("Flag sweep failed", LogText.withoutMessages(e));
       }
     }, FIRST_TICK.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
   }

@@ -1,6 +1,7 @@
 package io.rapport.flag;
 
 
+import io.rapport.logs.LogText;
 import io.rapport.away.AwayService;
 import io.rapport.completion.CheckInTimes;
 import io.rapport.completion.Completion;
@@ -92,7 +93,7 @@ public final class ManagerDigest {
             sent++;
           }
         } catch (RuntimeException e) {
-          LOG.error("Digest for manager {} in {} failed", manager, ws, e);
+          LOG.error("Digest for manager {} in {} failed", manager, ws, LogText.withoutMessages(e));
         }
       }
     }

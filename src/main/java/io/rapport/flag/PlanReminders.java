@@ -1,5 +1,6 @@
 package io.rapport.flag;
 
+import io.rapport.logs.LogText;
 import io.rapport.domain.Flag;
 import io.rapport.domain.FlagPlan;
 import io.rapport.outbox.Courier;
@@ -69,7 +70,7 @@ public final class PlanReminders {
           sent++;
         }
       } catch (RuntimeException e) {
-        LOG.error("Reminder of plan {} (flag {}) in {} failed", plan.id(), plan.flagId(), plan.workspaceId(), e);
+        LOG.error("Reminder of plan {} (flag {}) in {} failed", plan.id(), plan.flagId(), plan.workspaceId(), LogText.withoutMessages(e));
       }
     }
     return sent;

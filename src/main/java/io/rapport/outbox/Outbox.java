@@ -1,5 +1,6 @@
 package io.rapport.outbox;
 
+import io.rapport.logs.LogText;
 import io.rapport.outbox.Transport.Posted;
 import io.rapport.outbox.Transport.Refused;
 import io.rapport.store.Dialect;
@@ -153,7 +154,7 @@ public final class Outbox implements AutoCloseable {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      LOG.error("Sending {} failed unexpectedly", key, e.getCause());
+      LOG.error("Sending {} failed unexpectedly", key, LogText.withoutMessages(e.getCause()));
       return Outcome.RETRY_LATER;
     }
   }
@@ -211,7 +212,7 @@ public final class Outbox implements AutoCloseable {
       release(entry, "interrupted", Duration.ZERO, false);
       return Outcome.RETRY_LATER;
     } catch (RuntimeException e) {
-      LOG.error("Sending {} failed", key, e);
+      LOG.error("Sending {} failed", key, LogText.withoutMessages(e));
       release(entry, "error: " + e.getClass().getSimpleName(), transport.backoff(entry.attempts()), false);
       return Outcome.RETRY_LATER;
     }

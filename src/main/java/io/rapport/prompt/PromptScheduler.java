@@ -1,5 +1,6 @@
 package io.rapport.prompt;
 
+import io.rapport.logs.LogText;
 import io.rapport.away.AwayService;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
@@ -102,7 +103,7 @@ public final class PromptScheduler implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.error("Prompt pass failed; the next one will try again", e);
+        LOG.error("Prompt pass failed; the next one will try again", LogText.withoutMessages(e));
       }
     }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -196,7 +197,7 @@ public final class PromptScheduler implements AutoCloseable {
             onCreated.accept(row.get());
           }
         } catch (RuntimeException e) {
-          LOG.error("Could not schedule the prompt of {} in {}", rep, ws, e);
+          LOG.error("Could not schedule the prompt of {} in {}", rep, ws, LogText.withoutMessages(e));
         }
       }
     }
@@ -329,7 +330,7 @@ public final class PromptScheduler implements AutoCloseable {
           reopened++;
         }
       } catch (RuntimeException e) {
-        LOG.error("Could not judge again the skipped prompt {}", row.key(), e);
+        LOG.error("Could not judge again the skipped prompt {}", row.key(), LogText.withoutMessages(e));
       }
     }
     return reopened;

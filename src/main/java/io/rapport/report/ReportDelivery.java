@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.logs.LogText;
 import io.rapport.domain.Team;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.listeners.commands.DeferredCommand;
@@ -182,7 +183,7 @@ public final class ReportDelivery {
     } catch (UsageException e) {
       return new Rebuilt(null, e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("Rebuilding a report for {} in {} failed", user, ws, e);
+      LOG.error("Rebuilding a report for {} in {} failed", user, ws, LogText.withoutMessages(e));
       return new Rebuilt(null, DeferredCommand.SORRY);
     }
   }

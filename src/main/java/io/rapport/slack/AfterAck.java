@@ -1,5 +1,6 @@
 package io.rapport.slack;
 
+import io.rapport.logs.LogText;
 import io.rapport.slack.out.SlackCalls;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;

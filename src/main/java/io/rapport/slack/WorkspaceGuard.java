@@ -1,5 +1,6 @@
 package io.rapport.slack;
 
+import io.rapport.logs.LogText;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;

@@ -1,6 +1,6 @@
 package io.rapport.slack.http;
 
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import io.rapport.slack.http.SlackSignatureVerifier.Verdict;
 import io.rapport.store.RequestArrival;
 import java.nio.ByteBuffer;

@@ -5,7 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import io.rapport.slack.ReplyRoute;
 import io.rapport.slack.views.SlackText;
 import java.io.IOException;

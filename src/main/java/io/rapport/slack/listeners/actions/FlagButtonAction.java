@@ -12,7 +12,7 @@ import io.rapport.flag.FlagService;
 import io.rapport.flag.FlagService.Outcome;
 import io.rapport.flag.FlagService.Result;
 import io.rapport.slack.AfterAck;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.team.UserTimeZones;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.flag.FlagService;
 import io.rapport.slack.AfterAck;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import io.rapport.slack.views.FlagMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.rapport.slack.AfterAck;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import io.rapport.slack.ReplyRoute;
 import io.rapport.slack.views.Reply;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.rapport.store.BoundedWrites;
 import io.rapport.slack.views.FlagMessages;
 import java.util.Map;
 import java.util.Optional;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import io.rapport.slack.LogText;
+import io.rapport.logs.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
