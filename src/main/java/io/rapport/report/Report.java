@@ -110,6 +110,8 @@ public record Report(
    * @param totals its signals over the period
    * @param judged the analysis behind {@code health} and {@code findings}
    * @param judgedBefore the analysis behind {@code previous}, when it was judged then
+   * @param editedBy who other than the rep last wrote the {@code lastCheckIn} week's check-in (a
+   *     manager or admin who changed or recorded it); never shown to a channel
    */
   public record AccountRow(
       Account account,
@@ -121,22 +123,31 @@ public record Report(
       String lastCheckIn,
       SignalTotals totals,
       AccountAnalysis judged,
-      Optional<AccountAnalysis> judgedBefore) {
+      Optional<AccountAnalysis> judgedBefore,
+      Optional<String> editedBy) {
+
+    public AccountRow(Account account, String unit, Optional<Health> health, Optional<Health> previous,
+        List<Finding> findings, List<String> openFlags, String lastCheckIn, SignalTotals totals, AccountAnalysis judged,
+        Optional<AccountAnalysis> judgedBefore) {
+      this(account, unit, health, previous, findings, openFlags, lastCheckIn, totals, judged, judgedBefore,
+          Optional.empty());
+    }
 
     /** This row with other open flags. */
     public AccountRow withOpenFlags(List<String> flags) {
       return new AccountRow(account, unit, health, previous, findings, List.copyOf(flags), lastCheckIn, totals,
-          judged, judgedBefore);
+          judged, judgedBefore, editedBy);
     }
 
     /**
      * This row as a channel sees it: only the findings {@code shown} accepts, and its health now and
-     * before scored from those findings alone.
+     * before scored from those findings alone. Who edited a rep's check-in is not the channel's
+     * business: it says a manager corrected what the rep reported, so it is left out.
      */
     AccountRow counting(Predicate<Finding> shown, List<String> flags) {
       return new AccountRow(account, unit, judged.healthCounting(shown),
           judgedBefore.flatMap(a -> a.healthCounting(shown)), findings.stream().filter(shown).toList(),
-          flags, lastCheckIn, totals, judged, judgedBefore);
+          flags, lastCheckIn, totals, judged, judgedBefore, Optional.empty());
     }
 
     /** The finding to show first, if any. */

@@ -95,6 +95,11 @@ public final class ReportBuilder {
     List<TrendSeries> trend = new ArrayList<>();
     Map<String, Policy> policyOfAccount = new HashMap<>();
 
+    Map<String, String> editedBy = new HashMap<>();
+    for (io.rapport.store.AccountStatusDao.WrittenByOther w
+        : store.jdbi().onDemand(io.rapport.store.CheckInDao.class).writtenByOthers(workspaceId)) {
+      editedBy.put(w.accountId() + "/" + w.week(), w.userId());
+    }
     Policy.HealthWeights bands = null;
     Integer evidenceWeeks = null;
     for (Unit unit : scope.units()) {
@@ -169,7 +174,8 @@ public final class ReportBuilder {
         AccountPeriod p = periodById.get(a.account().id());
         rows.add(new AccountRow(a.account(), unit.name(), a.health(),
             Optional.ofNullable(previousHealth.get(a.account().id())), a.findings(), List.of(),
-            p.lastCheckInWeek(), p.totals(), a, Optional.ofNullable(judgedBefore.get(a.account().id()))));
+            p.lastCheckInWeek(), p.totals(), a, Optional.ofNullable(judgedBefore.get(a.account().id())),
+            Optional.ofNullable(editedBy.get(a.account().id() + "/" + p.lastCheckInWeek()))));
       }
       // Accounts removed during the period still count for completion.
       for (AccountPeriod p : periods) {

@@ -212,6 +212,17 @@ public interface CheckInDao {
   List<Version> versions(@Bind("ws") String workspaceId, @Bind("account") String accountId,
       @Bind("week") String week);
 
+  /**
+   * Every real check-in of the workspace whose last writer (who changed it, else who recorded it)
+   * is not its rep, and who that was: the "edited by" of the manager's report.
+   */
+  @SqlQuery(
+      "SELECT account_id, week, COALESCE(changed_by, recorded_by) AS user_id FROM checkins"
+          + " WHERE workspace_id = :ws AND nothing_to_report = FALSE"
+          + " AND COALESCE(changed_by, recorded_by) IS NOT NULL AND COALESCE(changed_by, recorded_by) <> rep_id")
+  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(AccountStatusDao.WrittenByOther.class)
+  List<AccountStatusDao.WrittenByOther> writtenByOthers(@Bind("ws") String workspaceId);
+
   /** Maps a {@code checkins} row with its trail columns. */
   final class CurrentMapper implements RowMapper<Current> {
     @Override

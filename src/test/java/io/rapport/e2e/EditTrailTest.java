@@ -113,6 +113,35 @@ class EditTrailTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void theManagersReportSaysEditedByAndTheSharedReportDoesNot(TestDatabases.Kind kind) throws Exception {
+    try (RapportUnderTest rapport = RapportUnderTest.startOn(kind, new MutableClock(Instant.now()))) {
+      Setup s = new Setup(rapport);
+      s.team();
+      String teamId = rapport.rapport().foundation().store().teams().all(WS).get(0).id();
+      rapport.rapport().foundation().store().teams().setChannel(WS, teamId, "CTRAIL01");
+      Account slowpay = s.account("Slowpay Ltd");
+      // Three weeks of late payment: the account is below healthy, so the report lists it.
+      for (int i = 3; i >= 1; i--) {
+        s.submitted(REP, "VLATE" + i, slowpay, s.answers(s.weeks.get(i), 95, "Chasing the invoice"));
+      }
+      s.submitted(MANAGER, "VLATEM", slowpay, s.answers(s.weeks.get(1), 100, "Finance says 100 days"));
+
+      Map<String, String> form = rapport.slack().commandForm(WS, "/relationship-report", "", MANAGER);
+      assertThat(rapport.slack().sendForm(form).statusCode()).isEqualTo(200);
+      String report = rapport.fake().awaitResponseTo(form.get("response_url")).toString();
+      assertThat(report).contains("Slowpay Ltd").contains("edited by <@" + MANAGER + ">");
+
+      rapport.fake().reset();
+      assertThat(rapport.slack().blockAction(MANAGER, "report.share", "team:" + teamId + ":8", null).statusCode())
+          .isEqualTo(200);
+      FakeSlack.Call shared = rapport.fake().awaitCall("chat.postMessage", c -> "CTRAIL01".equals(c.param("channel")));
+      assertThat(shared.param("blocks")).contains("Slowpay Ltd").doesNotContain("edited by");
+      assertThat(shared.param("text")).doesNotContain("edited by");
+    }
+  }
+
   /** The workspace of the test: a team, a rep, their manager, and signed requests. */
   static final class Setup {
     final RapportUnderTest rapport;

@@ -216,6 +216,7 @@ public final class ReportBlocks {
       StringBuilder line = new StringBuilder("• *").append(SlackText.escape(a.account().name())).append("* (")
           .append(person.apply(a.account().rep())).append(") — ").append(a.health().get().band().id())
           .append(", health ").append(a.health().get().score());
+      a.editedBy().ifPresent(by -> line.append(" · last check-in ").append(CheckInEditMessage.editedBy(by)));
       Finding top = a.topFinding();
       if (top != null) {
         line.append("\n   _").append(top.pattern().title()).append(" (").append(top.severity().id()).append(")_: ")
