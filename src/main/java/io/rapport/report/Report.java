@@ -161,15 +161,20 @@ public record Report(
   }
 
   /**
-   * A rep's book over the period, for the over-servicing list.
+   * A rep's book over the evidence window of over-servicing (not the report period): the same
+   * counts the {@code OVER_SERVICING} findings quote ("new business in 0 of 57 check-ins since
+   * 27 Jul"), so one report never shows two counts for the same rep.
    *
    * @param rep the rep
-   * @param serviceHours service hours reported on their accounts
-   * @param checkIns check-ins with signals
+   * @param serviceHours service hours the rep reported in the window
+   * @param checkIns the rep's check-ins in the window
    * @param newBusinessWeeks of those, check-ins with new business
    * @param overServicedAccounts their accounts flagged OVER_SERVICING now
+   * @param weeks the window's length in weeks
+   * @param since the window's first week
    */
-  public record RepLoad(String rep, double serviceHours, int checkIns, int newBusinessWeeks, int overServicedAccounts, int weeks) {
+  public record RepLoad(String rep, double serviceHours, int checkIns, int newBusinessWeeks, int overServicedAccounts,
+      int weeks, IsoWeek since) {
     public double hoursPerWeek() {
       return serviceHours / Math.max(1, weeks);
     }

@@ -94,6 +94,7 @@ public final class ReportBuilder {
     List<AccountPeriod> reportPeriods = new ArrayList<>();
     List<TrendSeries> trend = new ArrayList<>();
     Map<String, Policy> policyOfAccount = new HashMap<>();
+    Map<String, RepLoad> repBooks = new LinkedHashMap<>(); // each rep's book as the findings saw it
 
     Map<String, String> editedBy = new HashMap<>();
     for (io.rapport.store.AccountStatusDao.WrittenByOther w
@@ -122,6 +123,8 @@ public final class ReportBuilder {
       Predicate<Account> reported =
           a -> unit.reportReps().contains(a.rep())
               && scope.accountId().map(id -> id.equals(a.id())).orElse(true);
+      bookOfReps(analyzer.bookContext(active, history, asOf), policy, asOf,
+          active.stream().filter(reported).map(Account::rep).toList(), repBooks);
 
       // Judge the unit at the end of the previous period and at every week of this one; the weeks
       // are independent, so they are judged in parallel.
@@ -234,7 +237,7 @@ public final class ReportBuilder {
         flagsInUse,
         patterns(rows, flagsInUse, openFlags),
         rows,
-        overServicing(rows, reportPeriods, period, policyOfAccount),
+        overServicing(rows, repBooks),
         unanswered,
         trend,
         bands == null ? Policy.defaults().health() : bands,
@@ -290,19 +293,32 @@ public final class ReportBuilder {
     }
   }
 
-  private static List<RepLoad> overServicing(List<AccountRow> rows, List<AccountPeriod> periods, Period period,
-      Map<String, Policy> policyOfAccount) {
-    Map<String, Policy> policyOfRep = new HashMap<>();
-    for (AccountPeriod p : periods) {
-      policyOfRep.putIfAbsent(p.account().rep(), policyOfAccount.getOrDefault(p.account().id(), Policy.defaults()));
+  /**
+   * Each rep's book over the evidence window of {@link Pattern#OVER_SERVICING} (the policy's
+   * {@code window.weeks} ending with {@code asOf}), from the same {@link BookContext} the findings
+   * are judged with, so the report's rep list and the findings' evidence quote the same counts.
+   * Only reps whose book is heavy and brings no new business (the policy's thresholds) are kept.
+   */
+  private static void bookOfReps(BookContext book, Policy policy, IsoWeek asOf, List<String> reps,
+      Map<String, RepLoad> out) {
+    int weeks = policy.window().weeks();
+    Policy.OverServicing rule = policy.overServicing();
+    for (String rep : reps) {
+      if (out.containsKey(rep)) {
+        continue;
+      }
+      book.book(rep).ifPresent(b -> {
+        RepLoad load = new RepLoad(rep, b.serviceHours(), b.checkIns(), b.newBusinessCheckIns(), 0, weeks,
+            asOf.minusWeeks(weeks - 1L));
+        if (load.checkIns() > 0 && load.hoursPerWeek() >= rule.heavyWeekHours()
+            && b.newBusinessPct() <= rule.bookNewBusinessMaxPct()) {
+          out.put(rep, load);
+        }
+      });
     }
-    Map<String, double[]> book = new LinkedHashMap<>(); // hours, check-ins, new business
-    for (AccountPeriod p : periods) {
-      double[] b = book.computeIfAbsent(p.account().rep(), r -> new double[3]);
-      b[0] += p.totals().serviceHours();
-      b[1] += p.totals().checkIns();
-      b[2] += p.totals().newBusinessWeeks();
-    }
+  }
+
+  private static List<RepLoad> overServicing(List<AccountRow> rows, Map<String, RepLoad> repBooks) {
     Map<String, Integer> flagged = new HashMap<>();
     for (AccountRow r : rows) {
       if (r.findings().stream().anyMatch(f -> f.pattern() == Pattern.OVER_SERVICING)) {
@@ -310,16 +326,10 @@ public final class ReportBuilder {
       }
     }
     List<RepLoad> out = new ArrayList<>();
-    book.forEach((rep, b) -> {
-      Policy.OverServicing rule = policyOfRep.get(rep).overServicing();
-      RepLoad load = new RepLoad(rep, b[0], (int) b[1], (int) b[2], flagged.getOrDefault(rep, 0), period.weeks());
-      double newBusinessPct = load.checkIns() == 0 ? 0 : 100.0 * load.newBusinessWeeks() / load.checkIns();
-      if (load.checkIns() > 0
-          && load.hoursPerWeek() >= rule.heavyWeekHours()
-          && newBusinessPct <= rule.bookNewBusinessMaxPct()) {
-        out.add(load);
-      }
-    });
+    for (RepLoad l : repBooks.values()) {
+      out.add(new RepLoad(l.rep(), l.serviceHours(), l.checkIns(), l.newBusinessWeeks(),
+          flagged.getOrDefault(l.rep(), 0), l.weeks(), l.since()));
+    }
     out.sort(Comparator.comparingDouble(RepLoad::serviceHours).reversed().thenComparing(RepLoad::rep));
     return out;
   }

@@ -78,9 +78,10 @@ public final class ReportText {
       b.append("  none\n");
     }
     for (RepLoad l : r.overServicingReps()) {
-      b.append(String.format(Locale.ROOT, "  %-22s %6s h of service (%s h/week), new business in %d of %d check-ins, %s flagged%n",
+      b.append(String.format(Locale.ROOT, "  %-22s %6s h of service (%s h/week), new business in %d of %d check-ins %s, %s flagged%n",
           person.apply(l.rep()), ReportFigures.hours(l.serviceHours()), ReportFigures.hours(l.hoursPerWeek()),
           l.newBusinessWeeks(), l.checkIns(),
+          io.rapport.domain.WeekWords.since(l.since(), r.period().to().monday().getYear()),
           io.rapport.insight.Phrases.count(l.overServicedAccounts(), "account", "accounts")));
     }
 

@@ -244,7 +244,8 @@ public final class ReportBlocks {
       lines.add("• " + person.apply(l.rep()) + " — " + hours(l.serviceHours()) + " h of service ("
           + hours(l.hoursPerWeek()) + " h a week), "
           + (l.newBusinessWeeks() == 0 ? "no new business" : "new business in " + l.newBusinessWeeks())
-          + " in " + count(l.checkIns(), "check-in")
+          + " in " + count(l.checkIns(), "check-in") + " "
+          + io.rapport.domain.WeekWords.since(l.since(), r.period().to().monday().getYear())
           + (l.overServicedAccounts() > 0 ? "; " + count(l.overServicedAccounts(), "account") + " flagged" : ""));
     }
     return TextBudget.join(head, lines, LIST_SHOWN, SECTION_BUDGET, n -> "…and " + count(n, "more rep"));
