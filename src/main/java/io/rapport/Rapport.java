@@ -1,7 +1,5 @@
 package io.rapport;
 
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import io.rapport.config.Config;
 import io.rapport.modules.AdministrationModule;
 import io.rapport.modules.AwayModule;
@@ -11,7 +9,6 @@ import io.rapport.modules.Foundation;
 import io.rapport.modules.Module;
 import io.rapport.modules.PromptsModule;
 import io.rapport.modules.ReportsModule;
-import io.rapport.slack.http.BoltAdapter;
 import io.rapport.slack.http.HttpServer;
 import io.rapport.slack.http.RapportHandler;
 import io.rapport.slack.http.SlackSignatureVerifier;
@@ -43,7 +40,6 @@ public final class Rapport implements AutoCloseable {
   private final AdministrationModule administration;
   private final List<Module> modules;
   private HttpServer http;
-  private SocketModeApp socketMode;
 
   private Rapport(Config config, Clock clock, StartupCheck.Pause pause) throws InterruptedException {
     this.foundation = Foundation.open(config, clock, pause);
@@ -97,7 +93,7 @@ public final class Rapport implements AutoCloseable {
     SlackSignatureVerifier verifier =
         new SlackSignatureVerifier(config.slackSigningSecret().orElseThrow(), foundation.clock());
     RapportHandler handler =
-        new RapportHandler(new BoltAdapter(foundation.app()), verifier, foundation.database()::isHealthy);
+        new RapportHandler(foundation.slack().httpAdapter(), verifier, foundation.database()::isHealthy);
     http = new HttpServer(config.port(), handler).start();
     modules.forEach(Module::start);
     LOG.info("Rapport is listening on port {} (POST {}, GET {})", http.port(),
@@ -111,12 +107,7 @@ public final class Rapport implements AutoCloseable {
    */
   public Rapport startSocketMode() throws Exception {
     Config config = foundation.config();
-    foundation.startupCheck().confirmAppToken(
-        foundation.slackApi().slack().methods(config.slackAppToken().orElseThrow()));
-    // The SDK defaults to the Tyrus backend; Rapport ships Java-WebSocket instead.
-    socketMode = new SocketModeApp(
-        config.slackAppToken().orElseThrow(), foundation.app(), SocketModeClient.Backend.JavaWebSocket);
-    socketMode.startAsync();
+    foundation.slack().serveSocketMode();
     http = new HttpServer(config.port(), RapportHandler.healthOnly(foundation.database()::isHealthy)).start();
     modules.forEach(Module::start);
     LOG.info("Rapport is connected to Slack over Socket Mode; GET {} on port {}",
@@ -186,9 +177,7 @@ public final class Rapport implements AutoCloseable {
       if (http != null) {
         http.close();
       }
-      if (socketMode != null) {
-        socketMode.close();
-      }
+      foundation.slack().stopSocketMode();
     } catch (Exception e) {
       LOG.warn("Stopping the server failed: {}", e.toString());
     }

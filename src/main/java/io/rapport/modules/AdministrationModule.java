@@ -58,13 +58,13 @@ public final class AdministrationModule implements Module {
   @Override
   public void register(Routes routes) {
     var afterAck = foundation.afterAck();
-    routes.commands().add(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
+    routes.command(RelationshipHelpCommand.COMMAND, new RelationshipHelpCommand());
     RelationshipAdminCommand adminCommand =
         new RelationshipAdminCommand(afterAck, foundation.access(), allSubcommands());
-    routes.commands().add(RelationshipAdminCommand.COMMAND, adminCommand);
-    routes.app().blockAction(SetupStepAction.ACTION_IDS,
+    routes.command(RelationshipAdminCommand.COMMAND, adminCommand);
+    routes.blockAction(SetupStepAction.ACTION_IDS,
         new SetupStepAction(afterAck, foundation.access(), foundation.store(), foundation.slackApi()));
-    routes.app().viewSubmission(SetupChecklistView.CALLBACK_ID,
+    routes.viewSubmission(SetupChecklistView.CALLBACK_ID,
         new SetupStepSubmission(afterAck, foundation.store(), adminCommand, checkIns.accountsCommand(),
             foundation.slackApi(), checkIns.home()));
   }

@@ -69,6 +69,6 @@ public final class AwayModule implements Module {
   @Override
   public void register(Routes routes) {
     Objects.requireNonNull(home, "the away buttons redraw App Home: call redrawing(home) first");
-    new AwayButtons(foundation.afterAck(), service, commands, foundation.timeZones(), home).register(routes.app());
+    new AwayButtons(foundation.afterAck(), service, commands, foundation.timeZones(), home).register(routes);
   }
 }

@@ -100,12 +100,12 @@ public final class CheckInsModule implements Module {
   @Override
   public void register(Routes routes) {
     var afterAck = foundation.afterAck();
-    routes.commands().add(CheckInCommand.COMMAND, new CheckInCommand(
+    routes.command(CheckInCommand.COMMAND, new CheckInCommand(
         afterAck, accounts, overview, modalOpener, foundation.timeZones(), away.commands()));
-    routes.commands().add(AccountsCommand.COMMAND, accountsCommand);
-    routes.app().blockAction(OpenCheckInAction.ACTION_ID, new OpenCheckInAction(afterAck, accounts, modalOpener));
-    new CheckInModalActions(afterAck, modalOpener, service).register(routes.app());
-    routes.app().viewSubmission(CheckInModal.CALLBACK_ID, new CheckInSubmission(service, modalOpener));
+    routes.command(AccountsCommand.COMMAND, accountsCommand);
+    routes.blockAction(OpenCheckInAction.ACTION_ID, new OpenCheckInAction(afterAck, accounts, modalOpener));
+    new CheckInModalActions(afterAck, modalOpener, service).register(routes);
+    routes.viewSubmission(CheckInModal.CALLBACK_ID, new CheckInSubmission(service, modalOpener));
     routes.appHomeOpened(
         new AppHomeOpenedListener(afterAck, foundation.store(), home, foundation.clock()));
   }

@@ -80,11 +80,11 @@ public final class FlagsModule implements Module {
     var afterAck = foundation.afterAck();
     var clock = foundation.clock();
     for (FlagButtonAction.Button b : FlagButtonAction.Button.values()) {
-      routes.app().blockAction(b.actionId(), new FlagButtonAction(b, service, foundation.timeZones(), afterAck, clock));
+      routes.blockAction(b.actionId(), new FlagButtonAction(b, service, foundation.timeZones(), afterAck, clock));
     }
-    routes.app().blockAction(FlagMessages.SHOW_NOTES, new FlagNotesAction(service, afterAck));
-    routes.app().viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(service, clock));
-    routes.app().viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(service));
+    routes.blockAction(FlagMessages.SHOW_NOTES, new FlagNotesAction(service, afterAck));
+    routes.viewSubmission(FlagMessages.PLAN, new FlagPlanSubmission(service, clock));
+    routes.viewSubmission(FlagMessages.FALSE_ALARM, new FlagFalseAlarmSubmission(service));
   }
 
   @Override

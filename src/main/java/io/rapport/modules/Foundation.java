@@ -1,20 +1,14 @@
 package io.rapport.modules;
 
 import io.rapport.slack.Routes;
-import com.slack.api.bolt.App;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.rapport.completion.CheckInTimes;
 import io.rapport.completion.Completions;
 import io.rapport.config.Config;
 import io.rapport.flag.PolicyInForce;
 import io.rapport.slack.AfterAck;
-import io.rapport.slack.RepeatGuard;
-import io.rapport.slack.SlackApp;
-import io.rapport.slack.listeners.commands.CommandsRegistrar;
+import io.rapport.slack.SlackEdge;
 import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.out.SlackUserProfiles;
-import io.rapport.slack.startup.BotScopes;
-import io.rapport.slack.startup.NextSteps;
 import io.rapport.slack.startup.StartupCheck;
 import io.rapport.slack.startup.WorkspaceIdentity;
 import io.rapport.store.BoundedWrites;
@@ -29,24 +23,21 @@ import io.rapport.team.WorkspaceBinding;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every capability module stands on: the configuration and clock, the one Slack gateway
  * (checked with {@code auth.test} at start-up), the database and its bounded ack-path writes, who
  * may do what, the reps' time zones, the after-ack lanes, the one policy resolver and the one
- * definition of completion, and the Bolt app the modules register on.
+ * definition of completion, and the routes the modules register their listeners on.
  */
 public final class Foundation implements AutoCloseable {
   /** Background threads after the ack; the interactive lane has its own (see {@link AfterAck}). */
   public static final int AFTER_ACK_THREADS = 16;
-  private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
   private final Config config;
   private final Clock clock;
+  private final SlackEdge slack;
   private final SlackApi slackApi;
-  private final StartupCheck startupCheck;
   private final WorkspaceIdentity identity;
   private final Database database;
   private final Store store;
@@ -58,8 +49,7 @@ public final class Foundation implements AutoCloseable {
   private final PolicyInForce policies;
   private final Completions completions;
   private final TeamAdministration teams;
-  private final App app;
-  private final CommandsRegistrar commands;
+  private final Routes routes;
   private final Outbox outbox;
   /** Names this process's leases on outbox rows. */
   private static final String INSTANCE_ID =
@@ -69,17 +59,9 @@ public final class Foundation implements AutoCloseable {
   private Foundation(Config config, Clock clock, StartupCheck.Pause pause) throws InterruptedException {
     this.config = config;
     this.clock = clock;
-    this.slackApi = new SlackApi(config);
-    this.startupCheck = new StartupCheck(config.slackApiUrl(), pause);
-    AuthTestResponse authTest;
-    try {
-      authTest = startupCheck.confirmBotToken(slackApi.methods());
-    } catch (RuntimeException | InterruptedException e) {
-      slackApi.close();
-      throw e;
-    }
-    this.identity = StartupCheck.identityOf(authTest);
-    reportIdentity(identity);
+    this.slack = SlackEdge.connect(config, pause);
+    this.slackApi = slack.api();
+    this.identity = slack.identity();
     this.database = Database.open(config.databaseUrl());
     this.store = new Store(database);
     this.binding = WorkspaceBinding.to(identity.teamId());
@@ -92,9 +74,7 @@ public final class Foundation implements AutoCloseable {
     this.policies = new PolicyInForce(store);
     this.completions = new Completions(store, new CheckInTimes(store, timeZones, clock));
     this.teams = new TeamAdministration(store, clock);
-    this.app = SlackApp.build(config, slackApi, authTest, binding);
-    this.commands = new CommandsRegistrar(app);
-    app.use(new RepeatGuard(store, afterAck, slackApi, clock));
+    this.routes = slack.listen(binding, store, afterAck, clock);
     this.outbox = new Outbox(store, new SlackTransport(slackApi.calls()), clock, INSTANCE_ID, OUTBOX_THREADS);
   }
 
@@ -116,21 +96,9 @@ public final class Foundation implements AutoCloseable {
     return new Foundation(config, clock, pause);
   }
 
-  private static void reportIdentity(WorkspaceIdentity identity) {
-    LOG.info("Slack accepted the bot token: workspace \"{}\" ({}), bot user {}", identity.teamName(),
-        identity.teamId(), identity.botUserId());
-    Set<String> missing = identity.missingScopes(BotScopes.REQUIRED);
-    if (!missing.isEmpty()) {
-      LOG.warn("The bot token lacks the scope(s) {}: {}", String.join(", ", missing),
-          NextSteps.missingScopesAdvice(missing));
-    } else if (!identity.scopesKnown()) {
-      LOG.info("Slack did not report the token's scopes; Rapport could not check them");
-    }
-  }
-
   /** Where modules attach their listeners. */
   public Routes routes() {
-    return new Routes(app, commands);
+    return routes;
   }
 
   /** Runs work after a stored change on the background lane (check-in subscribers, flag judging). */
@@ -151,8 +119,9 @@ public final class Foundation implements AutoCloseable {
     return slackApi;
   }
 
-  public StartupCheck startupCheck() {
-    return startupCheck;
+  /** Rapport's edge to Slack: the Bolt app, served over HTTP or Socket Mode (for the root). */
+  public SlackEdge slack() {
+    return slack;
   }
 
   /** Who Rapport is in Slack (workspace, bot user, scopes), from the start-up {@code auth.test}. */
@@ -201,14 +170,9 @@ public final class Foundation implements AutoCloseable {
     return teams;
   }
 
-  /** The Bolt app (for the HTTP adapter and Socket Mode). */
-  public App app() {
-    return app;
-  }
-
   /** The slash commands registered so far (checked against manifest.yml by a test). */
   public Set<String> registeredCommands() {
-    return commands.names();
+    return routes.commandNames();
   }
 
   /** Finishes in-flight after-ack work, then closes the Slack client and the database. */
@@ -217,8 +181,7 @@ public final class Foundation implements AutoCloseable {
     afterAck.close();
     outbox.close();
     writes.close();
-    app.stop();
-    slackApi.close();
+    slack.close();
     database.close();
   }
 }

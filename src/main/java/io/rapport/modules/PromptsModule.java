@@ -82,7 +82,7 @@ public final class PromptsModule implements Module {
   public void register(Routes routes) {
     var store = foundation.store();
     var clock = foundation.clock();
-    new PromptButtons(foundation.afterAck(), responses).register(routes.app());
+    new PromptButtons(foundation.afterAck(), responses).register(routes);
     routes.directMessages(new DirectMessageListener(foundation.afterAck(), store,
         new DirectMessageReply(new DueAccounts(store), foundation.outbox().transport(), zones, clock), clock));
   }

@@ -25,7 +25,8 @@ public final class ReportsModule implements Module {
     this.delivery = new ReportDelivery(
         new ReportService(foundation.store(), foundation.access(), outlet, foundation.timeZones(),
             foundation.completions()),
-        outlet, foundation.afterAck(), foundation.store(), foundation.clock());
+        outlet, work -> foundation.afterAck().run("report chart upload", work), foundation.store(),
+        foundation.clock());
   }
 
   /** Builds and delivers reports (in a DM, shared to a channel, as CSV or chart). */
@@ -36,10 +37,10 @@ public final class ReportsModule implements Module {
   @Override
   public void register(Routes routes) {
     var afterAck = foundation.afterAck();
-    routes.commands().add(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.SHARE_ACTION, ReportButtonAction.share(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.CSV_ACTION, ReportButtonAction.csv(afterAck, delivery));
-    routes.app().blockAction(ReportBlocks.CHART_ACTION, ReportButtonAction.chart(afterAck, delivery));
-    routes.app().viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, delivery));
+    routes.command(RelationshipReportCommand.COMMAND, new RelationshipReportCommand(afterAck, delivery));
+    routes.blockAction(ReportBlocks.SHARE_ACTION, ReportButtonAction.share(afterAck, delivery));
+    routes.blockAction(ReportBlocks.CSV_ACTION, ReportButtonAction.csv(afterAck, delivery));
+    routes.blockAction(ReportBlocks.CHART_ACTION, ReportButtonAction.chart(afterAck, delivery));
+    routes.viewSubmission(ShareModal.CALLBACK_ID, new ReportShareSubmission(afterAck, delivery));
   }
 }

@@ -2,14 +2,14 @@ package io.rapport.report;
 
 import io.rapport.logs.LogText;
 import io.rapport.domain.Team;
-import io.rapport.slack.AfterAck;
-import io.rapport.slack.listeners.commands.DeferredCommand;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandCopy;
+import io.rapport.command.UsageException;
 import io.rapport.store.ProcessedRequestDao;
 import io.rapport.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +27,14 @@ public final class ReportDelivery {
 
   private final ReportService service;
   private final ReportOutlet outlet;
-  private final AfterAck afterAck;
+  private final Executor background;
   private final Store store;
   private final Clock clock;
 
-  public ReportDelivery(ReportService service, ReportOutlet outlet, AfterAck afterAck, Store store, Clock clock) {
+  public ReportDelivery(ReportService service, ReportOutlet outlet, Executor background, Store store, Clock clock) {
     this.service = service;
     this.outlet = outlet;
-    this.afterAck = afterAck;
+    this.background = background;
     this.store = store;
     this.clock = clock;
   }
@@ -57,7 +57,7 @@ public final class ReportDelivery {
     if (sent.claim(ws, CHART_SENT_KIND, key, clock.millis()) == 0) {
       return service.message(built, ReportCopy.CHART_SENT_EARLIER);
     }
-    afterAck.run("report chart for " + user + " in " + ws, () -> {
+    background.execute(() -> {
       try {
         service.sendChart(user, built);
       } catch (ReportOutlet.Failed | RuntimeException e) {
@@ -184,7 +184,7 @@ public final class ReportDelivery {
       return new Rebuilt(null, e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("Rebuilding a report for {} in {} failed", user, ws, LogText.withoutMessages(e));
-      return new Rebuilt(null, DeferredCommand.SORRY);
+      return new Rebuilt(null, CommandCopy.SORRY);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.rapport.report;
 
 import io.rapport.slack.views.SlackText;
-import io.rapport.slack.listeners.commands.CommandArgs;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs;
+import io.rapport.command.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

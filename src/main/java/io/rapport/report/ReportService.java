@@ -6,7 +6,7 @@ import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.insight.Policy;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.store.Store;
 import io.rapport.team.Access;
 import io.rapport.team.UserTimeZones;

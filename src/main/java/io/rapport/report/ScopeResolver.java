@@ -5,7 +5,7 @@ import io.rapport.domain.Account;
 import io.rapport.domain.Names;
 import io.rapport.domain.Team;
 import io.rapport.report.ResolvedScope.Unit;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.AccountLines;
 import io.rapport.store.Store;
 import io.rapport.team.Access;

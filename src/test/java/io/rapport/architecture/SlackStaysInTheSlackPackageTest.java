@@ -11,21 +11,29 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Services take and return domain values: only {@code io.rapport.slack} (Block Kit, mrkdwn, the
- * gateway, the listeners) and the composition root ({@code io.rapport.Rapport} and
- * {@code io.rapport.modules}, which register the listeners) may use the Slack SDK. Read from the
- * compiled classes, so a fully qualified {@code com.slack.api} name in the code counts as much as
- * an import.
+ * gateway, the Bolt app and its listeners) may use the Slack SDK; the composition root and the
+ * capability modules wire Slack's parts without naming a Slack type. Services may use
+ * {@code io.rapport.slack.views} renderers (the words and blocks of a surface) and nothing else of
+ * {@code io.rapport.slack}. Read from the compiled classes, so a fully qualified name in the code
+ * counts as much as an import.
  */
 class SlackStaysInTheSlackPackageTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.rapport");
 
-  /** Where the Slack SDK belongs. */
-  private static boolean mayUseSlack(JavaClass c) {
-    String name = c.getName();
-    return name.startsWith("io.rapport.slack.") || name.startsWith("io.rapport.modules.")
-        || topLevelName(c).equals("io.rapport.Rapport");
+  private static boolean inSlack(JavaClass c) {
+    return c.getPackageName().equals("io.rapport.slack") || c.getPackageName().startsWith("io.rapport.slack.");
+  }
+
+  /**
+   * The composition: the root, the capability modules, which wire services to Slack, and the
+   * {@code serve} command, which starts the bot and prints Slack's next steps.
+   */
+  private static boolean composes(JavaClass c) {
+    String top = topLevelName(c);
+    return c.getPackageName().equals("io.rapport.modules") || top.equals("io.rapport.Rapport")
+        || top.equals("io.rapport.cli.ServeCommand");
   }
 
   private static String topLevelName(JavaClass c) {
@@ -35,12 +43,24 @@ class SlackStaysInTheSlackPackageTest {
   }
 
   @Test
-  void onlyTheSlackPackageAndTheCompositionRootUseSlackSdkTypes() {
+  void onlyTheSlackPackageUsesSlackSdkTypes() {
     noClasses()
-        .that(DescribedPredicate.describe("are outside io.rapport.slack, the modules and the root",
-            (JavaClass c) -> !mayUseSlack(c)))
+        .that(DescribedPredicate.describe("are outside io.rapport.slack", (JavaClass c) -> !inSlack(c)))
         .should().dependOnClassesThat().resideInAPackage("com.slack.api..")
-        .because("services take and return domain values; Block Kit, mrkdwn and Web API calls live in io.rapport.slack")
+        .because("services take and return domain values, and the modules wire listeners through"
+            + " io.rapport.slack.Routes; Block Kit, mrkdwn, Bolt and Web API calls live in io.rapport.slack")
+        .check(MAIN);
+  }
+
+  @Test
+  void servicesUseNothingOfTheSlackPackageButItsRenderers() {
+    noClasses()
+        .that(DescribedPredicate.describe("are services (outside io.rapport.slack and the composition)",
+            (JavaClass c) -> !inSlack(c) && !composes(c)))
+        .should().dependOnClassesThat(DescribedPredicate.describe("are in io.rapport.slack but not its views",
+            (JavaClass t) -> inSlack(t) && !t.getPackageName().equals("io.rapport.slack.views")))
+        .because("a service reaches Slack through a port (Transport, ReportOutlet, an Executor), never"
+            + " through the gateway, the listeners or the Bolt app")
         .check(MAIN);
   }
 }

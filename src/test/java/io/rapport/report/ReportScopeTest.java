@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.report.ReportScope.Kind;
-import io.rapport.slack.listeners.commands.CommandArgs;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs;
+import io.rapport.command.UsageException;
 import org.junit.jupiter.api.Test;
 
 class ReportScopeTest {

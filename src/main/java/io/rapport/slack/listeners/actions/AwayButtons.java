@@ -1,7 +1,7 @@
 package io.rapport.slack.listeners.actions;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.bolt.App;
+import io.rapport.slack.Routes;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -52,12 +52,12 @@ public final class AwayButtons {
     this.timeZones = timeZones;
   }
 
-  public void register(App app) {
-    app.blockAction(AwayMessages.CONFIRM, this::confirm);
-    app.blockAction(AwayMessages.THIS_WEEK, this::thisWeek);
-    app.blockAction(AwayMessages.OPEN, this::open);
-    app.blockAction(AwayMessages.BACK, this::back);
-    app.viewSubmission(AwayMessages.MODAL, this::submit);
+  public void register(Routes routes) {
+    routes.blockAction(AwayMessages.CONFIRM, this::confirm);
+    routes.blockAction(AwayMessages.THIS_WEEK, this::thisWeek);
+    routes.blockAction(AwayMessages.OPEN, this::open);
+    routes.blockAction(AwayMessages.BACK, this::back);
+    routes.viewSubmission(AwayMessages.MODAL, this::submit);
   }
 
   private Response open(BlockActionRequest req, ActionContext ctx) {

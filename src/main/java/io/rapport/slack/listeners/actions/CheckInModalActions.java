@@ -1,7 +1,7 @@
 package io.rapport.slack.listeners.actions;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.bolt.App;
+import io.rapport.slack.Routes;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
@@ -37,10 +37,10 @@ public final class CheckInModalActions {
     this.checkIns = checkIns;
   }
 
-  public void register(App app) {
-    app.blockAction(CheckInModal.EVENTS_ACTION, (req, ctx) -> redraw(req, ctx, false));
-    app.blockAction(CheckInModal.MORE_ACTION, (req, ctx) -> redraw(req, ctx, true));
-    app.blockAction(CheckInModal.NOTHING_ACTION, this::nothingToReport);
+  public void register(Routes routes) {
+    routes.blockAction(CheckInModal.EVENTS_ACTION, (req, ctx) -> redraw(req, ctx, false));
+    routes.blockAction(CheckInModal.MORE_ACTION, (req, ctx) -> redraw(req, ctx, true));
+    routes.blockAction(CheckInModal.NOTHING_ACTION, this::nothingToReport);
   }
 
   private record Pressed(String workspaceId, String userId, View view, Metadata metadata) {}

@@ -1,7 +1,7 @@
 package io.rapport.slack.listeners.actions;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.bolt.App;
+import io.rapport.slack.Routes;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
@@ -29,9 +29,9 @@ public final class PromptButtons {
     this.responses = responses;
   }
 
-  public void register(App app) {
-    app.blockAction(PromptMessage.NOTHING_TO_REPORT, (req, ctx) -> handle(req, ctx, responses::nothingToReport));
-    app.blockAction(PromptMessage.SNOOZE, (req, ctx) -> handle(req, ctx, responses::snooze));
+  public void register(Routes routes) {
+    routes.blockAction(PromptMessage.NOTHING_TO_REPORT, (req, ctx) -> handle(req, ctx, responses::nothingToReport));
+    routes.blockAction(PromptMessage.SNOOZE, (req, ctx) -> handle(req, ctx, responses::snooze));
   }
 
   private Response handle(BlockActionRequest req, ActionContext ctx, Press press) {

@@ -1,5 +1,7 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
+import io.rapport.command.CommandArgs;
 import io.rapport.slack.views.SlackText;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountChange;
@@ -10,7 +12,7 @@ import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.Tier;
 import io.rapport.slack.AfterAck;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
+import io.rapport.command.CommandArgs.Arg;
 import io.rapport.slack.views.AccountLines;
 import io.rapport.slack.views.AccountListView;
 import io.rapport.slack.views.Reply;

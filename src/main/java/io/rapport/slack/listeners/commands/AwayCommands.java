@@ -1,5 +1,7 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
+import io.rapport.command.CommandArgs;
 import io.rapport.away.AwayPeriod;
 import io.rapport.away.AwayService;
 import io.rapport.domain.IsoWeek;

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.SlackText;
 import io.rapport.checkin.AccountBook;
 import io.rapport.checkin.AccountOverview;

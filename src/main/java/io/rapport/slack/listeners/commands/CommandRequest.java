@@ -1,5 +1,7 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
+import io.rapport.command.CommandArgs;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 
 /** What a slash command carries that Rapport uses, with its text already split into arguments. */

@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -20,9 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class DeferredCommand implements SlashCommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeferredCommand.class);
-  public static final String SORRY =
-      "Sorry — Rapport could not do that just now. Please try again in a minute; if it keeps"
-          + " happening, tell your Rapport admin.";
+  public static final String SORRY = io.rapport.command.CommandCopy.SORRY;
 
   /** The work to run after the ack; returns the reply, or null for none. */
   @FunctionalInterface

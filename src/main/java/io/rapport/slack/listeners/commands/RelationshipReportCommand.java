@@ -1,5 +1,6 @@
 package io.rapport.slack.listeners.commands;
 
+import io.rapport.command.UsageException;
 import io.rapport.report.ReportDelivery;
 import io.rapport.slack.views.ReportBlocks;
 import io.rapport.report.ReportScope;

@@ -2,7 +2,7 @@ package io.rapport.slack.listeners.commands.admin;
 
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.rapport.slack.listeners.commands.admin;
 
-import io.rapport.slack.listeners.commands.CommandArgs;
+import io.rapport.command.CommandArgs;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand.Work;
 import io.rapport.slack.listeners.commands.Politely;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.Reply;
 import io.rapport.team.AdminRoster;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.command.CommandArgs;
 import io.rapport.away.AwayService;
 import io.rapport.away.DateWords;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.PromptDays;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs.Arg;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.AwayMessages;
 import io.rapport.slack.views.Reply;
 import io.rapport.slack.views.SlackText;

@@ -1,10 +1,11 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.command.CommandArgs;
 import io.rapport.flag.FlagAudiences;
 import io.rapport.insight.Audience;
 import io.rapport.insight.Pattern;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs.Arg;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.FlagAudienceView;
 import io.rapport.slack.views.SlackText;
 import java.util.ArrayList;

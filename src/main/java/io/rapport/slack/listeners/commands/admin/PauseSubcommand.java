@@ -2,10 +2,10 @@ package io.rapport.slack.listeners.commands.admin;
 
 import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Team;
-import io.rapport.slack.listeners.commands.CommandArgs;
+import io.rapport.command.CommandArgs;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.Reply;
 import io.rapport.store.Store;
 import io.rapport.team.Refusal;

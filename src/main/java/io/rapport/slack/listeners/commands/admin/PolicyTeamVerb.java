@@ -1,11 +1,12 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.command.CommandArgs;
 import io.rapport.slack.views.SlackText;
 import io.rapport.flag.TeamPolicies;
 import io.rapport.flag.TeamPolicy;
 import io.rapport.insight.PolicyException;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs.Arg;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.FlagMessages;
 import io.rapport.slack.views.PolicyView;
 import java.util.ArrayList;

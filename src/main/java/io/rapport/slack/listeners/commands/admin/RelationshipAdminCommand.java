@@ -4,7 +4,7 @@ import io.rapport.slack.views.SlackText;
 import io.rapport.slack.AfterAck;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.Reply;
 import io.rapport.team.Access;
 import java.util.LinkedHashMap;

@@ -2,12 +2,12 @@ package io.rapport.slack.listeners.commands.admin;
 
 import io.rapport.slack.views.SlackText;
 import io.rapport.domain.Team;
-import io.rapport.slack.listeners.commands.CommandArgs;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
+import io.rapport.command.CommandArgs;
+import io.rapport.command.CommandArgs.Arg;
 import io.rapport.slack.listeners.commands.CommandRequest;
 import io.rapport.slack.listeners.commands.DeferredCommand.Work;
 import io.rapport.slack.listeners.commands.Politely;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.AccountLines;
 import io.rapport.slack.views.Reply;
 import io.rapport.team.TeamAdministration;

@@ -1,8 +1,9 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.command.CommandArgs;
 import io.rapport.domain.Team;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs.Arg;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.Reply;
 import java.util.List;
 

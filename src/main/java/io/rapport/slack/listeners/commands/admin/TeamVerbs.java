@@ -1,13 +1,14 @@
 package io.rapport.slack.listeners.commands.admin;
 
+import io.rapport.command.CommandArgs;
 import io.rapport.slack.views.SlackText;
 import io.rapport.domain.InvalidFieldException;
 import io.rapport.domain.Team;
 import io.rapport.domain.WeeklySchedule;
 import io.rapport.slack.ChannelAccess;
 import io.rapport.slack.ChannelAccess.Verdict;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.CommandArgs.Arg;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.AccountLines;
 import io.rapport.slack.views.Reply;
 import io.rapport.team.TeamAdministration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.domain.Team;
-import io.rapport.slack.listeners.commands.CommandArgs;
-import io.rapport.slack.listeners.commands.CommandArgs.Arg;
+import io.rapport.command.CommandArgs;
+import io.rapport.command.CommandArgs.Arg;
 import io.rapport.slack.listeners.commands.CommandRequest;
-import io.rapport.slack.listeners.commands.UsageException;
+import io.rapport.command.UsageException;
 import io.rapport.slack.views.Reply;
 import io.rapport.store.Database;
 import io.rapport.store.Store;

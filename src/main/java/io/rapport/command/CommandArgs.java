@@ -1,4 +1,4 @@
-package io.rapport.slack.listeners.commands;
+package io.rapport.command;
 
 import io.rapport.slack.views.SlackText;
 import java.util.ArrayList;

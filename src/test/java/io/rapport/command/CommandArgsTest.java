@@ -1,4 +1,4 @@
-package io.rapport.slack.listeners.commands;
+package io.rapport.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
