@@ -84,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
 
       Map<String, String> people = DemoBook.people();
       out.println("Rapport demo — a sample sales team: " + loaded.reps().size() + " reps, " + loaded.accounts()
-          + " accounts, " + loaded.checkIns() + " weekly check-ins up to " + loaded.lastWeek() + ".");
+          + " accounts, " + loaded.checkIns() + " weekly check-ins up to the "
+          + io.rapport.domain.WeekWords.weekOf(loaded.lastWeek()) + ".");
       out.println("This is the report " + people.get(DemoBook.MANAGER) + ", their manager, gets with /relationship-report.");
       out.println();
       out.print(new ReportText(id -> people.getOrDefault(id, id)).render(report));

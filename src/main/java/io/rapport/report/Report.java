@@ -4,6 +4,7 @@ import io.rapport.completion.Completion;
 import io.rapport.completion.DueSlots;
 import io.rapport.domain.Account;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
 import io.rapport.insight.Pattern;
@@ -79,6 +80,21 @@ public record Report(
     /** The weeks in order, oldest first. */
     public List<IsoWeek> list() {
       return java.util.stream.IntStream.range(0, weeks).mapToObj(i -> from.plusWeeks(i)).toList();
+    }
+
+    /** As a manager reads it: "24 Aug – 18 Oct (8 weeks)", or "week of 12 Oct 2026". */
+    public String inWords() {
+      return weeks == 1 ? WeekWords.weekOf(to) : WeekWords.span(from, to) + " (" + weeks + " weeks)";
+    }
+
+    /** "the week of 17 Aug": the week before the period, which changes are counted from. */
+    public String weekBeforeInWords() {
+      return "the " + WeekWords.weekOf(from.minusWeeks(1), to.monday().getYear());
+    }
+
+    /** "week of 12 Oct" for a week read in this period (the year only when it differs). */
+    public String weekInWords(IsoWeek week) {
+      return WeekWords.weekOf(week, to.monday().getYear());
     }
 
     @Override

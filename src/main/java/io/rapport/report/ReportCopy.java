@@ -60,12 +60,12 @@ public final class ReportCopy {
   }
 
   public static String chartComment(Report r) {
-    return "Health trend — " + slackTitle(r) + ", " + r.period() + ". A team's line is the average health"
+    return "Health trend — " + slackTitle(r) + ", " + r.period().inWords() + ". A team's line is the average health"
         + " of its accounts; dashed lines mark the bands: healthy at 90 and above, at risk below 60.";
   }
 
   public static String csvComment(Report r) {
-    return "Relationship report — " + slackTitle(r) + ", " + r.period() + ": one row per account ("
+    return "Relationship report — " + slackTitle(r) + ", " + r.period().inWords() + ": one row per account ("
         + r.accounts().size() + ") with health, band, open flags, last check-in and the period's signals.";
   }
 

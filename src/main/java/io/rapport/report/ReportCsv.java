@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.domain.IsoWeek;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -86,9 +87,10 @@ public final class ReportCsv {
     v.add(r.previous().map(h -> (Object) h.score()).orElse(""));
     v.add(text(r.findings().stream().map(ReportCsv::finding).collect(Collectors.joining("; "))));
     v.add(text(r.openFlags().stream().map(ReportCsv::patternTitle).collect(Collectors.joining("; "))));
-    v.add(r.lastCheckIn() == null ? "" : r.lastCheckIn());
-    v.add(report.period().from().toString());
-    v.add(report.period().to().toString());
+    // Dates, which a spreadsheet sorts and a manager reads; ISO week strings are neither.
+    v.add(r.lastCheckIn() == null ? "" : IsoWeek.parse(r.lastCheckIn()).monday().toString());
+    v.add(report.period().from().monday().toString());
+    v.add(report.period().to().monday().plusDays(6).toString());
     v.add(t.checkIns());
     v.add(t.businessContacts());
     v.add(t.socialContacts());

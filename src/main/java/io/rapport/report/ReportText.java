@@ -1,5 +1,6 @@
 package io.rapport.report;
 
+import io.rapport.domain.IsoWeek;
 import io.rapport.insight.Finding;
 import io.rapport.insight.Health;
 import io.rapport.report.Report.AccountRow;
@@ -30,7 +31,7 @@ public final class ReportText {
     StringBuilder b = new StringBuilder();
     String title = "RELATIONSHIP REPORT — " + r.title();
     b.append(title).append('\n').append("=".repeat(Math.min(WIDTH, title.length()))).append('\n');
-    b.append("Period ").append(r.period()).append(" · ").append(ReportFigures.count(r.accounts().size(), "account")).append("\n\n");
+    b.append("Period ").append(r.period().inWords()).append(" · ").append(ReportFigures.count(r.accounts().size(), "account")).append("\n\n");
 
     Completion c = r.completion();
     if (c.nothingDue()) {
@@ -47,7 +48,7 @@ public final class ReportText {
       b.append("  ").append(away).append('\n');
     }
 
-    b.append("\nAccounts by health (change since ").append(r.period().from().minusWeeks(1)).append(")\n");
+    b.append("\nAccounts by health (change since ").append(r.period().weekBeforeInWords()).append(")\n");
     for (Health.Band band : List.of(Health.Band.UNHEALTHY, Health.Band.AT_RISK, Health.Band.HEALTHY)) {
       int d = r.now(band) - r.before(band);
       b.append(String.format(Locale.ROOT, "  %-9s %3d  (%s)%n", band.id(), r.now(band), d == 0 ? "=" : (d > 0 ? "+" : "−") + Math.abs(d)));
@@ -90,7 +91,7 @@ public final class ReportText {
       b.append("  none\n");
     }
     for (DueSlots.Missing p : r.unansweredPrompts()) {
-      b.append(String.format(Locale.ROOT, "  %s  %-22s %s without an answer%n", p.week(), person.apply(p.repId()), io.rapport.insight.Phrases.count(p.accounts(), "account", "accounts")));
+      b.append(String.format(Locale.ROOT, "  %-16s %-22s %s without an answer%n", r.period().weekInWords(p.week()), person.apply(p.repId()), io.rapport.insight.Phrases.count(p.accounts(), "account", "accounts")));
     }
 
     int nameWidth = Math.min(34, r.accounts().stream().mapToInt(a -> a.account().name().length()).max().orElse(10));
@@ -104,7 +105,7 @@ public final class ReportText {
         b.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s  %-18s health %3d (was %s)  last check-in %s%n",
             TextBudget.cut(a.account().name(), nameWidth), TextBudget.cut(person.apply(a.account().rep()), 18),
             a.health().get().score(), a.previous().map(h -> String.format(Locale.ROOT, "%3d", h.score())).orElse("  —"),
-            a.lastCheckIn() == null ? "never" : a.lastCheckIn()));
+            a.lastCheckIn() == null ? "never" : r.period().weekInWords(IsoWeek.parse(a.lastCheckIn()))));
         for (Finding f : a.findings()) {
           b.append(String.format(Locale.ROOT, "      [%-7s] %s%n", f.severity().id(), f.pattern().title()));
           for (String e : f.evidence()) {

@@ -61,6 +61,25 @@ class DemoCommandTest {
   }
 
   @Test
+  void aManagerReadsDatesNotIsoWeeksInTheReportItsBlocksAndItsCsv() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new CommandLine(new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).execute("--out", dir.toString());
+    assertThat(code).isZero();
+    java.util.regex.Pattern isoWeek = java.util.regex.Pattern.compile("\\d{4}-W\\d{2}");
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    String blocks = Files.readString(dir.resolve("report.json"));
+    String csv = Files.readString(dir.resolve("report.csv"));
+
+    assertThat(text).contains("Period 24 Aug – 18 Oct (8 weeks)").contains("change since the week of 17 Aug");
+    assertThat(isoWeek.matcher(text).results().map(m -> m.group()).toList()).as("ISO weeks in the printed report").isEmpty();
+    assertThat(isoWeek.matcher(blocks).results().map(m -> m.group()).toList()).as("ISO weeks in the Block Kit").isEmpty();
+    assertThat(isoWeek.matcher(csv).results().map(m -> m.group()).toList()).as("ISO weeks in the CSV").isEmpty();
+    assertThat(csv).contains(",2026-08-24,2026-10-18,");
+  }
+
+  @Test
   void anOutPathThatIsAFileIsAClearUsageErrorWithoutAStackTrace() throws Exception {
     java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("taken"), "x");
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -112,8 +112,8 @@ public final class ReportBlocks {
     String who = plainTitle.equals(r.title()) ? "" : slackTitle(r) + " · ";
     blocks.add(header(h -> h.text(plainText(TextBudget.cut("Relationship report — " + plainTitle, 150)))));
     blocks.add(context(c -> c.elements(List.of(markdownText(TextBudget.cut(
-        who + "Period " + r.period() + " · " + count(r.accounts().size(), "account") + " · "
-            + (r.period().weeks() == 1 ? "this week" : "health as of " + r.period().to()), 300))))));
+        who + "Period " + r.period().inWords() + " · " + count(r.accounts().size(), "account") + " · "
+            + (r.period().weeks() == 1 ? "this week" : "health as of the " + r.period().weekInWords(r.period().to())), 300))))));
     blocks.add(section(s -> s.text(markdownText(completion(r)))));
     blocks.add(section(s -> s.text(markdownText(health(r)))));
     blocks.add(divider());
@@ -166,7 +166,7 @@ public final class ReportBlocks {
   }
 
   String health(Report r) {
-    StringBuilder b = new StringBuilder("*Accounts by health* (change since " + r.period().from().minusWeeks(1) + ")\n");
+    StringBuilder b = new StringBuilder("*Accounts by health* (change since " + r.period().weekBeforeInWords() + ")\n");
     b.append(":red_circle: Unhealthy *").append(r.now(Health.Band.UNHEALTHY)).append("* ").append(change(r, Health.Band.UNHEALTHY));
     b.append("   :large_yellow_circle: At risk *").append(r.now(Health.Band.AT_RISK)).append("* ").append(change(r, Health.Band.AT_RISK));
     b.append("   :large_green_circle: Healthy *").append(r.now(Health.Band.HEALTHY)).append("* ").append(change(r, Health.Band.HEALTHY));
@@ -258,7 +258,7 @@ public final class ReportBlocks {
     }
     Map<String, List<String>> byWeek = new LinkedHashMap<>();
     for (DueSlots.Missing p : r.unansweredPrompts()) {
-      byWeek.computeIfAbsent(p.week().toString(), w -> new ArrayList<>())
+      byWeek.computeIfAbsent(r.period().weekInWords(p.week()), w -> new ArrayList<>())
           .add(person.apply(p.repId()) + " (" + count(p.accounts(), "account") + ")");
     }
     List<String> lines = new ArrayList<>();
