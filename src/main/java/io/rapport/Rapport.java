@@ -58,6 +58,8 @@ public final class Rapport implements AutoCloseable {
     checkIns.subscribe(prompts.progress()).subscribe(flags.judging()).subscribe(checkIns.editNotices())
         .subscribe(checkIns.homeRefresh());
     flags.alsoEveryTick(checkIns.editNotices()::deliverOwed);
+    // Notes and other free text older than RAPPORT_NOTES_RETENTION_DAYS are blanked once a day.
+    flags.alsoDaily(new io.rapport.privacy.NotesRetention(foundation.store(), clock, config.notesRetention())::sweep);
     this.modules = List.of(checkIns, prompts, flags, reports, administration, away);
     modules.forEach(m -> m.register(foundation.routes()));
   }

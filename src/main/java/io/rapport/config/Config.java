@@ -31,7 +31,8 @@ public record Config(
     int port,
     String databaseUrl,
     Set<String> admins,
-    Duration slackTimeout) {
+    Duration slackTimeout,
+    Duration notesRetention) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -41,6 +42,7 @@ public record Config(
   public static final String DATABASE_URL = "DATABASE_URL";
   public static final String RAPPORT_ADMINS = "RAPPORT_ADMINS";
   public static final String RAPPORT_SLACK_TIMEOUT_SECONDS = "RAPPORT_SLACK_TIMEOUT_SECONDS";
+  public static final String RAPPORT_NOTES_RETENTION_DAYS = "RAPPORT_NOTES_RETENTION_DAYS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -51,6 +53,11 @@ public record Config(
    * the outbox's margin, so a lease never runs out while its post is still in flight.
    */
   public static final Duration MAX_SLACK_TIMEOUT = Duration.ofSeconds(20);
+
+  /** How long notes and other free text are kept (docs/PRIVACY.md). */
+  public static final Duration DEFAULT_NOTES_RETENTION = Duration.ofDays(365);
+  /** The longest notes retention allowed (100 years: in effect "keep"). */
+  public static final long MAX_NOTES_RETENTION_DAYS = 36_500;
 
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
@@ -89,7 +96,8 @@ public record Config(
         port(values.get(PORT)),
         databaseUrl(values.get(DATABASE_URL)),
         admins(values.get(RAPPORT_ADMINS)),
-        slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS)));
+        slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS)),
+        notesRetention(values.get(RAPPORT_NOTES_RETENTION_DAYS)));
   }
 
   /** The variables {@code serve} still needs, empty when the bot can start. */
@@ -118,12 +126,14 @@ public record Config(
 
   public Config withPort(int newPort) {
     return new Config(
-        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins, slackTimeout);
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins, slackTimeout,
+        notesRetention);
   }
 
   public Config withDatabaseUrl(String url) {
     return new Config(
-        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins, slackTimeout);
+        slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins, slackTimeout,
+        notesRetention);
   }
 
   @Override
@@ -144,6 +154,8 @@ public record Config(
         + admins
         + ", slackTimeout="
         + slackTimeout
+        + ", notesRetention="
+        + notesRetention
         + "]";
   }
 
@@ -234,6 +246,23 @@ public record Config(
               + "\"");
     }
     return v;
+  }
+
+  private static Duration notesRetention(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_NOTES_RETENTION;
+    }
+    try {
+      long days = Long.parseLong(value.trim());
+      if (days < 1 || days > MAX_NOTES_RETENTION_DAYS) {
+        throw new ConfigException(RAPPORT_NOTES_RETENTION_DAYS + " must be between 1 and " + MAX_NOTES_RETENTION_DAYS
+            + " days, got " + days);
+      }
+      return Duration.ofDays(days);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(RAPPORT_NOTES_RETENTION_DAYS
+          + " must be a whole number of days such as 365, got \"" + value + "\"");
+    }
   }
 
   private static Duration slackTimeout(String value) {

@@ -83,6 +83,21 @@ class ConfigTest {
   }
 
   @Test
+  void theNotesRetentionIsWholeDaysDefaulting365AndABadValueIsAClearError() {
+    assertThat(Config.load(Map.of(), dir).notesRetention()).isEqualTo(java.time.Duration.ofDays(365));
+    assertThat(Config.load(Map.of("RAPPORT_NOTES_RETENTION_DAYS", " 30 "), dir).notesRetention())
+        .isEqualTo(java.time.Duration.ofDays(30));
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_NOTES_RETENTION_DAYS", "0"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("RAPPORT_NOTES_RETENTION_DAYS must be between 1 and 36500 days, got 0");
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_NOTES_RETENTION_DAYS", "a year"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("RAPPORT_NOTES_RETENTION_DAYS must be a whole number of days").hasMessageContaining("a year");
+    assertThat(Config.load(Map.of("RAPPORT_NOTES_RETENTION_DAYS", "90"), dir).withPort(1).withDatabaseUrl("jdbc:sqlite:x")
+        .notesRetention()).as("kept by the copies").isEqualTo(java.time.Duration.ofDays(90));
+  }
+
+  @Test
   void secretsNeverAppearInToString() {
     Config c = Config.load(Map.of("SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "sign-secret",
         "SLACK_APP_TOKEN", "xapp-secret", "DATABASE_URL", "jdbc:postgresql://db/rapport?user=r&password=hunter2"), dir);
