@@ -32,7 +32,9 @@ public record Config(
     String databaseUrl,
     Set<String> admins,
     Duration slackTimeout,
-    Duration notesRetention) {
+    Duration notesRetention,
+    Duration outboxLease,
+    Duration flagSweepEvery) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -43,6 +45,8 @@ public record Config(
   public static final String RAPPORT_ADMINS = "RAPPORT_ADMINS";
   public static final String RAPPORT_SLACK_TIMEOUT_SECONDS = "RAPPORT_SLACK_TIMEOUT_SECONDS";
   public static final String RAPPORT_NOTES_RETENTION_DAYS = "RAPPORT_NOTES_RETENTION_DAYS";
+  public static final String RAPPORT_OUTBOX_LEASE_SECONDS = "RAPPORT_OUTBOX_LEASE_SECONDS";
+  public static final String RAPPORT_FLAG_SWEEP_SECONDS = "RAPPORT_FLAG_SWEEP_SECONDS";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -53,6 +57,10 @@ public record Config(
    * the outbox's margin, so a lease never runs out while its post is still in flight.
    */
   public static final Duration MAX_SLACK_TIMEOUT = Duration.ofSeconds(20);
+  /** How long an instance's claim on an outbox message lasts unless renewed. */
+  public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofMinutes(2);
+  /** How often the flags' sweep runs (owed posts, plan reminders, digests; the daily judgement). */
+  public static final Duration DEFAULT_FLAG_SWEEP_EVERY = Duration.ofHours(1);
 
   /** How long notes and other free text are kept (docs/PRIVACY.md). */
   public static final Duration DEFAULT_NOTES_RETENTION = Duration.ofDays(365);
@@ -97,7 +105,10 @@ public record Config(
         databaseUrl(values.get(DATABASE_URL)),
         admins(values.get(RAPPORT_ADMINS)),
         slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS)),
-        notesRetention(values.get(RAPPORT_NOTES_RETENTION_DAYS)));
+        notesRetention(values.get(RAPPORT_NOTES_RETENTION_DAYS)),
+        outboxLease(values.get(RAPPORT_OUTBOX_LEASE_SECONDS), slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS))),
+        seconds(RAPPORT_FLAG_SWEEP_SECONDS, values.get(RAPPORT_FLAG_SWEEP_SECONDS), DEFAULT_FLAG_SWEEP_EVERY, 1,
+            DEFAULT_FLAG_SWEEP_EVERY.toSeconds()));
   }
 
   /** The variables {@code serve} still needs, empty when the bot can start. */
@@ -127,13 +138,13 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(
         slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins, slackTimeout,
-        notesRetention);
+        notesRetention, outboxLease, flagSweepEvery);
   }
 
   public Config withDatabaseUrl(String url) {
     return new Config(
         slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins, slackTimeout,
-        notesRetention);
+        notesRetention, outboxLease, flagSweepEvery);
   }
 
   @Override
@@ -156,6 +167,10 @@ public record Config(
         + slackTimeout
         + ", notesRetention="
         + notesRetention
+        + ", outboxLease="
+        + outboxLease
+        + ", flagSweepEvery="
+        + flagSweepEvery
         + "]";
   }
 
@@ -265,21 +280,46 @@ public record Config(
     }
   }
 
+  /** The whole of one Slack Web API call may take this much longer than its read timeout. */
+  public static final Duration SLACK_CALL_OVER_READ = Duration.ofSeconds(5);
+
+  /** The longest one Slack Web API call may take: the read timeout and a little more. */
+  public Duration slackCallTimeout() {
+    return slackTimeout.plus(SLACK_CALL_OVER_READ);
+  }
+
   private static Duration slackTimeout(String value) {
-    if (value == null || value.isBlank()) {
-      return DEFAULT_SLACK_TIMEOUT;
+    return seconds(RAPPORT_SLACK_TIMEOUT_SECONDS, value, DEFAULT_SLACK_TIMEOUT, 1, MAX_SLACK_TIMEOUT.toSeconds());
+  }
+
+  /**
+   * A post must be able to finish inside its lease (the outbox starts one only while a whole call
+   * still fits, with 5 s to spare for waiting its turn), so the lease is at least the Slack call's
+   * timeout and 5 s.
+   */
+  private static Duration outboxLease(String value, Duration slackTimeout) {
+    long least = slackTimeout.plus(SLACK_CALL_OVER_READ).plusSeconds(5).toSeconds();
+    Duration lease = seconds(RAPPORT_OUTBOX_LEASE_SECONDS, value, DEFAULT_OUTBOX_LEASE, 1, 3600);
+    if (lease.toSeconds() < least) {
+      throw new ConfigException(RAPPORT_OUTBOX_LEASE_SECONDS + " must be at least " + least
+          + " seconds (" + RAPPORT_SLACK_TIMEOUT_SECONDS + " plus 10), got " + lease.toSeconds());
     }
-    long max = MAX_SLACK_TIMEOUT.toSeconds();
+    return lease;
+  }
+
+  private static Duration seconds(String name, String value, Duration fallback, long min, long max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
     try {
       long seconds = Long.parseLong(value.trim());
-      if (seconds < 1 || seconds > max) {
-        throw new ConfigException(
-            RAPPORT_SLACK_TIMEOUT_SECONDS + " must be between 1 and " + max + " seconds, got " + seconds);
+      if (seconds < min || seconds > max) {
+        throw new ConfigException(name + " must be between " + min + " and " + max + " seconds, got " + seconds);
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          RAPPORT_SLACK_TIMEOUT_SECONDS + " must be a whole number of seconds such as 10, got \"" + value + "\"");
+          name + " must be a whole number of seconds such as " + fallback.toSeconds() + ", got \"" + value + "\"");
     }
   }
 

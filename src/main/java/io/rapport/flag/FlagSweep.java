@@ -92,6 +92,11 @@ public final class FlagSweep implements AutoCloseable {
 
   /** Starts the hourly timer (first tick after {@link #FIRST_TICK}). */
   public synchronized void start() {
+    start(PERIOD);
+  }
+
+  /** Starts the timer, a tick every {@code period} ({@code RAPPORT_FLAG_SWEEP_SECONDS}), the first after at most {@link #FIRST_TICK}. */
+  public synchronized void start(Duration period) {
     if (timer != null) {
       return;
     }
@@ -108,7 +113,7 @@ public final class FlagSweep implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("Flag sweep failed", LogText.withoutMessages(e));
       }
-    }, FIRST_TICK.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
+    }, Math.min(FIRST_TICK.toSeconds(), period.toSeconds()), period.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Override

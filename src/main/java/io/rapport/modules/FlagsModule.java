@@ -89,7 +89,7 @@ public final class FlagsModule implements Module {
 
   @Override
   public void start() {
-    sweep.start();
+    sweep.start(foundation.config().flagSweepEvery());
   }
 
   @Override

@@ -75,7 +75,8 @@ public final class Foundation implements AutoCloseable {
     this.completions = new Completions(store, new CheckInTimes(store, timeZones, clock));
     this.teams = new TeamAdministration(store, clock);
     this.routes = slack.listen(binding, store, afterAck, clock);
-    this.outbox = new Outbox(store, new SlackTransport(slackApi.calls()), clock, INSTANCE_ID, OUTBOX_THREADS);
+    this.outbox = new Outbox(store, new SlackTransport(slackApi.calls()), clock, INSTANCE_ID, OUTBOX_THREADS,
+        config.outboxLease());
   }
 
   /**

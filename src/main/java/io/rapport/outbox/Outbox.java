@@ -43,9 +43,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-  /** A lease not renewed for this long belongs to an instance that died. */
+  /** A lease not renewed for this long belongs to an instance that died (the default). */
   public static final Duration LEASE = Duration.ofMinutes(2);
-  /** A post starts only while its lease has at least this long to run (the HTTP call's own timeout). */
+  /**
+   * A post starts only while its lease has at least this long to run (the HTTP call's own timeout);
+   * with a lease shorter than 35 s, the lease less 5 s.
+   */
   public static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 200;
   /** Errors of a post to a remembered private conversation after which it is opened afresh. */
@@ -79,8 +82,21 @@ public final class Outbox implements AutoCloseable {
   private final Map<String, Courier> couriers = new ConcurrentHashMap<>();
   private final ExecutorService workers;
   private final ReentrantLock sqliteWriter;
+  private final Duration lease;
+  private final Duration margin;
 
   public Outbox(Store store, Transport transport, Clock clock, String instanceId, int workerCount) {
+    this(store, transport, clock, instanceId, workerCount, LEASE);
+  }
+
+  /** With leases of {@code lease} ({@code RAPPORT_OUTBOX_LEASE_SECONDS}; at least 10 s). */
+  public Outbox(Store store, Transport transport, Clock clock, String instanceId, int workerCount, Duration lease) {
+    if (lease.compareTo(Duration.ofSeconds(10)) < 0) {
+      throw new IllegalArgumentException("an outbox lease is at least 10 s, got " + lease);
+    }
+    this.lease = lease;
+    Duration shorter = lease.minusSeconds(5);
+    this.margin = shorter.compareTo(MARGIN) < 0 ? shorter : MARGIN;
     this.store = store;
     this.transport = transport;
     this.clock = clock;
@@ -201,7 +217,7 @@ public final class Outbox implements AutoCloseable {
   /** Leases and sends one row on this thread (if it is ready and nobody else has it). */
   public Outcome deliver(String key) {
     long now = clock.millis();
-    if (write(() -> dao.lease(key, instanceId, now, now + LEASE.toMillis())) == 0) {
+    if (write(() -> dao.lease(key, instanceId, now, now + lease.toMillis())) == 0) {
       return Outcome.NOT_CLAIMED;
     }
     Entry entry = dao.find(key).orElseThrow();
@@ -296,7 +312,7 @@ public final class Outbox implements AutoCloseable {
         }
       }
       long now = clock.millis();
-      long until = now + LEASE.toMillis();
+      long until = now + lease.toMillis();
       if (!checkFirst) {
         since = now;
       }
@@ -308,7 +324,7 @@ public final class Outbox implements AutoCloseable {
       }
       try {
         Posted posted = transport.post(to, draft.threadTs(), entry.key(), draft.text(), draft.blocks(),
-            LEASE.minus(MARGIN));
+            lease.minus(margin));
         return markSent(entry, courier, posted.channelId() == null ? to : posted.channelId(), posted.ts(),
             draft.memo(), false) ? Outcome.SENT : Outcome.NOT_CLAIMED;
       } catch (Refused e) {

@@ -98,6 +98,26 @@ class ConfigTest {
   }
 
   @Test
+  void theOutboxLeaseMustOutlastAWholeSlackCall() {
+    Config defaults = Config.load(Map.of(), dir);
+    assertThat(defaults.outboxLease()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(defaults.flagSweepEvery()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(Config.load(Map.of("RAPPORT_OUTBOX_LEASE_SECONDS", "20"), dir).outboxLease())
+        .as("10 s timeout + 10").isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_OUTBOX_LEASE_SECONDS", "19"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("RAPPORT_OUTBOX_LEASE_SECONDS must be at least 20 seconds").hasMessageContaining("19");
+    assertThat(Config.load(Map.of("RAPPORT_OUTBOX_LEASE_SECONDS", "11", "RAPPORT_SLACK_TIMEOUT_SECONDS", "1"), dir)
+        .outboxLease()).isEqualTo(java.time.Duration.ofSeconds(11));
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_OUTBOX_LEASE_SECONDS", "two"), dir))
+        .hasMessageContaining("RAPPORT_OUTBOX_LEASE_SECONDS must be a whole number of seconds such as 120");
+    assertThat(Config.load(Map.of("RAPPORT_FLAG_SWEEP_SECONDS", "5"), dir).flagSweepEvery())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_FLAG_SWEEP_SECONDS", "0"), dir))
+        .hasMessageContaining("RAPPORT_FLAG_SWEEP_SECONDS must be between 1 and 3600 seconds, got 0");
+  }
+
+  @Test
   void secretsNeverAppearInToString() {
     Config c = Config.load(Map.of("SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "sign-secret",
         "SLACK_APP_TOKEN", "xapp-secret", "DATABASE_URL", "jdbc:postgresql://db/rapport?user=r&password=hunter2"), dir);

@@ -1,6 +1,7 @@
 package io.rapport.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.config.Config;
 import io.rapport.outbox.Outbox.Outcome;
@@ -144,6 +145,34 @@ class OutboxTest {
     assertThat(postsOf("k2")).hasSize(1);
     assertThat(postsOf("k2").get(0).param("channel")).isEqualTo("DUREP");
     assertThat(a.outbox.find("k2").orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aConfiguredLeaseIsWhatAnotherInstanceWaitsOutAndAPostStartsOnlyWithTimeLeft(TestDatabases.Kind kind)
+      throws Exception {
+    Instance a = instance(kind);
+    Outbox quick = new Outbox(a.store, new SlackTransport(a.calls), clock, "quick", 1, Duration.ofSeconds(20));
+    open.add(quick);
+    a.outbox.enqueue(letter("k9", "C9"));
+    long now = clock.millis();
+    List<Long> leasedUntilWhilePosting = new ArrayList<>();
+    fake.handle("chat.postMessage", call -> {
+      leasedUntilWhilePosting.add(a.outbox.find("k9").orElseThrow().leaseUntil());
+      return null;
+    });
+    assertThat(quick.deliver("k9")).isEqualTo(Outcome.SENT);
+    assertThat(leasedUntilWhilePosting).as("the post ran under a 20 s lease").containsExactly(now + 20_000);
+
+    // A lease of 20 s that its instance never renews is another instance's after 20 s, not 2 minutes.
+    a.outbox.enqueue(letter("k10", "@UREP"));
+    assertThat(a.dao.lease("k10", "quick", now, now + Duration.ofSeconds(20).toMillis())).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(19));
+    assertThat(a.outbox.deliver("k10")).isEqualTo(Outcome.NOT_CLAIMED);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(a.outbox.deliver("k10")).isEqualTo(Outcome.SENT);
+    assertThatThrownBy(() -> new Outbox(a.store, new SlackTransport(a.calls), clock, "x", 1, Duration.ofSeconds(9)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest

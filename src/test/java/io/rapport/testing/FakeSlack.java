@@ -105,6 +105,9 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Function<Call, Reply>> handlers = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> carriedOutThen = new ConcurrentHashMap<>();
   private final Map<String, Deque<Duration>> carriedOutSlowly = new ConcurrentHashMap<>();
+  private final Map<String, Function<Call, Duration>> answeredLate = new ConcurrentHashMap<>();
+  private final java.util.Set<Call> awaitingAnswer =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   private final java.util.concurrent.ScheduledExecutorService lateAnswers =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-slack-late-answers");
@@ -215,6 +218,24 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Every call of {@code method} (unless scripted otherwise) is carried out at once and answered
+   * {@code delay.apply(call)} later (null or zero: at once), like Slack on a slow network: a post is
+   * in the channel's history before its sender hears so. {@link #carriedOutAwaitingAnswer()} lists
+   * those carried out and not answered yet.
+   */
+  public FakeSlack answerAfterCarryingOut(String method, Function<Call, Duration> delay) {
+    answeredLate.put(method, delay);
+    return this;
+  }
+
+  /** Calls carried out whose answer has not been sent yet (see {@link #answerAfterCarryingOut}). */
+  public List<Call> carriedOutAwaitingAnswer() {
+    synchronized (awaitingAnswer) {
+      return List.copyOf(awaitingAnswer);
+    }
+  }
+
   /** Replaces the answer of {@code method}; return null from the function for the default. */
   public FakeSlack handle(String method, Function<Call, Reply> handler) {
     handlers.put(method, handler);
@@ -258,6 +279,7 @@ public final class FakeSlack implements AutoCloseable {
     handlers.clear();
     carriedOutThen.clear();
     carriedOutSlowly.clear();
+    answeredLate.clear();
   }
 
   /** Waits until {@code count} calls of {@code method} have arrived; fails after {@code timeout}. */
@@ -356,6 +378,18 @@ public final class FakeSlack implements AutoCloseable {
         Reply answer = defaultReply(call);
         lateAnswers.schedule(() -> write(response, callback, answer), delay.toMillis(),
             java.util.concurrent.TimeUnit.MILLISECONDS);
+        return true;
+      }
+    }
+    if (scripted == null && answeredLate.containsKey(method)) {
+      Duration delay = answeredLate.get(method).apply(call);
+      if (delay != null && !delay.isZero()) {
+        Reply answer = defaultReply(call);
+        awaitingAnswer.add(call);
+        lateAnswers.schedule(() -> {
+              awaitingAnswer.remove(call);
+              return write(response, callback, answer);
+            }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return true;
       }
     }

@@ -36,7 +36,7 @@ public final class SlackApi implements AutoCloseable {
     int timeoutMillis = Math.toIntExact(config.slackTimeout().toMillis());
     slackConfig.setHttpClientReadTimeoutMillis(timeoutMillis);
     slackConfig.setHttpClientWriteTimeoutMillis(timeoutMillis);
-    slackConfig.setHttpClientCallTimeoutMillis(timeoutMillis + 5_000);
+    slackConfig.setHttpClientCallTimeoutMillis(Math.toIntExact(config.slackCallTimeout().toMillis()));
     this.real = Slack.getInstance(slackConfig);
     this.botToken = config.slackBotToken().orElse(null);
     MethodsClient raw = botToken == null ? null : real.methods(botToken);
