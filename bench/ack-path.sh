@@ -36,14 +36,21 @@ wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$1
 check_ok() { code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Content-Type: application/x-www-form-urlencoded" \
   -H "X-Slack-Request-Timestamp: $TS" -H "X-Slack-Signature: $SIG" --data "$BODY" "http://127.0.0.1:$1/slack/events");
   [ "$code" = 200 ] || { echo "port $1 answered $code to a signed request"; exit 1; }; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of a process, in clock ticks
 run() { # name port pid
   wrk -t2 -c32 -d3s -s "$OUT/slash.lua" "http://127.0.0.1:$2/slack/events" >/dev/null   # warm-up
+  cpu_before=$(cpu_ticks "$3")
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "$OUT/slash.lua" "http://127.0.0.1:$2/slack/events" > "$OUT/$1.txt"
+  cpu_after=$(cpu_ticks "$3")
   rss=$(ps -o rss= -p "$3" | tr -d ' ')
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt")
   p99=$(awk '$1=="99%" {print $2}' "$OUT/$1.txt")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/$1.txt"); non2xx=${non2xx:-0}
-  printf '%-16s %10s req/s   p99 %8s   non-2xx %s   RSS %s MB\n' "$1" "$rps" "$p99" "$non2xx" "$((rss / 1024))"
+  requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  # The server's own CPU time per request (user + system): unlike req/s, it hardly moves when
+  # other work shares the machine, so it compares servers even on a busy one.
+  cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+  printf '%-16s %10s req/s   p99 %8s   CPU %4s us/req   non-2xx %s   RSS %s MB\n' "$1" "$rps" "$p99" "$cpu_us" "$non2xx" "$((rss / 1024))"
   kill "$3"; wait "$3" 2>/dev/null || true
 }
 
