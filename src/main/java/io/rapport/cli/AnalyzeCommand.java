@@ -1,6 +1,7 @@
 package io.rapport.cli;
 
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
 import io.rapport.insight.AccountAnalysis;
 import io.rapport.insight.Analyzer;
 import io.rapport.insight.Finding;
@@ -58,6 +59,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     this(System.out, System.err);
   }
 
+  static final String NO_ACCOUNTS =
+      "The file has no accounts, so there is nothing to judge. Add accounts to its \"accounts\" list.";
+
   public AnalyzeCommand(PrintStream out, PrintStream err) {
     this(out, err, new Analyzer());
   }
@@ -93,6 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
     if (json) {
       new AnalysisJsonWriter().write(buffered, results);
+      if (results.isEmpty()) {
+        err.println(file + ": " + NO_ACCOUNTS); // stdout stays the JSON a program reads
+      }
     } else {
       PrintStream text = new PrintStream(buffered, false, StandardCharsets.UTF_8);
       printHuman(text, data, asOf, results);
@@ -105,13 +112,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   private void printHuman(
       PrintStream text, Interchange data, IsoWeek asOf, List<AccountAnalysis> results) {
     text.printf(
-        "%s: %s, %s, judged as of %s%n",
+        "%s: %s, %s%n",
         file,
         io.rapport.insight.Phrases.count(data.accounts().size(), "account", "accounts"),
-        io.rapport.insight.Phrases.count(data.checkInCount(), "check-in", "check-ins"),
-        data.checkInCount() == 0 ? "— (no check-ins)" : asOf.toString());
+        data.checkInCount() == 0
+            ? "no check-ins"
+            : io.rapport.insight.Phrases.count(data.checkInCount(), "check-in", "check-ins")
+                + ", judged as of the " + WeekWords.weekOf(asOf) + " (the file's latest week, " + asOf + ")");
     if (results.isEmpty()) {
-      text.println("The file has no accounts, so there is nothing to judge. Add accounts to its \"accounts\" list.");
+      text.println(NO_ACCOUNTS);
       return;
     }
     Map<Health.Band, List<AccountAnalysis>> byBand = new EnumMap<>(Health.Band.class);

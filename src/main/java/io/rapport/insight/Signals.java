@@ -31,12 +31,14 @@ public final class Signals {
     return c.revenueWon() == null ? 0 : c.revenueWon();
   }
 
-  public static int social(CheckIn c) {
-    return c.contacts() == null ? 0 : c.contacts().social();
+  /** Social contacts of the week, or null when not reported (unknown, not zero). */
+  public static Integer social(CheckIn c) {
+    return c.contacts() == null ? null : c.contacts().social();
   }
 
-  public static int business(CheckIn c) {
-    return c.contacts() == null ? 0 : c.contacts().business();
+  /** Business contacts of the week, or null when not reported (unknown, not zero). */
+  public static Integer business(CheckIn c) {
+    return c.contacts() == null ? null : c.contacts().business();
   }
 
   public static boolean freebies(CheckIn c) {

@@ -344,13 +344,8 @@ public final class InterchangeReader {
         outer.adopt(r);
         return null;
       }
-      if (business == null) {
-        outer.problem("contacts.business", "is required");
-        return null;
-      }
-      if (social == null) {
-        outer.problem("contacts.social", "is required");
-        return null;
+      if (business == null && social == null) {
+        return null; // an empty object reports nothing
       }
       try {
         return shared.contacts(business, social);

@@ -87,8 +87,12 @@ public final class InterchangeWriter {
     g.writeStringField("week", weekText.computeIfAbsent(c.week(), IsoWeek::toString));
     if (c.contacts() != null) {
       g.writeObjectFieldStart("contacts");
-      g.writeNumberField("business", c.contacts().business());
-      g.writeNumberField("social", c.contacts().social());
+      if (c.contacts().business() != null) {
+        g.writeNumberField("business", c.contacts().business());
+      }
+      if (c.contacts().social() != null) {
+        g.writeNumberField("social", c.contacts().social());
+      }
       g.writeEndObject();
     }
     number(g, "serviceHours", c.serviceHours());

@@ -30,7 +30,11 @@ final class SharedValues {
     return value;
   }
 
-  Contacts contacts(int business, int social) {
+  /** Contacts with either count possibly not reported (null); shared when both are small. */
+  Contacts contacts(Integer business, Integer social) {
+    if (business == null || social == null) {
+      return Contacts.of(business, social);
+    }
     if (business >= 0 && business < CONTACTS && social >= 0 && social < CONTACTS) {
       int i = business * CONTACTS + social;
       Contacts c = contacts[i];

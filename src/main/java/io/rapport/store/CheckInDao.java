@@ -286,8 +286,7 @@ public interface CheckInDao {
       String conduct = rs.getString("client_conduct");
       return CheckIn.builder(rs.getString("account_id"), IsoWeek.parse(rs.getString("week")))
           .rep(rs.getString("rep_id"))
-          .contacts(business == null && social == null ? null
-              : new Contacts(business == null ? 0 : business, social == null ? 0 : social))
+          .contacts(Contacts.of(business, social))
           .serviceHours(decimal(rs, "service_hours"))
           .unpaidHours(decimal(rs, "unpaid_hours"))
           .outcome(outcome == null ? null : Outcome.parse("outcome", outcome))

@@ -76,7 +76,7 @@ class AnalyzeCommandTest {
 
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
-    assertThat(text).contains("2 accounts, 4 check-ins, judged as of 2026-W40");
+    assertThat(text).contains("2 accounts, 4 check-ins, judged as of the week of 28 Sep 2026");
     assertThat(text.indexOf("UNHEALTHY (1)")).isLessThan(text.indexOf("\nHEALTHY (1)"));
     assertThat(text).contains("MegaMart (megamart, rep U_SAM) — unhealthy, health 52");
     assertThat(text).contains("[warning] Terms dictated").doesNotContain("TERMS_DICTATED");
@@ -120,6 +120,54 @@ class AnalyzeCommandTest {
     int code = run(write("{\"accounts\":[],\"checkins\":[]}").toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 accounts").contains("The file has no accounts");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 accounts, no check-ins")
+        .contains("The file has no accounts, so there is nothing to judge.");
+  }
+
+  @Test
+  void aFileWithNoAccountsSaysSoOnStandardErrorAndKeepsTheJsonClean() throws IOException {
+    int code = run(write("{\"accounts\":[]}").toString(), "--json");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo("{\"accounts\":[]}");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("The file has no accounts, so there is nothing to judge.");
+  }
+
+  /** Eight weeks of coffee without new business; {@code contacts} is what each week reports. */
+  private static String coffeeEveryWeek(String id, String contacts) {
+    StringBuilder b = new StringBuilder();
+    for (int w = 33; w <= 40; w++) {
+      b.append(b.isEmpty() ? "" : ",").append("{\"account\":\"").append(id).append("\",\"week\":\"2026-W")
+          .append(w).append("\",\"contacts\":").append(contacts).append("}");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aContactsObjectWithOnlySocialContactsIsValidAndItsBusinessContactsAreUnknownNotZero() throws IOException {
+    String file = "{\"accounts\":[{\"id\":\"unknown\",\"name\":\"Business not reported\",\"rep\":\"U1\"},"
+        + "{\"id\":\"none\",\"name\":\"No business\",\"rep\":\"U1\"}],\"checkins\":["
+        + coffeeEveryWeek("unknown", "{\"social\":2}") + ","
+        + coffeeEveryWeek("none", "{\"business\":0,\"social\":2}") + "]}";
+
+    int code = run(write(file).toString(), "--json");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    JsonNode accounts = new ObjectMapper().readTree(out.toByteArray()).get("accounts");
+    assertThat(accounts.get(0).get("id").asText()).isEqualTo("unknown");
+    assertThat(accounts.get(0).get("flags").findValuesAsText("pattern")).doesNotContain("PROFESSIONAL_VISITOR");
+    assertThat(accounts.get(0).get("health").asInt()).isEqualTo(100);
+    assertThat(accounts.get(1).get("flags").findValuesAsText("pattern")).contains("PROFESSIONAL_VISITOR");
+  }
+
+  @Test
+  void aContactsObjectWithOnlyBusinessContactsIsReadAndJudged() throws IOException {
+    String file = "{\"accounts\":[{\"id\":\"a\",\"name\":\"A\",\"rep\":\"U1\"}],\"checkins\":["
+        + coffeeEveryWeek("a", "{\"business\":3}") + "]}";
+
+    int code = run(write(file).toString());
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 account, 8 check-ins").contains("HEALTHY (1)");
   }
 }

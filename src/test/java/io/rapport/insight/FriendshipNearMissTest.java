@@ -55,4 +55,37 @@ class FriendshipNearMissTest {
     assertThat(f.evidence().get(0)).isEqualTo(
         "More social than business contact since 24 Aug: 12 social contacts and 6 business contacts.");
   }
+
+  /** Like {@link #story}, with each half's contacts as given (null: the whole object not reported). */
+  static Story partial(io.rapport.domain.Contacts earlier, io.rapport.domain.Contacts recent) {
+    Story s = Story.of(ACME);
+    for (int i = 11; i >= 0; i--) {
+      boolean isRecent = i < 6;
+      CheckIn.Builder b = CheckIn.builder(ACME.id(), AS_OF.minusWeeks(i)).contacts(isRecent ? recent : earlier);
+      if (isRecent) {
+        b.discountPct(20.0);
+      }
+      s.checkIns().add(b.build());
+    }
+    return s;
+  }
+
+  @Test
+  void socialContactIsNotRisingFromEarlierWeeksThatDidNotReportIt() {
+    io.rapport.domain.Contacts recent = new io.rapport.domain.Contacts(3, 2);
+    assertThat(partial(null, recent).finding(Pattern.FRIENDSHIP_OVER_PROFIT)).as("unknown before").isEmpty();
+    assertThat(partial(new io.rapport.domain.Contacts(3, null), recent).finding(Pattern.FRIENDSHIP_OVER_PROFIT))
+        .as("business reported, social not").isEmpty();
+    assertThat(partial(new io.rapport.domain.Contacts(3, 0), recent).finding(Pattern.FRIENDSHIP_OVER_PROFIT))
+        .as("reported as none before: rising").isPresent();
+  }
+
+  @Test
+  void socialContactDoesNotOutweighBusinessContactThatWasNotReported() {
+    io.rapport.domain.Contacts before = new io.rapport.domain.Contacts(null, 2);
+    assertThat(partial(before, new io.rapport.domain.Contacts(null, 2)).finding(Pattern.FRIENDSHIP_OVER_PROFIT))
+        .as("business unknown").isEmpty();
+    assertThat(partial(before, new io.rapport.domain.Contacts(1, 2)).finding(Pattern.FRIENDSHIP_OVER_PROFIT))
+        .as("business reported as 1 a week").isPresent();
+  }
 }

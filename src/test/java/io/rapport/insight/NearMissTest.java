@@ -688,6 +688,17 @@ class NearMissTest {
     }
 
     @Test
+    void aWeekWhoseBusinessContactsWereNotReportedIsNotSocialOnly() {
+      Story s = socialOnly(pv.watchWeeks());
+      s.checkIns().set(pv.windowWeeks() - 1,
+          CheckIn.builder("acme", AS_OF).contacts(new io.rapport.domain.Contacts(null, 2)).build());
+
+      assertThat(severity(s, Pattern.PROFESSIONAL_VISITOR)).as("one known social-only week short").isEmpty();
+      s.checkIns().set(pv.windowWeeks() - 1, CheckIn.builder("acme", AS_OF).contacts(0, 2).build());
+      assertThat(severity(s, Pattern.PROFESSIONAL_VISITOR)).as("reported as none").contains(Severity.WATCH);
+    }
+
+    @Test
     void newBusinessMakesTheVisitsWorthIt() {
       Story s = socialOnly(pv.warningWeeks());
       s.checkIns().set(0, CheckIn.builder("acme", AS_OF.minusWeeks(pv.windowWeeks() - 1)).outcome(Outcome.WON).build());

@@ -31,7 +31,10 @@ import java.util.Optional;
  * (at least {@code friendship.giveawayWeeks} recent weeks with a discount of {@code
  * friendship.discountPct} or freebies). One signal raises a watch; both, or revenue that fell to
  * nothing with no new business in the recent half, raise a warning. Plenty of social contact with
- * steady, profitable business raises nothing — whatever the horizon.
+ * steady, profitable business raises nothing — whatever the horizon. A contact count not reported
+ * is unknown, not zero: rates are over the weeks that report it, "outweighing" compares only weeks
+ * reporting both counts, and a half with fewer than {@code friendship.minWeeksPerHalf} such weeks
+ * says nothing.
  */
 public final class FriendshipOverProfitDetector implements Detector {
 
@@ -49,8 +52,12 @@ public final class FriendshipOverProfitDetector implements Detector {
     List<CheckIn> all = history.lastWeeks(window);
     int earlierCount = 0;
     int recentCount = 0;
+    int earlierSocialWeeks = 0; // weeks reporting social contacts
+    int recentSocialWeeks = 0;
+    int recentBothWeeks = 0; // recent weeks reporting both counts
     double earlierSocial = 0;
     double recentSocial = 0;
+    double recentSocialBoth = 0;
     double earlierRevenue = 0;
     double recentRevenue = 0;
     int recentBusiness = 0;
@@ -59,12 +66,25 @@ public final class FriendshipOverProfitDetector implements Detector {
     for (CheckIn c : all) {
       if (c.week().compareTo(recentStart) < 0) {
         earlierCount++;
-        earlierSocial += Signals.social(c);
+        Integer social = Signals.social(c);
+        if (social != null) {
+          earlierSocialWeeks++;
+          earlierSocial += social;
+        }
         earlierRevenue += Signals.revenue(c);
       } else {
         recentCount++;
-        recentSocial += Signals.social(c);
-        recentBusiness += Signals.business(c);
+        Integer social = Signals.social(c);
+        Integer business = Signals.business(c);
+        if (social != null) {
+          recentSocialWeeks++;
+          recentSocial += social;
+        }
+        if (social != null && business != null) {
+          recentBothWeeks++;
+          recentSocialBoth += social;
+          recentBusiness += business;
+        }
         recentRevenue += Signals.revenue(c);
         recentNewBusiness |= Signals.newBusiness(c);
         boolean discount = c.discountPct() != null && c.discountPct() >= p.discountPct();
@@ -79,10 +99,15 @@ public final class FriendshipOverProfitDetector implements Detector {
     if (earlierCount < p.minWeeksPerHalf() || recentCount < p.minWeeksPerHalf()) {
       return Optional.empty();
     }
-    double earlierSocialRate = earlierSocial / earlierCount;
-    double recentSocialRate = recentSocial / recentCount;
-    boolean rising = recentSocialRate > earlierSocialRate;
-    boolean outweighsBusiness = recentSocial > recentBusiness;
+    // Counts not reported are unknown: rates are over the weeks that report them, and a half with
+    // too few such weeks says nothing.
+    if (recentSocialWeeks < p.minWeeksPerHalf()) {
+      return Optional.empty();
+    }
+    double earlierSocialRate = earlierSocialWeeks == 0 ? 0 : earlierSocial / earlierSocialWeeks;
+    double recentSocialRate = recentSocial / recentSocialWeeks;
+    boolean rising = earlierSocialWeeks >= p.minWeeksPerHalf() && recentSocialRate > earlierSocialRate;
+    boolean outweighsBusiness = recentBothWeeks >= p.minWeeksPerHalf() && recentSocialBoth > recentBusiness;
     if (recentSocialRate < p.minSocialPerWeek() || (!rising && !outweighsBusiness)) {
       return Optional.empty();
     }
@@ -105,7 +130,7 @@ public final class FriendshipOverProfitDetector implements Detector {
     } else {
       evidence.add(
           "More social than business contact " + since + ": "
-              + Phrases.count(recentSocial, "social contact", "social contacts") + " and "
+              + Phrases.count(recentSocialBoth, "social contact", "social contacts") + " and "
               + Phrases.count(recentBusiness, "business contact", "business contacts") + ".");
     }
     if (revenueFell) {

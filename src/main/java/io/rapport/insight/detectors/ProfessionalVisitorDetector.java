@@ -23,7 +23,7 @@ import java.util.Optional;
  * no new business. Count the <em>social-only weeks</em> (at least one social contact, no business
  * contact): {@code professionalVisitor.watchWeeks} raise a watch; {@code
  * professionalVisitor.warningWeeks} raise a warning when there was no business contact at all in
- * the window. Plenty of social contact next to steady business raises nothing.
+ * the window. A count not reported is unknown: only weeks reporting both counts can be social-only. Plenty of social contact next to steady business raises nothing.
  */
 public final class ProfessionalVisitorDetector implements Detector {
 
@@ -43,9 +43,11 @@ public final class ProfessionalVisitorDetector implements Detector {
       if (Signals.newBusiness(c)) {
         return Optional.empty();
       }
-      social += Signals.social(c);
-      business += Signals.business(c);
-      if (Signals.social(c) > 0 && Signals.business(c) == 0) {
+      Integer s = Signals.social(c);
+      Integer b = Signals.business(c);
+      social += s == null ? 0 : s;
+      business += b == null ? 0 : b;
+      if (socialOnly(c)) {
         socialOnly++;
       }
     }
@@ -54,7 +56,7 @@ public final class ProfessionalVisitorDetector implements Detector {
     }
     List<IsoWeek> weeks = new ArrayList<>(socialOnly);
     for (CheckIn c : recent) {
-      if (Signals.social(c) > 0 && Signals.business(c) == 0) {
+      if (socialOnly(c)) {
         weeks.add(c.week());
       }
     }
@@ -71,5 +73,15 @@ public final class ProfessionalVisitorDetector implements Detector {
                     + Phrases.count(business, "business contact", "business contacts")
                     + ", and no new business, "
                     + Phrases.since(history.timeframe().start(p.windowWeeks()), history.asOf()) + ".")));
+  }
+
+  /**
+   * A week with social contact and no business contact. A count not reported is unknown: a week
+   * that reports social contacts but not business ones is not a social-only week.
+   */
+  private static boolean socialOnly(CheckIn c) {
+    Integer social = Signals.social(c);
+    Integer business = Signals.business(c);
+    return social != null && social > 0 && business != null && business == 0;
   }
 }

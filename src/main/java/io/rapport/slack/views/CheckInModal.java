@@ -233,8 +233,12 @@ public final class CheckInModal {
       Set<String> t = new LinkedHashSet<>();
       a.put(WEEK, c.week().toString());
       if (c.contacts() != null) {
-        a.put(BUSINESS, Integer.toString(c.contacts().business()));
-        a.put(SOCIAL, Integer.toString(c.contacts().social()));
+        if (c.contacts().business() != null) {
+          a.put(BUSINESS, Integer.toString(c.contacts().business()));
+        }
+        if (c.contacts().social() != null) {
+          a.put(SOCIAL, Integer.toString(c.contacts().social()));
+        }
       }
       putNumber(a, SERVICE_HOURS, c.serviceHours());
       putNumber(a, DISCOUNT, c.discountPct());
@@ -633,6 +637,8 @@ public final class CheckInModal {
     Integer social = whole(d, SOCIAL, errors);
     if (business != null || social != null) {
       try {
+        // The modal asks for both counts side by side: a rep who fills one and leaves the other
+        // blank has none of that kind (an interchange file may instead report only one count).
         b.contacts(new Contacts(business == null ? 0 : business, social == null ? 0 : social));
       } catch (InvalidFieldException e) {
         errors.put(e.field(), sentence(e.reason()));
