@@ -28,6 +28,7 @@ public final class AdministrationModule implements Module {
   private final AdminRoster admins;
   private final List<TeamVerb> teamVerbs;
   private final List<AdminSubcommand> subcommands;
+  private final io.rapport.privacy.Forgetting forgetting;
 
   /**
    * {@code teamVerbs} follow the standard team verbs (manager, members, channel, schedule) and
@@ -41,6 +42,8 @@ public final class AdministrationModule implements Module {
     this.admins = new AdminRoster(foundation.store(), foundation.config().admins(), foundation.clock());
     this.teamVerbs = List.copyOf(teamVerbs);
     this.subcommands = List.copyOf(subcommands);
+    this.forgetting = new io.rapport.privacy.Forgetting(foundation.store(), foundation.access(),
+        new io.rapport.slack.out.SlackPostedMessages(foundation.slackApi().calls()), foundation.clock());
   }
 
   private List<AdminSubcommand> allSubcommands() {
@@ -52,6 +55,7 @@ public final class AdministrationModule implements Module {
         new TeamsSubcommand(foundation.teams()),
         new AdminsSubcommand(admins)));
     all.addAll(subcommands);
+    all.add(new io.rapport.slack.listeners.commands.admin.ForgetSubcommand(forgetting));
     return all;
   }
 
@@ -62,6 +66,8 @@ public final class AdministrationModule implements Module {
     RelationshipAdminCommand adminCommand =
         new RelationshipAdminCommand(afterAck, foundation.access(), allSubcommands());
     routes.command(RelationshipAdminCommand.COMMAND, adminCommand);
+    routes.blockAction(io.rapport.slack.views.ForgetMessages.CONFIRM,
+        new io.rapport.slack.listeners.actions.ForgetAction(forgetting, afterAck));
     routes.blockAction(SetupStepAction.ACTION_IDS,
         new SetupStepAction(afterAck, foundation.access(), foundation.store(), foundation.slackApi()));
     routes.viewSubmission(SetupChecklistView.CALLBACK_ID,

@@ -159,6 +159,13 @@ public final class FakeSlack implements AutoCloseable {
     return baseUrl() + "/api/";
   }
 
+  /** The ts of every message Rapport posted to {@code channel} (a DM is "D" + the user id), oldest first. */
+  public List<String> postedTs(String channel) {
+    List<String> ts = new ArrayList<>();
+    channelHistory.getOrDefault(channel, List.of()).forEach(m -> ts.add(0, m.path("ts").asText()));
+    return ts;
+  }
+
   /** A fresh {@code response_url}; what Rapport posts to it lands in {@link #responses()}. */
   public String responseUrl() {
     return baseUrl() + "/response/" + sequence.incrementAndGet();

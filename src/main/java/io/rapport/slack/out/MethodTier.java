@@ -29,6 +29,7 @@ public enum MethodTier {
   private static final Map<String, MethodTier> METHODS = Map.ofEntries(
       Map.entry("chat.postMessage", POSTING),
       Map.entry("chat.update", TIER_3),
+      Map.entry("chat.delete", TIER_3),
       Map.entry("chat.postEphemeral", TIER_4),
       Map.entry("conversations.open", TIER_3),
       Map.entry("conversations.history", TIER_3),
