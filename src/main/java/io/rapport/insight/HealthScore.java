@@ -3,8 +3,10 @@ package io.rapport.insight;
 import io.rapport.domain.CheckIn;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The health formula. Health says how serious and how persistent an account's problems are.
@@ -20,7 +22,9 @@ import java.util.OptionalDouble;
  *                     at most health.maxPersistence (2)
  * </pre>
  *
- * and {@code health.lowValuePenaltyPerPoint} points for every point the average {@code
+ * Findings that rest on the same weeks of one signal ({@link #SAME_SIGNAL}: abusive client and big
+ * brother; win-lose and working for the client) count once: only the one taking off the most
+ * points counts. Then {@code health.lowValuePenaltyPerPoint} points for every point the average {@code
  * valueRating} of the window is below 3 (the middle of the 1–5 scale), when rated. The result is
  * rounded and kept between 0 and 100. With the defaults every finding takes off more than 10
  * points, so an account with any finding is never healthy; and one finding about money, margin or
@@ -68,7 +72,7 @@ public final class HealthScore {
     List<Health.Contributor> deductions = new ArrayList<>(findings.size() + 1);
     for (Finding f : findings) {
       double points = points(f, w);
-      if (points > 0) {
+      if (points > 0 && countsOnItsOwn(f, findings, w)) {
         deductions.add(new Health.Contributor(label(f), points, f.pattern()));
       }
     }
@@ -93,6 +97,41 @@ public final class HealthScore {
     List<Health.Contributor> largest =
         deductions.size() > MAX_CONTRIBUTORS ? deductions.subList(0, MAX_CONTRIBUTORS) : deductions;
     return new Health(score, band(score, w), largest);
+  }
+
+  /**
+   * Patterns that read the same weeks of the same signal: a threatening week is both "aggressive or
+   * worse" ({@link Pattern#ABUSIVE}) and a threat ({@link Pattern#BIG_BROTHER}); a discount or a
+   * freebie is both a concession ({@link Pattern#WIN_LOSE}) and margin given away ({@link
+   * Pattern#WORKING_FOR_THE_CLIENT}). Both findings are shown, but health counts the weeks once.
+   */
+  static final List<Set<Pattern>> SAME_SIGNAL = List.of(
+      EnumSet.of(Pattern.ABUSIVE, Pattern.BIG_BROTHER),
+      EnumSet.of(Pattern.WIN_LOSE, Pattern.WORKING_FOR_THE_CLIENT));
+
+  /**
+   * False when {@code f} shares its signal with a finding of {@code all} that takes off more
+   * points (or as many, and comes first in {@link Pattern} order): of findings resting on the same
+   * weeks only the largest counts, so health never counts one week twice. Monotonic: the largest of
+   * the group never shrinks when a signal worsens.
+   */
+  static boolean countsOnItsOwn(Finding f, List<Finding> all, Policy.HealthWeights w) {
+    for (Set<Pattern> group : SAME_SIGNAL) {
+      if (!group.contains(f.pattern())) {
+        continue;
+      }
+      double mine = points(f, w);
+      for (Finding other : all) {
+        if (other == f || other.pattern() == f.pattern() || !group.contains(other.pattern())) {
+          continue;
+        }
+        double theirs = points(other, w);
+        if (theirs > mine || (theirs == mine && other.pattern().ordinal() < f.pattern().ordinal())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The points one finding takes off: severity points × seriousness × persistence. */
