@@ -174,8 +174,18 @@ public final class FlagDelivery {
     return colon < 0 ? rest : rest.substring(0, colon);
   }
 
+  /** While the flag is open, its rows stay: its parent and notes are what it is posted and updated by. */
+  private boolean flagOpen(Entry entry) {
+    return flags().find(entry.workspaceId(), flagId(entry)).map(Flag::isOpen).orElse(false);
+  }
+
   /** The parent message: rendered as the flag stands, to where its route says now. */
   private final class ParentCourier implements Courier {
+    @Override
+    public boolean stillNeeds(Entry entry) {
+      return flagOpen(entry);
+    }
+
     @Override
     public Draft compose(Entry entry) {
       Optional<Flag> found = flags().find(entry.workspaceId(), flagId(entry));
@@ -229,6 +239,11 @@ public final class FlagDelivery {
 
   /** A thread note: in the flag's thread (or the channel thread it left), after the parent. */
   private final class NoteCourier implements Courier {
+    @Override
+    public boolean stillNeeds(Entry entry) {
+      return flagOpen(entry);
+    }
+
     @Override
     public Draft compose(Entry entry) {
       String flagId = flagId(entry);

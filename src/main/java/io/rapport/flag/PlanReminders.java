@@ -96,6 +96,14 @@ public final class PlanReminders {
 
   /** Sends what was written (the reminder is fixed), unless the flag closed meanwhile; records it on the plan. */
   private final class ReminderCourier implements Courier {
+    /** While the plan's reminder is still to be sent, only the row keeps it from going twice. */
+    @Override
+    public boolean stillNeeds(Entry entry) {
+      String planId = entry.key().substring(("plan-reminder:" + entry.workspaceId() + ":").length());
+      return store.jdbi().onDemand(FlagPlanDao.class).find(entry.workspaceId(), planId)
+          .map(p -> p.reminderStatus().equals("pending") || p.reminderStatus().equals("claimed")).orElse(false);
+    }
+
     @Override
     public Draft compose(Entry entry) {
       String planId = entry.key().substring(("plan-reminder:" + entry.workspaceId() + ":").length());

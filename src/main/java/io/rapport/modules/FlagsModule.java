@@ -41,6 +41,8 @@ public final class FlagsModule implements Module {
         new ManagerDigest(store, outbox, timeZones, away.service(), clock, foundation.completions()), clock);
     io.rapport.store.ExpiringClaims claims = new io.rapport.store.ExpiringClaims(store, clock);
     this.sweep.alsoDaily(claims::prune);
+    // Old sent, skipped and failed messages go, except those a capability still needs.
+    this.sweep.alsoDaily(outbox::prune);
   }
 
   /** Judging accounts and the flag workflow (open flags, plans, false alarms, audiences). */

@@ -42,4 +42,13 @@ public interface Courier {
   default boolean givesUpOn(String error, boolean permanent) {
     return permanent;
   }
+
+  /**
+   * Whether the capability still needs a done row (sent, skipped or failed) of this kind: it may
+   * write the same key again, and only the row makes that a no-op. Rows no courier needs are
+   * deleted by {@link Outbox#prune} once they are old. By default a done row is history only.
+   */
+  default boolean stillNeeds(Entry entry) {
+    return false;
+  }
 }

@@ -51,6 +51,12 @@ public final class Outbox implements AutoCloseable {
    */
   public static final Duration MARGIN = Duration.ofSeconds(30);
   private static final int BATCH = 200;
+  /**
+   * How long a done row (sent, skipped, failed) is kept after it was last due, tried or sent: long
+   * enough for every key a capability may still write again (a prompt's week, last week's digest)
+   * and for looking into what happened; its courier may keep it longer ({@link Courier#stillNeeds}).
+   */
+  public static final Duration KEEP_DONE = Duration.ofDays(30);
   /** Errors of a post to a remembered private conversation after which it is opened afresh. */
   private static final Set<String> STALE_CONVERSATION = Set.of("channel_not_found", "is_archived", "not_in_channel");
 
@@ -154,6 +160,31 @@ public final class Outbox implements AutoCloseable {
     write(() -> dao.readyNow(key));
   }
 
+
+  /**
+   * Deletes the done rows older than {@link #KEEP_DONE} that their courier no longer needs (the
+   * daily sweep); returns how many went.
+   */
+  public int prune() {
+    long before = clock.millis() - KEEP_DONE.toMillis();
+    int deleted = 0;
+    String after = "";
+    List<Entry> batch;
+    do {
+      batch = dao.doneBefore(before, after, BATCH);
+      for (Entry entry : batch) {
+        Courier courier = couriers.get(entry.kind());
+        if (courier == null || !courier.stillNeeds(entry)) {
+          deleted += write(() -> dao.deleteDone(entry.key(), before));
+        }
+      }
+      after = batch.isEmpty() ? after : batch.get(batch.size() - 1).key();
+    } while (batch.size() == BATCH);
+    if (deleted > 0) {
+      LOG.info("Outbox: deleted {} done messages older than {} days", deleted, KEEP_DONE.toDays());
+    }
+    return deleted;
+  }
 
   /** The transport, for the few calls that are not sends (replacing a message's content). */
   public Transport transport() {

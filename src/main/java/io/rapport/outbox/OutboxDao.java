@@ -19,6 +19,8 @@ public interface OutboxDao {
       + " message_ts, permalink, last_error, created_at, sent_at";
   String READY = "((state = 'pending' AND due_at <= :now AND (next_attempt_at IS NULL OR next_attempt_at <= :now))"
       + " OR (state = 'leased' AND lease_until < :now))";
+  String DONE_BEFORE = "state IN ('sent', 'skipped', 'failed') AND COALESCE(sent_at, created_at) < :before"
+      + " AND due_at < :before AND (next_attempt_at IS NULL OR next_attempt_at < :before)";
 
   /** Writes the letter unless its key exists; 1 when it was written. */
   @SqlUpdate("INSERT INTO outbox (message_key, workspace_id, kind, target, text, blocks, state, due_at, created_at)"
@@ -90,6 +92,18 @@ public interface OutboxDao {
   @SqlQuery("SELECT channel_id FROM outbox WHERE workspace_id = :ws AND target = :target AND state = 'sent'"
       + " AND channel_id IS NOT NULL ORDER BY sent_at DESC LIMIT 1")
   Optional<String> knownConversation(@Bind("ws") String workspaceId, @Bind("target") String target);
+
+  /**
+   * Done rows (sent, skipped, failed) that were last due, tried and sent before {@code before}, in
+   * key order after {@code after}.
+   */
+  @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE " + DONE_BEFORE + " AND message_key > :after"
+      + " ORDER BY message_key LIMIT :limit")
+  List<Entry> doneBefore(@Bind("before") long before, @Bind("after") String after, @Bind("limit") int limit);
+
+  /** Deletes the row if it is still done before {@code before} (a reopened row stays). */
+  @SqlUpdate("DELETE FROM outbox WHERE message_key = :key AND " + DONE_BEFORE)
+  int deleteDone(@Bind("key") String key, @Bind("before") long before);
 
   @SqlQuery("SELECT COUNT(*) FROM outbox WHERE kind = :kind AND state = :state")
   int count(@Bind("kind") String kind, @Bind("state") String state);

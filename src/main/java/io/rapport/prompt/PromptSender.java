@@ -166,6 +166,13 @@ public final class PromptSender implements Courier {
     });
   }
 
+  /** While its prompt row still waits to go, only the outbox row keeps it from being sent twice. */
+  @Override
+  public boolean stillNeeds(Entry entry) {
+    return row(store.prompts(), entry).map(r -> "pending".equals(r.status()) || "claimed".equals(r.status()))
+        .orElse(false);
+  }
+
   @Override
   public void ended(Handle h, Entry entry, String state, String reason) {
     PromptDao dao = h.attach(PromptDao.class);

@@ -322,4 +322,53 @@ class OutboxTest {
     assertThat(perChannel).hasSize(80);
     assertThat(perChannel.values()).containsOnly(1);
   }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void doneMessagesGoAfterThirtyDaysUnlessTheirCapabilityStillNeedsThem(TestDatabases.Kind kind) throws Exception {
+    Instance a = instance(kind);
+    java.util.Set<String> needed = new java.util.HashSet<>(List.of("kept-old"));
+    a.outbox.register("kept", new Courier() {
+      @Override
+      public Draft compose(Entry entry) {
+        return entry.key().endsWith("skip") ? Draft.skip("nothing to say")
+            : Draft.send(Letter.conversation("C9"), null, "Kept " + entry.key(), null, null);
+      }
+
+      @Override
+      public boolean stillNeeds(Entry entry) {
+        return needed.contains(entry.key());
+      }
+    });
+    a.outbox.enqueue(letter("sent-old", "C1"));
+    a.outbox.enqueue(Letter.of("kept-old", WS, "kept", "C9", 0));
+    a.outbox.enqueue(Letter.of("kept-skip", WS, "kept", "C9", 0));
+    a.outbox.enqueue(Letter.of("reopened-skip", WS, "kept", "C9", 0));
+    a.outbox.enqueue(Letter.of("later", WS, "kept", "C9", clock.millis() + Duration.ofDays(60).toMillis()));
+    assertThat(a.outbox.deliverAll(List.of("sent-old", "kept-old", "kept-skip", "reopened-skip")))
+        .containsEntry("sent-old", Outcome.SENT).containsEntry("kept-old", Outcome.SENT)
+        .containsEntry("kept-skip", Outcome.SKIPPED).containsEntry("reopened-skip", Outcome.SKIPPED);
+    clock.advance(Duration.ofDays(20));
+    a.outbox.enqueue(letter("sent-recent", "C2"));
+    assertThat(a.outbox.deliver("sent-recent")).isEqualTo(Outcome.SENT);
+    assertThat(a.outbox.prune()).as("nothing is 30 days old yet").isZero();
+
+    clock.advance(Duration.ofDays(11));
+    assertThat(a.outbox.reopen("reopened-skip")).as("due again just before the sweep").isTrue();
+    assertThat(a.outbox.prune()).isEqualTo(2);
+    assertThat(a.outbox.find("sent-old")).isEmpty();
+    assertThat(a.outbox.find("kept-skip")).isEmpty();
+    assertThat(a.outbox.find("kept-old").orElseThrow().state()).as("its capability still needs it").isEqualTo(Entry.SENT);
+    assertThat(a.outbox.find("sent-recent").orElseThrow().state()).isEqualTo(Entry.SENT);
+    assertThat(a.outbox.find("reopened-skip").orElseThrow().state()).isEqualTo(Entry.PENDING);
+    assertThat(a.outbox.find("later").orElseThrow().state()).isEqualTo(Entry.PENDING);
+    assertThat(a.outbox.prune()).as("a second sweep finds nothing more").isZero();
+
+    needed.clear();
+    assertThat(a.outbox.prune()).isEqualTo(1);
+    assertThat(a.outbox.find("kept-old")).isEmpty();
+    // The sent messages themselves stay in Slack: pruning deletes rows, it posts and deletes nothing there.
+    assertThat(postsOf("sent-old")).hasSize(1);
+    assertThat(fake.calls("chat.delete")).isEmpty();
+  }
 }
