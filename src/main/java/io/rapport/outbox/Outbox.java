@@ -162,8 +162,8 @@ public final class Outbox implements AutoCloseable {
 
 
   /**
-   * Deletes the done rows older than {@link #KEEP_DONE} that their courier no longer needs (the
-   * daily sweep); returns how many went.
+   * Deletes the done rows older than {@link #KEEP_DONE} that their kind's courier no longer needs
+   * (the daily sweep); rows of a kind without a courier stay. Returns how many went.
    */
   public int prune() {
     long before = clock.millis() - KEEP_DONE.toMillis();
@@ -173,8 +173,9 @@ public final class Outbox implements AutoCloseable {
     do {
       batch = dao.doneBefore(before, after, BATCH);
       for (Entry entry : batch) {
+        // A kind no courier speaks for (sent as written) is kept: nothing says it is not needed.
         Courier courier = couriers.get(entry.kind());
-        if (courier == null || !courier.stillNeeds(entry)) {
+        if (courier != null && !courier.stillNeeds(entry)) {
           deleted += write(() -> dao.deleteDone(entry.key(), before));
         }
       }

@@ -340,13 +340,14 @@ class OutboxTest {
         return needed.contains(entry.key());
       }
     });
-    a.outbox.enqueue(letter("sent-old", "C1"));
+    a.outbox.enqueue(Letter.of("sent-old", WS, "kept", "C1", 0));
+    a.outbox.enqueue(letter("no-courier-old", "C1"));
     a.outbox.enqueue(Letter.of("kept-old", WS, "kept", "C9", 0));
     a.outbox.enqueue(Letter.of("kept-skip", WS, "kept", "C9", 0));
     a.outbox.enqueue(Letter.of("reopened-skip", WS, "kept", "C9", 0));
     a.outbox.enqueue(Letter.of("later", WS, "kept", "C9", clock.millis() + Duration.ofDays(60).toMillis()));
-    assertThat(a.outbox.deliverAll(List.of("sent-old", "kept-old", "kept-skip", "reopened-skip")))
-        .containsEntry("sent-old", Outcome.SENT).containsEntry("kept-old", Outcome.SENT)
+    assertThat(a.outbox.deliverAll(List.of("sent-old", "no-courier-old", "kept-old", "kept-skip", "reopened-skip")))
+        .containsEntry("sent-old", Outcome.SENT).containsEntry("no-courier-old", Outcome.SENT).containsEntry("kept-old", Outcome.SENT)
         .containsEntry("kept-skip", Outcome.SKIPPED).containsEntry("reopened-skip", Outcome.SKIPPED);
     clock.advance(Duration.ofDays(20));
     a.outbox.enqueue(letter("sent-recent", "C2"));
@@ -360,6 +361,8 @@ class OutboxTest {
     assertThat(a.outbox.find("kept-skip")).isEmpty();
     assertThat(a.outbox.find("kept-old").orElseThrow().state()).as("its capability still needs it").isEqualTo(Entry.SENT);
     assertThat(a.outbox.find("sent-recent").orElseThrow().state()).isEqualTo(Entry.SENT);
+    assertThat(a.outbox.find("no-courier-old").orElseThrow().state())
+        .as("a kind no courier speaks for may still be needed: it stays").isEqualTo(Entry.SENT);
     assertThat(a.outbox.find("reopened-skip").orElseThrow().state()).isEqualTo(Entry.PENDING);
     assertThat(a.outbox.find("later").orElseThrow().state()).isEqualTo(Entry.PENDING);
     assertThat(a.outbox.prune()).as("a second sweep finds nothing more").isZero();

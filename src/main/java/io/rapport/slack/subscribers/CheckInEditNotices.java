@@ -68,6 +68,12 @@ public final class CheckInEditNotices implements CheckInListener {
 
   /** Renders the notice from the kept versions when it is sent. */
   private final class NoticeCourier implements Courier {
+    /** Kept (not pruned): the row is the only record of where the DM went, which forgetting deletes. */
+    @Override
+    public boolean stillNeeds(Entry entry) {
+      return true;
+    }
+
     @Override
     public Draft compose(Entry entry) {
       // checkin-edited:<ws>:<account>:<week>:<version>; account ids may hold ':' so read from both ends.
