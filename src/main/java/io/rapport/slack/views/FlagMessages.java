@@ -21,6 +21,7 @@ import io.rapport.domain.Flag;
 import io.rapport.domain.FlagPlan;
 import io.rapport.domain.FlagStatus;
 import io.rapport.domain.IsoWeek;
+import io.rapport.domain.WeekWords;
 import io.rapport.insight.Pattern;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -133,10 +134,10 @@ public final class FlagMessages {
     if (!flag.isOpen()) {
       parts.add(closedWords(flag));
     } else if (flag.quietSinceWeek() != null) {
-      parts.add("Open since " + flag.firstWeek() + " · not seen since " + flag.lastSeenWeek()
+      parts.add("Open since the " + week(flag.firstWeek()) + " · not seen since the " + week(flag.lastSeenWeek())
           + "; closes itself after " + quietWeeks + " quiet weeks");
     } else {
-      parts.add("Open since " + flag.firstWeek());
+      parts.add("Open since the " + week(flag.firstWeek()));
     }
     if (flag.acknowledgedBy() != null) {
       parts.add("Acknowledged by <@" + flag.acknowledgedBy() + ">");
@@ -161,21 +162,21 @@ public final class FlagMessages {
   }
 
   public static String evidenceNote(IsoWeek week, String severity, List<String> evidence) {
-    return limit(":memo: Fresh evidence (" + week + ", " + severityWords(severity) + "):\n" + bullets(evidence));
+    return limit(":memo: Fresh evidence, " + week(week) + " (" + severityWords(severity) + "):\n" + bullets(evidence));
   }
 
   public static String quietNote(IsoWeek week, int quietWeeks) {
-    return ":large_green_circle: The pattern no longer shows as of " + week + ". This flag closes itself after "
+    return ":large_green_circle: The pattern no longer shows as of the " + week(week) + ". This flag closes itself after "
         + quietWeeks + " quiet weeks unless it shows again.";
   }
 
   public static String returnedNote(IsoWeek week) {
-    return ":repeat: The pattern shows again (" + week + ").";
+    return ":repeat: The pattern shows again (" + week(week) + ").";
   }
 
   public static String expiredNote(String lastSeenWeek, int quietWeeks) {
-    return ":zzz: Closed itself: the pattern has not shown for " + quietWeeks + " weeks (last seen "
-        + lastSeenWeek + ").";
+    return ":zzz: Closed itself: the pattern has not shown for " + quietWeeks + " weeks (last seen in the "
+        + week(lastSeenWeek) + ").";
   }
 
   /** The one line left in a channel thread when the flag's discussion became private. */
@@ -204,7 +205,20 @@ public final class FlagMessages {
       IsoWeek until) {
     String why = reason == null || reason.isBlank() ? "" : " Reason: _" + SlackText.escape(reason.strip()) + "_";
     return limit(":no_entry_sign: Marked as a false alarm by <@" + userId + ">." + why + " Rapport won't raise "
-        + patternTitle + " on " + SlackText.escape(accountName) + " again before " + until + ".");
+        + patternTitle + " on " + SlackText.escape(accountName) + " again before the " + week(until) + ".");
+  }
+
+  /** A week as people read it: "week of 14 Dec" (never an ISO week). */
+  static String week(IsoWeek week) {
+    return WeekWords.weekOf(week, week.monday().getYear());
+  }
+
+  private static String week(String isoWeek) {
+    try {
+      return week(IsoWeek.parse(isoWeek));
+    } catch (RuntimeException e) {
+      return isoWeek == null ? "" : isoWeek;
+    }
   }
 
   /** A thread note as one markdown section. */
@@ -253,7 +267,7 @@ public final class FlagMessages {
     StringBuilder b = new StringBuilder();
     int shown = 0;
     for (io.rapport.flag.FlagService.Note n : notes) {
-      String line = "• *" + n.week() + "*" + (n.repId() == null ? "" : " (<@" + n.repId() + ">)") + ": "
+      String line = "• *" + week(n.week()) + "*" + (n.repId() == null ? "" : " (<@" + n.repId() + ">)") + ": "
           + SlackText.escape(n.text()).replace('\n', ' ') + "\n";
       if (blocks.size() >= 45) {
         break;

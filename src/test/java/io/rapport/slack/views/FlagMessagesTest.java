@@ -73,4 +73,22 @@ class FlagMessagesTest {
     JsonNode falseAlarm = json(FlagMessages.falseAlarmModal(f, "Acme", 8));
     assertThat(falseAlarm.toString()).contains("for 8 weeks").contains("\"optional\":true");
   }
+
+  @Test
+  void threadNotesNameWeeksAsDatesNeverIsoWeeks() {
+    io.rapport.domain.IsoWeek w51 = io.rapport.domain.IsoWeek.parse("2026-W51");
+    String notes = String.join("\n",
+        FlagMessages.evidenceNote(w51, "watch", List.of("Paid 64 days after a 30-day term.")),
+        FlagMessages.quietNote(w51, 4),
+        FlagMessages.returnedNote(w51),
+        FlagMessages.expiredNote("2026-W51", 4),
+        FlagMessages.falseAlarmNote("U1", "", "Terms dictated", "Acme", w51));
+
+    assertThat(notes).contains("Fresh evidence, week of 14 Dec (watch)")
+        .contains("no longer shows as of the week of 14 Dec")
+        .contains("shows again (week of 14 Dec)")
+        .contains("last seen in the week of 14 Dec")
+        .contains("again before the week of 14 Dec")
+        .doesNotContainPattern("W\\d\\d");
+  }
 }
