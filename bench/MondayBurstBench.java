@@ -356,7 +356,11 @@ public class MondayBurstBench {
       int posted = accepted.values().stream().mapToInt(AtomicInteger::get).sum();
       int duplicatePrompts = accepted.values().stream().mapToInt(n -> Math.max(0, n.get() - 1)).sum();
       double sendSeconds = (lastPostNanos.get() - firstPostNanos.get()) / 1e9;
-      double floor = Math.max(0, posted - 5) / fakePerSecond;
+      // The reps were never prompted: each prompt opens the rep's DM first, at conversations.open's
+      // Tier 3 pace (a minute's worth at once, then that rate), so the floor is the longer of the two.
+      int openPerMinute = io.rapport.slack.out.MethodTier.of("conversations.open").perMinute();
+      double floor = Math.max(Math.max(0, posted - 5) / fakePerSecond,
+          Math.max(0, posted - openPerMinute) * 60.0 / openPerMinute);
       System.out.printf("%nweekly send: %d prompts posted to %d DMs, %s; budget %.1f posts/s unknown to Rapport%n",
           posted, accepted.size(), pending == 0 ? "nothing pending" : pending + " still pending (not waited for)",
           fakePerSecond);

@@ -2,9 +2,14 @@
 // chat.postMessage budget (a token bucket: 429 + Retry-After when exceeded). Reports the total send
 // time as a ratio of the floor the budget allows, duplicates, missed prompts and peak heap.
 //
-// Run: java -cp target/rapport.jar bench/PromptSendBench.java [reps=10000] [postsPerSecond=250] [burst=10] [workers=16] [unknown]
+// Run: java -cp target/rapport.jar bench/PromptSendBench.java [reps=10000] [postsPerSecond=250] [burst=10] [workers=16] [known|unknown] [first|known-dms]
 // With "unknown" Rapport is not told the budget: it starts at its default 300 posts/min and adapts
 // to the 429s it meets; the output then also gives the 429s per 100 posts.
+// "first" (the default) is a first send: no rep was prompted before, so every prompt opens the rep's
+// DM first (conversations.open, Tier 3: a minute's 50 at once, then 50 a minute), and the floor is
+// the longer of the post budget's and conversations.open's. "known-dms" is a later week: last
+// week's prompts are recorded as sent in the outbox (where Rapport remembers each rep's DM), so no
+// DM is opened and the floor is the post budget's alone.
 import io.rapport.config.Config;
 import io.rapport.domain.Account;
 import io.rapport.domain.Names;
@@ -15,6 +20,9 @@ import io.rapport.slack.out.SlackApi;
 import io.rapport.slack.out.SlackCalls;
 import io.rapport.slack.out.SlackLimiter;
 import io.rapport.slack.out.SlackLimits;
+import io.rapport.slack.out.MethodTier;
+import io.rapport.outbox.Letter;
+import io.rapport.outbox.OutboxDao;
 import io.rapport.slack.out.Ticker;
 import io.rapport.store.AccountDao;
 import io.rapport.store.Database;
@@ -86,6 +94,7 @@ public class PromptSendBench {
     int burst = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     boolean unknownBudget = args.length > 4 && args[4].equals("unknown");
+    boolean knownDms = args.length > 5 && args[5].equals("known-dms");
 
     Budget budget = new Budget(perSecond, burst);
     Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
@@ -94,6 +103,7 @@ public class PromptSendBench {
     AtomicLong refusedSecondHalf = new AtomicLong();
     AtomicLong acceptedTotal = new AtomicLong();
     AtomicLong otherCalls = new AtomicLong();
+    AtomicLong opens = new AtomicLong();
     // Jetty (in the jar) rather than the JDK's HttpServer, whose small writes meet TCP delayed
     // ACKs and add ~40 ms to every call.
     Server server = new Server(new QueuedThreadPool(32, 8));
@@ -123,7 +133,7 @@ public class PromptSendBench {
                 + System.nanoTime() + ".000100\"}");
           }
           case "conversations.open" -> {
-            otherCalls.incrementAndGet();
+            opens.incrementAndGet();
             return reply(response, callback, 200, "{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
           }
           case "conversations.history" -> {
@@ -171,7 +181,24 @@ public class PromptSendBench {
         }
       }
     });
-    System.out.printf("setup: %d reps, %d key accounts in %.1f s%n", reps, reps * 3, (System.nanoTime() - setup) / 1e9);
+    if (knownDms) {
+      // Last week's prompts, as the outbox leaves them once sent: one row per rep, sent to the
+      // rep's DM. The next send finds the DM here (OutboxDao.knownConversation) and opens nothing.
+      store.jdbi().useTransaction(h -> {
+        OutboxDao rows = h.attach(OutboxDao.class);
+        long lastWeek = now - Duration.ofDays(7).toMillis();
+        for (int r = 0; r < reps; r++) {
+          String rep = String.format("U%07d", r);
+          String key = PromptSender.KIND + ":" + WS + ":" + rep + ":2026-W46:weekly";
+          rows.insert(key, WS, PromptSender.KIND, Letter.privately(List.of(rep)), null, null, lastWeek, lastWeek);
+          rows.lease(key, "last-week", lastWeek, lastWeek + 60_000);
+          rows.posting(key, "last-week", "D" + rep, null, "last week's prompt", null, lastWeek, lastWeek + 60_000);
+          rows.sent(key, "last-week", "D" + rep, lastWeek / 1000 + "." + String.format("%06d", r), lastWeek);
+        }
+      });
+    }
+    System.out.printf("setup: %d reps, %d key accounts%s in %.1f s%n", reps, reps * 3,
+        knownDms ? ", last week's prompts sent to their DMs" : "", (System.nanoTime() - setup) / 1e9);
 
     Config config = Config.load(Map.of(Config.SLACK_BOT_TOKEN, "xoxb-bench", Config.SLACK_API_URL, apiUrl), dir);
     // Rapport keeps 1% under the budget and bursts at most half of what the fake tolerates:
@@ -217,10 +244,18 @@ public class PromptSendBench {
         duplicates += n.get() - 1;
       }
     }
-    double floor = Math.max(0, reps - burst) / (double) perSecond;
-    System.out.printf("%nreps %d, budget %d posts/s (burst %d), %d sender workers%n", reps, perSecond, burst, workers);
-    System.out.printf("sent %d in %.2f s; floor %.2f s; ratio %.3f×%n",
-        accepted.values().stream().mapToInt(AtomicInteger::get).sum(), seconds, floor, seconds / floor);
+    // What the send needs at the least: every post within the budget and, on a first send, every DM
+    // opened at conversations.open's pace (a minute's worth at once, then the tier's rate).
+    double postFloor = Math.max(0, reps - burst) / (double) perSecond;
+    int openPerMinute = MethodTier.of("conversations.open").perMinute();
+    double openFloor = knownDms ? 0 : Math.max(0, reps - openPerMinute) * 60.0 / openPerMinute;
+    double floor = Math.max(postFloor, openFloor);
+    System.out.printf("%nreps %d, budget %d posts/s (burst %d), %d sender workers, %s%n", reps, perSecond, burst,
+        workers, knownDms ? "DMs known from last week" : "first send (every DM opened)");
+    System.out.printf("sent %d in %.2f s; floor %.2f s (posts %.2f s, DM opens %.2f s at %d/min); ratio %.3f×%n",
+        accepted.values().stream().mapToInt(AtomicInteger::get).sum(), seconds, floor, postFloor, openFloor,
+        openPerMinute, seconds / floor);
+    System.out.printf("conversations.open calls %d%n", opens.get());
     System.out.printf("budget %s to Rapport; 429s per 100 posts %.1f (over the second half of the send, once"
         + " adapted: %.1f)%n", unknownBudget ? "unknown" : "known", 100.0 * refused.get() / Math.max(1, reps),
         100.0 * refusedSecondHalf.get() / Math.max(1, reps - reps / 2));
