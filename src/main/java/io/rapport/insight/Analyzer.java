@@ -130,8 +130,9 @@ public final class Analyzer {
       f.ifPresent(findings::add);
     }
     findings.sort(Finding.ORDER);
-    java.util.OptionalDouble rating = HealthScore.meanValueRating(history, policy);
-    Optional<Health> health = history.lastWeeks(evidenceSpan(history, away)).isEmpty()
+    int evidenceSpan = evidenceSpan(history, away);
+    java.util.OptionalDouble rating = HealthScore.meanValueRating(history, evidenceSpan);
+    Optional<Health> health = history.lastWeeks(evidenceSpan).isEmpty()
         ? Optional.empty()
         : Optional.of(HealthScore.of(findings, rating, policy.health()));
     return new AccountAnalysis(history.account(), health, findings, rating, policy.health());
@@ -139,7 +140,8 @@ public final class Analyzer {
 
   /**
    * How many weeks back the evidence window reaches: {@link Policy#evidenceWeeks()} weeks in which
-   * the account's rep was not away, never further back than the lookback.
+   * the account's rep was not away, never further back than the lookback. Both whether an account
+   * has a health number and the average value rating in it are read over this span.
    */
   private int evidenceSpan(History history, Absences away) {
     String rep = history.account().rep();

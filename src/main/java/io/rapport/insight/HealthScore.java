@@ -51,11 +51,19 @@ public final class HealthScore {
     return of(findings, meanValueRating(history, policy), policy.health());
   }
 
-  /** The average value rating of the evidence window, when any week was rated. */
+  /** The average value rating of the evidence window (no rep away), when any week was rated. */
   public static OptionalDouble meanValueRating(History history, Policy policy) {
+    return meanValueRating(history, policy.evidenceWeeks());
+  }
+
+  /**
+   * The average value rating of the last {@code evidenceWeeks} weeks, when any week was rated: the
+   * {@link Analyzer}'s evidence window, stretched over the weeks the rep was away.
+   */
+  public static OptionalDouble meanValueRating(History history, int evidenceWeeks) {
     int rated = 0;
     double ratingSum = 0;
-    for (CheckIn c : history.lastWeeks(policy.window().weeks())) {
+    for (CheckIn c : history.lastWeeks(evidenceWeeks)) {
       if (c.valueRating() != null) {
         rated++;
         ratingSum += c.valueRating();

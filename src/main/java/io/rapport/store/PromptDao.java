@@ -16,7 +16,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * before it could go) or {@code cancelled} (a snooze replaced the reminder).
  */
 @RegisterConstructorMapper(PromptDao.PromptRow.class)
-@RegisterConstructorMapper(PromptDao.Completion.class)
 public interface PromptDao {
   String COLUMNS =
       "workspace_id, rep_id, week, kind, status, due_at, claimed_by, claimed_at, channel_id, message_ts,"
@@ -48,12 +47,6 @@ public interface PromptDao {
     }
   }
 
-  /** Completion of one team in one week: due (rep, key account) slots and how many were answered. */
-  record Completion(String teamId, String week, int due, int answered) {
-    public double rate() {
-      return due == 0 ? 1.0 : (double) answered / due;
-    }
-  }
 
   /** Creates the prompt when it does not exist yet; returns 1 when it was created. */
   @SqlUpdate(
@@ -151,17 +144,6 @@ public interface PromptDao {
           + " last_error = 'snoozed' WHERE prompts.status = 'pending'")
   int cancelReminder(@Bind("ws") String ws, @Bind("rep") String rep, @Bind("week") String week, @Bind("now") long now);
 
-  /**
-   * Completion per team and week for the report: due (rep, key account) slots the prompts asked
-   * about, and how many have a check-in or "nothing to report" for that week.
-   */
-  @SqlQuery(
-      "SELECT s.team_id AS team_id, s.week AS week, COUNT(*) AS due, COUNT(c.account_id) AS answered"
-          + " FROM prompt_slots s LEFT JOIN checkins c ON c.workspace_id = s.workspace_id"
-          + " AND c.account_id = s.account_id AND c.week = s.week"
-          + " WHERE s.workspace_id = :ws AND s.week >= :from AND s.week <= :to"
-          + " GROUP BY s.team_id, s.week ORDER BY s.week, s.team_id")
-  List<Completion> completion(@Bind("ws") String ws, @Bind("from") String fromWeek, @Bind("to") String toWeek);
 
   @SqlQuery("SELECT COUNT(*) FROM prompts WHERE workspace_id = :ws AND week = :week AND kind = :kind AND status = :status")
   int count(@Bind("ws") String ws, @Bind("week") String week, @Bind("kind") String kind, @Bind("status") String status);

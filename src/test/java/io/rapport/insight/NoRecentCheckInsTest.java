@@ -64,6 +64,21 @@ class NoRecentCheckInsTest {
   }
 
   @Test
+  void theValueRatingIsReadOverTheSameStretchedWindowAsTheHealthItLowers() {
+    Story beforeLeave = Story.of(ACME);
+    beforeLeave.checkIns().add(io.rapport.domain.CheckIn.builder("acme", IsoWeek.parse("2026-W21")).valueRating(1).build());
+    IsoWeek judged = IsoWeek.parse("2026-W21").plusWeeks(Policy.defaults().evidenceWeeks());
+    Absences awayTwoWeeks = (rep, week) -> rep.equals("U1")
+        && (week.equals(IsoWeek.parse("2026-W30")) || week.equals(IsoWeek.parse("2026-W31")));
+
+    AccountAnalysis a = new Analyzer().analyze(ACME, beforeLeave.checkIns(), BookContext.empty(), judged, awayTwoWeeks);
+
+    assertThat(a.meanValueRating()).hasValue(1.0);
+    assertThat(a.health().orElseThrow().score())
+        .isEqualTo(100 - (int) Math.round(2 * Policy.defaults().health().lowValuePenaltyPerPoint()));
+  }
+
+  @Test
   void anotherRepsAwayWeeksDoNotStretchTheWindow() {
     Story beforeLeave = Story.of(ACME).weeks(
         """
