@@ -51,6 +51,9 @@ class QuickCheckInEndToEndTest {
     rapport = RapportUnderTest.startOn(TestDatabases.Kind.SQLITE, MutableClock.at("2026-11-20T15:30:00Z"));
     store = rapport.rapport().foundation().store();
     fake = rapport.fake();
+    // The flags these weeks raise all go to the rep's DM: not spread a second apart here (the
+    // per-channel pacing has its own tests), so closing does not wait them out one by one.
+    rapport.rapport().foundation().slackApi().calls().limiter().spaceChannelPostsBy(Duration.ZERO);
     fake.userTimeZone(REP, "UTC");
     store.ensureWorkspace(WS, 0);
     store.teams().insert(WS, "sales", "Sales", Names.key("Sales"), 5, "15:00", 0);

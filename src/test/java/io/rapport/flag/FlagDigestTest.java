@@ -71,6 +71,9 @@ class FlagDigestTest {
   @Test
   void aDigestOfManyFlagsStaysWithinBlockKitLimits() {
     String week = s.week().toString();
+    // 40 flag posts and 40 thread notes to one conversation: not spread a second apart here (the
+    // per-channel pacing is SlackLimiter's own tests'), this test is about the digest's size.
+    s.rapport.rapport().foundation().slackApi().calls().limiter().spaceChannelPostsBy(java.time.Duration.ZERO);
     for (int i = 0; i < 40; i++) {
       String id = "late-" + i;
       s.store().accounts().upsert(WS, Account.of(id, "Late Payer " + i + " " + "x".repeat(60), REP), s.now());

@@ -101,6 +101,23 @@ class SlackCallsTest {
   }
 
   @Test
+  void postsToOneChannelAreASecondApartUnlessTheSpacingIsTurnedOff() throws Exception {
+    SlackLimiter limiter = new SlackLimiter(SlackLimits.DEFAULT, ticker);
+    long start = ticker.now;
+    limiter.awaitTurn("chat.postMessage", "C1");
+    limiter.awaitTurn("chat.postMessage", "C2");
+    assertThat(ticker.now).as("two channels: no wait").isEqualTo(start);
+    limiter.awaitTurn("chat.postMessage", "C1");
+    assertThat(ticker.now - start).as("the same channel again").isEqualTo(SECOND);
+
+    limiter.spaceChannelPostsBy(Duration.ZERO);
+    long later = ticker.now;
+    limiter.awaitTurn("chat.postMessage", "C3");
+    limiter.awaitTurn("chat.postMessage", "C3");
+    assertThat(ticker.now).as("spacing off: posts to one channel go at the budget's pace").isEqualTo(later);
+  }
+
+  @Test
   void retryAfterHoldsBackEveryLaterCallOfThatMethodButNotOthers() throws Exception {
     SlackCalls calls = calls(SlackLimits.DEFAULT);
     calls.limiter().rateLimited("chat.update", Duration.ofSeconds(10));
