@@ -48,10 +48,11 @@ class EdgeFuzzTest {
   static final List<String> COMMAND_TEXTS = List.of(
       "frobnicate " + MARK, "set Nowhere terms=abc", "remove Nothing Like " + MARK, "add \"" + MARK, "team create \u0000" + MARK,
       "team create <!here>" + MARK, "set Fuzzco terms=-5", "set Fuzzco colour=" + MARK, "team Nope manager " + MARK,
-      "team \"" + MARK + "\" members add bob", "team create " + "n".repeat(300), "\u0007" + MARK, "policy " + MARK);
+      "team \"" + MARK + "\" members add bob", "team create " + "n".repeat(300), "\u0007" + MARK, "policy " + MARK,
+      "forget " + MARK, "forget <@U1> <@U2>");
   static final List<String> ACTIONS = List.of(
       "flag.acknowledge", "flag.plan", "flag.false_alarm", "flag.resolve", "report.share", "report.csv",
-      "checkin.open", "prompt.nothing_to_report", "prompt.snooze", "unknown." + MARK);
+      "checkin.open", "prompt.nothing_to_report", "prompt.snooze", "admin.forget.confirm", "unknown." + MARK);
   static final List<String> CALLBACKS = List.of(
       "checkin.modal", "flag.plan", "flag.false_alarm", "report.share_team", "setup.submit", "unknown." + MARK);
 
@@ -182,7 +183,7 @@ class EdgeFuzzTest {
   static String snapshot(RapportUnderTest rapport) {
     StringBuilder b = new StringBuilder();
     for (String table : List.of("workspaces", "accounts", "teams", "team_members", "checkins", "flags",
-        "flag_plans", "prompts")) {
+        "flag_plans", "prompts", "checkin_versions", "away_weeks", "forget_requests", "outbox")) {
       List<String> rows = rapport.rapport().foundation().store().jdbi().withHandle(h ->
           h.createQuery("SELECT * FROM " + table).mapToMap().list().stream().map(Object::toString).sorted().toList());
       b.append(table).append(": ").append(rows).append('\n');
