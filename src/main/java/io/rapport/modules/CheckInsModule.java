@@ -51,7 +51,8 @@ public final class CheckInsModule implements Module {
         foundation.timeZones(), foundation.slackApi(), foundation.clock());
     this.home = new HomeTabPublisher(accounts, overview, foundation.timeZones(), foundation.slackApi(),
         away.service(), foundation.access(), new SetupProgress(foundation.store()));
-    this.editNotices = new CheckInEditNotices(foundation.store(), foundation.outbox(), foundation.clock());
+    this.editNotices = new CheckInEditNotices(foundation.store(), foundation.outbox(), foundation.clock(),
+        foundation.timeZones());
     this.accountsCommand = new AccountsCommand(foundation.afterAck(), accounts, overview, foundation.access(),
         foundation.timeZones());
   }

@@ -35,11 +35,13 @@ public final class CheckInEditNotices implements CheckInListener {
   private final Store store;
   private final Outbox outbox;
   private final Clock clock;
+  private final io.rapport.team.UserTimeZones timeZones;
 
-  public CheckInEditNotices(Store store, Outbox outbox, Clock clock) {
+  public CheckInEditNotices(Store store, Outbox outbox, Clock clock, io.rapport.team.UserTimeZones timeZones) {
     this.store = store;
     this.outbox = outbox;
     this.clock = clock;
+    this.timeZones = timeZones;
     outbox.register(CheckInService.EDIT_NOTICE, new NoticeCourier());
   }
 
@@ -96,7 +98,10 @@ public final class CheckInEditNotices implements CheckInListener {
         return Draft.skip("the check-in is gone");
       }
       String accountName = store.accounts().find(entry.workspaceId(), accountId).map(Account::name).orElse(accountId);
-      IsoWeek current = IsoWeek.of(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+      // The week as the rep reads it: "last week" in the rep's own time zone.
+      String rep = after.get().rep();
+      IsoWeek current = IsoWeek.of(LocalDate.now(clock.withZone(
+          rep == null ? ZoneOffset.UTC : timeZones.zoneOf(entry.workspaceId(), rep))));
       Rendered r = CheckInEditMessage.notice(accountName, IsoWeek.parse(week), current, before.get().replacedBy(),
           before.get().nothingToReport() ? null : before.get().checkIn(), after.get());
       return Draft.send(entry.target(), null, r.text(), r.blocks(), null);
