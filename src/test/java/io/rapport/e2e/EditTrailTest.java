@@ -110,6 +110,13 @@ class EditTrailTest {
       assertThat(s.dmsAbout()).isEqualTo(posts);
       FakeSlack.Call latestHome = s.latestHome(REP);
       assertThat(view(latestHome)).contains("Megacorp").doesNotContain("edited by");
+
+      // Old outbox rows are pruned, but the notice's row stays: it is the only record of where the
+      // DM went, which forgetting the rep deletes.
+      rapport.clock().advance(java.time.Duration.ofDays(31));
+      rapport.rapport().foundation().outbox().prune();
+      assertThat(rapport.rapport().foundation().outbox().find(key)).get()
+          .satisfies(e -> assertThat(e.messageTs()).isNotNull());
     }
   }
 
