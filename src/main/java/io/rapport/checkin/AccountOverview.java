@@ -58,12 +58,20 @@ public final class AccountOverview {
   private final Access access;
   private final PolicyInForce policies;
   private final Completions completions;
+  private final Optional<String> currency;
 
   public AccountOverview(Store store, Access access, PolicyInForce policies, Completions completions) {
+    this(store, access, policies, completions, Optional.empty());
+  }
+
+  /** @param currency the workspace's currency for amounts in evidence ({@code RAPPORT_CURRENCY}) */
+  public AccountOverview(Store store, Access access, PolicyInForce policies, Completions completions,
+      Optional<String> currency) {
     this.store = store;
     this.access = access;
     this.policies = policies;
     this.completions = completions;
+    this.currency = currency;
   }
 
   private AccountStatusDao dao() {
@@ -105,7 +113,7 @@ public final class AccountOverview {
     if (accounts.isEmpty()) {
       return List.of();
     }
-    Analyzer analyzer = new Analyzer(policy);
+    Analyzer analyzer = new Analyzer(policy).inCurrency(currency);
     Set<String> reps = new LinkedHashSet<>();
     accounts.forEach(a -> reps.add(a.rep()));
     AccountStatusDao dao = dao();

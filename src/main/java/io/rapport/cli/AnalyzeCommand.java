@@ -1,5 +1,8 @@
 package io.rapport.cli;
 
+import java.util.Optional;
+import io.rapport.config.ConfigException;
+import io.rapport.config.Config;
 import io.rapport.domain.IsoWeek;
 import io.rapport.domain.WeekWords;
 import io.rapport.insight.AccountAnalysis;
@@ -55,6 +58,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the machine-readable form instead")
   boolean json;
 
+  @Option(names = "--currency", paramLabel = "CODE",
+      description = "currency written before amounts in evidence, e.g. EUR (default: RAPPORT_CURRENCY, else none)")
+  String currency;
+
   public AnalyzeCommand() {
     this(System.out, System.err);
   }
@@ -90,10 +97,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.println(file + ": cannot be read (" + e.getMessage() + ")");
       return INVALID_INPUT;
     }
+    Optional<String> inCurrency;
+    try {
+      inCurrency = Config.currency(currency != null ? currency : System.getenv(Config.RAPPORT_CURRENCY));
+    } catch (ConfigException e) {
+      err.println(e.getMessage().replace(Config.RAPPORT_CURRENCY, currency != null ? "--currency" : Config.RAPPORT_CURRENCY));
+      return INVALID_INPUT;
+    }
     // With no check-ins there is nothing to judge; any week gives every account a clean bill.
     IsoWeek asOf = data.latestWeek().orElse(new IsoWeek(1970, 1));
     List<AccountAnalysis> results =
-        analyzer.analyzeAll(data.accounts(), data.checkInsByAccount(), asOf);
+        analyzer.inCurrency(inCurrency).analyzeAll(data.accounts(), data.checkInsByAccount(), asOf);
     OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
     if (json) {
       new AnalysisJsonWriter().write(buffered, results);

@@ -34,7 +34,8 @@ public record Config(
     Duration slackTimeout,
     Duration notesRetention,
     Duration outboxLease,
-    Duration flagSweepEvery) {
+    Duration flagSweepEvery,
+    Optional<String> currency) {
 
   public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -47,6 +48,7 @@ public record Config(
   public static final String RAPPORT_NOTES_RETENTION_DAYS = "RAPPORT_NOTES_RETENTION_DAYS";
   public static final String RAPPORT_OUTBOX_LEASE_SECONDS = "RAPPORT_OUTBOX_LEASE_SECONDS";
   public static final String RAPPORT_FLAG_SWEEP_SECONDS = "RAPPORT_FLAG_SWEEP_SECONDS";
+  public static final String RAPPORT_CURRENCY = "RAPPORT_CURRENCY";
 
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
   public static final int DEFAULT_PORT = 3000;
@@ -67,6 +69,8 @@ public record Config(
   /** The longest notes retention allowed (100 years: in effect "keep"). */
   public static final long MAX_NOTES_RETENTION_DAYS = 36_500;
 
+  /** A currency as people write it before an amount: "EUR", "USD", "€", "£", "kr", "A$". */
+  private static final Pattern CURRENCY = Pattern.compile("[\\p{L}\\p{Sc}][\\p{L}\\p{Sc}.]{0,4}");
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
   public Config {
@@ -108,7 +112,21 @@ public record Config(
         notesRetention(values.get(RAPPORT_NOTES_RETENTION_DAYS)),
         outboxLease(values.get(RAPPORT_OUTBOX_LEASE_SECONDS), slackTimeout(values.get(RAPPORT_SLACK_TIMEOUT_SECONDS))),
         seconds(RAPPORT_FLAG_SWEEP_SECONDS, values.get(RAPPORT_FLAG_SWEEP_SECONDS), DEFAULT_FLAG_SWEEP_EVERY, 1,
-            DEFAULT_FLAG_SWEEP_EVERY.toSeconds()));
+            DEFAULT_FLAG_SWEEP_EVERY.toSeconds()),
+        currency(values.get(RAPPORT_CURRENCY)));
+  }
+
+  /** None when unset or blank; otherwise a short code or symbol shown before amounts. */
+  public static Optional<String> currency(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String c = value.trim();
+    if (!CURRENCY.matcher(c).matches()) {
+      throw new ConfigException(RAPPORT_CURRENCY + " must be a currency code or symbol of up to 5 characters,"
+          + " written before amounts (for example EUR, USD, € or £); it was \"" + c + "\"");
+    }
+    return Optional.of(c);
   }
 
   /** The variables {@code serve} still needs, empty when the bot can start. */
@@ -138,13 +156,13 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(
         slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, newPort, databaseUrl, admins, slackTimeout,
-        notesRetention, outboxLease, flagSweepEvery);
+        notesRetention, outboxLease, flagSweepEvery, currency);
   }
 
   public Config withDatabaseUrl(String url) {
     return new Config(
         slackBotToken, slackSigningSecret, slackAppToken, slackApiUrl, port, url, admins, slackTimeout,
-        notesRetention, outboxLease, flagSweepEvery);
+        notesRetention, outboxLease, flagSweepEvery, currency);
   }
 
   @Override
@@ -171,6 +189,8 @@ public record Config(
         + outboxLease
         + ", flagSweepEvery="
         + flagSweepEvery
+        + ", currency="
+        + currency.orElse("(none)")
         + "]";
   }
 

@@ -85,6 +85,7 @@ public final class FlagService implements CheckInListener {
   private final Clock clock;
   private final BoundedWrites writes;
   private final Executor background;
+  private final Optional<String> currency;
 
   /**
    * {@code writes} bounds in time the changes a modal reports as done (a plan, a false alarm);
@@ -92,6 +93,13 @@ public final class FlagService implements CheckInListener {
    */
   public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, AwayService away,
       Clock clock, BoundedWrites writes, Executor background) {
+    this(store, access, timeZones, delivery, away, clock, writes, background, Optional.empty());
+  }
+
+  /** @param currency the workspace's currency for amounts in evidence ({@code RAPPORT_CURRENCY}) */
+  public FlagService(Store store, Access access, UserTimeZones timeZones, FlagDelivery delivery, AwayService away,
+      Clock clock, BoundedWrites writes, Executor background, Optional<String> currency) {
+    this.currency = currency;
     this.away = away;
     this.store = store;
     this.access = access;
@@ -209,7 +217,7 @@ public final class FlagService implements CheckInListener {
       Map<String, List<Flag>> openByAccount) {
     TeamPolicy policy = PolicyInForce.ofTeam(team);
     Map<Pattern, Audience> choices = audiences.choicesOf(team);
-    Analyzer analyzer = new Analyzer(policy.policy());
+    Analyzer analyzer = new Analyzer(policy.policy()).inCurrency(currency);
     Set<String> reps = new LinkedHashSet<>();
     team.ifPresent(t -> reps.addAll(store.teams().members(workspaceId, t.id())));
     targets.forEach(a -> reps.add(a.rep()));

@@ -22,6 +22,7 @@ public final class Analyzer {
 
   private final Policy policy;
   private final List<Detector> detectors;
+  private final Optional<String> currency;
 
   /** An analyzer with {@link Policy#defaults()}. */
   public Analyzer() {
@@ -34,8 +35,13 @@ public final class Analyzer {
 
   /** An analyzer with a chosen set of detectors; each pattern may appear at most once. */
   public Analyzer(Policy policy, List<Detector> detectors) {
+    this(policy, detectors, Optional.empty());
+  }
+
+  private Analyzer(Policy policy, List<Detector> detectors, Optional<String> currency) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.detectors = List.copyOf(detectors);
+    this.currency = Objects.requireNonNull(currency, "currency");
     EnumSet<Pattern> seen = EnumSet.noneOf(Pattern.class);
     for (Detector d : this.detectors) {
       if (!seen.add(d.pattern())) {
@@ -46,6 +52,11 @@ public final class Analyzer {
 
   public Policy policy() {
     return policy;
+  }
+
+  /** This analyzer, with amounts in evidence given in the workspace's {@code currency} (none: bare). */
+  public Analyzer inCurrency(Optional<String> currency) {
+    return new Analyzer(policy, detectors, currency);
   }
 
   /**
@@ -104,7 +115,7 @@ public final class Analyzer {
     for (History h : histories) {
       bookBuilder.add(h);
     }
-    BookContext book = bookBuilder.build();
+    BookContext book = bookBuilder.build().withCurrency(currency);
     AccountAnalysis[] results = new AccountAnalysis[histories.length];
     range(histories.length).forEach(i -> results[i] = judge(histories[i], book, away));
     return Arrays.asList(results);
@@ -120,7 +131,7 @@ public final class Analyzer {
       builder.add(
           History.of(a, checkInsByAccountId.getOrDefault(a.id(), List.of()), timeframe, lookback));
     }
-    return builder.build();
+    return builder.build().withCurrency(currency);
   }
 
   private AccountAnalysis judge(History history, BookContext book, Absences away) {

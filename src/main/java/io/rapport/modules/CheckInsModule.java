@@ -44,7 +44,7 @@ public final class CheckInsModule implements Module {
     this.away = away;
     this.accounts = new AccountBook(foundation.store(), foundation.access(), foundation.clock());
     this.overview = new AccountOverview(foundation.store(), foundation.access(), foundation.policies(),
-        foundation.completions());
+        foundation.completions(), foundation.config().currency());
     this.service = new CheckInService(foundation.store(), foundation.access(), foundation.clock(), subscribers,
         foundation.writes(), foundation.background());
     this.modalOpener = new CheckInModalOpener(service, accounts, new DueAccounts(foundation.store()),

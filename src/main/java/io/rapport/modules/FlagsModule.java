@@ -36,7 +36,7 @@ public final class FlagsModule implements Module {
     var outbox = foundation.outbox();
     FlagDelivery delivery = new FlagDelivery(store, outbox, clock);
     this.service = new FlagService(store, foundation.access(), timeZones, delivery, away.service(), clock,
-        foundation.writes(), foundation.background());
+        foundation.writes(), foundation.background(), foundation.config().currency());
     this.sweep = new FlagSweep(service, delivery, new PlanReminders(store, outbox, timeZones, clock),
         new ManagerDigest(store, outbox, timeZones, away.service(), clock, foundation.completions()), clock);
     io.rapport.store.ExpiringClaims claims = new io.rapport.store.ExpiringClaims(store, clock);

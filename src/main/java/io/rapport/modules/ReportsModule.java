@@ -24,7 +24,7 @@ public final class ReportsModule implements Module {
     ReportOutlet outlet = new SlackReportOutlet(foundation.slackApi());
     this.delivery = new ReportDelivery(
         new ReportService(foundation.store(), foundation.access(), outlet, foundation.timeZones(),
-            foundation.completions()),
+            foundation.completions(), foundation.config().currency()),
         outlet, work -> foundation.afterAck().run("report chart upload", work), foundation.store(),
         foundation.clock());
   }

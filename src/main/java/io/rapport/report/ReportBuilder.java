@@ -55,14 +55,21 @@ import java.util.function.Predicate;
 public final class ReportBuilder {
   private final Store store;
   private final Completions completions;
+  private final Optional<String> currency;
 
   public ReportBuilder(Store store) {
     this(store, new Completions(store));
   }
 
   public ReportBuilder(Store store, Completions completions) {
+    this(store, completions, Optional.empty());
+  }
+
+  /** @param currency the workspace's currency for amounts in evidence ({@code RAPPORT_CURRENCY}) */
+  public ReportBuilder(Store store, Completions completions, Optional<String> currency) {
     this.store = store;
     this.completions = completions;
+    this.currency = currency;
   }
 
   /**
@@ -109,7 +116,7 @@ public final class ReportBuilder {
         bands = policy.health();
         evidenceWeeks = policy.evidenceWeeks();
       }
-      Analyzer analyzer = new Analyzer(policy);
+      Analyzer analyzer = new Analyzer(policy).inCurrency(currency);
       List<AccountPeriod> periods = periodRows(dao, workspaceId, unit.contextReps(), period, fromMillis);
       List<Account> active = new ArrayList<>();
       for (AccountPeriod p : periods) {

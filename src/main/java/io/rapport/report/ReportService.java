@@ -45,9 +45,15 @@ public final class ReportService {
 
   public ReportService(Store store, Access access, ReportOutlet outlet, UserTimeZones timeZones,
       Completions completions) {
+    this(store, access, outlet, timeZones, completions, Optional.empty());
+  }
+
+  /** @param currency the workspace's currency for amounts in evidence ({@code RAPPORT_CURRENCY}) */
+  public ReportService(Store store, Access access, ReportOutlet outlet, UserTimeZones timeZones,
+      Completions completions, Optional<String> currency) {
     this.store = store;
     this.resolver = new ScopeResolver(store, access);
-    this.builder = new ReportBuilder(store, completions);
+    this.builder = new ReportBuilder(store, completions, currency);
     this.outlet = outlet;
     this.timeZones = timeZones;
     this.completions = completions;

@@ -46,6 +46,49 @@ class AnalyzeCommandTest {
     return f;
   }
 
+  /** A weekly coffee that became a friendship while the orders stopped (revenue in the first weeks). */
+  private static final String COFFEE =
+      """
+      {"accounts":[{"id":"bean-bros","name":"Bean Bros","rep":"U_ALI","horizon":"season"}],"checkins":[
+      {"account":"bean-bros","week":"2026-W30","contacts":{"business":1,"social":1},"outcome":"won","revenueWon":8000},
+      {"account":"bean-bros","week":"2026-W31","contacts":{"business":1,"social":1}},
+      {"account":"bean-bros","week":"2026-W32","contacts":{"business":1,"social":1},"outcome":"won","revenueWon":7000},
+      {"account":"bean-bros","week":"2026-W33","contacts":{"business":1,"social":1}},
+      {"account":"bean-bros","week":"2026-W34","contacts":{"business":1,"social":1},"outcome":"won","revenueWon":9000},
+      {"account":"bean-bros","week":"2026-W35","contacts":{"business":0,"social":1}},
+      {"account":"bean-bros","week":"2026-W36","contacts":{"business":0,"social":2}},
+      {"account":"bean-bros","week":"2026-W37","contacts":{"business":1,"social":1}},
+      {"account":"bean-bros","week":"2026-W38","contacts":{"business":0,"social":2}},
+      {"account":"bean-bros","week":"2026-W39","contacts":{"business":0,"social":1}},
+      {"account":"bean-bros","week":"2026-W40","contacts":{"business":0,"social":2}},
+      {"account":"bean-bros","week":"2026-W41","contacts":{"business":0,"social":2}}
+      ]}
+      """;
+
+  @Test
+  void amountsInEvidenceCarryTheCurrencyWhenOneIsGivenAndNoneOtherwise() throws IOException {
+    Path file = write(COFFEE);
+
+    assertThat(run(file.toString(), "--currency", "EUR")).isZero();
+    String withCurrency = out.toString(StandardCharsets.UTF_8);
+    out.reset();
+    assertThat(run(file.toString())).isZero();
+    String bare = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(withCurrency).contains("from EUR 24,000 in the 6 weeks before to EUR 0 since 31 Aug");
+    assertThat(bare).contains("from 24,000 in the 6 weeks before to 0 since 31 Aug").doesNotContain("EUR");
+  }
+
+  @Test
+  void aCurrencyThatIsNotOneIsAClearUsageErrorAndNothingIsJudged() throws IOException {
+    int code = run(write(COFFEE).toString(), "--currency", "<!channel>");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--currency must be a currency code or symbol")
+        .doesNotContain("Exception");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
   @Test
   void jsonOutputHasTheShapeOfSpecSectionSevenWithAccountsInInputOrder() throws IOException {
     int code = run(write(BOOK).toString(), "--json");

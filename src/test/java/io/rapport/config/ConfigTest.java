@@ -83,6 +83,44 @@ class ConfigTest {
   }
 
   @Test
+  void everyVariableIsInEnvExampleAndTheFileCopiedAsIsGivesTheDefaults() throws Exception {
+    String example = java.nio.file.Files.readString(Path.of(".env.example"));
+    for (java.lang.reflect.Field f : Config.class.getFields()) {
+      if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
+          && !f.getName().startsWith("DEFAULT")) {
+        String name = (String) f.get(null);
+        assertThat(example).as(".env.example lists %s", name).containsPattern("(?m)^" + name + "=");
+      }
+    }
+    java.nio.file.Files.writeString(dir.resolve(".env"), example);
+
+    Config copied = Config.load(Map.of(), dir);
+
+    assertThat(copied.notesRetention()).isEqualTo(Config.DEFAULT_NOTES_RETENTION);
+    assertThat(copied.slackTimeout()).isEqualTo(Config.DEFAULT_SLACK_TIMEOUT);
+    assertThat(copied.outboxLease()).isEqualTo(Config.DEFAULT_OUTBOX_LEASE);
+    assertThat(copied.flagSweepEvery()).isEqualTo(Config.DEFAULT_FLAG_SWEEP_EVERY);
+    assertThat(copied.currency()).isEmpty();
+    assertThat(copied.port()).isEqualTo(Config.DEFAULT_PORT);
+  }
+
+  @Test
+  void theCurrencyIsNoneByDefaultAShortCodeOrSymbolWhenSetAndAnythingElseIsAClearError() {
+    assertThat(Config.load(Map.of(), dir).currency()).isEmpty();
+    assertThat(Config.load(Map.of("RAPPORT_CURRENCY", "  "), dir).currency()).isEmpty();
+    for (String currency : java.util.List.of("EUR", "USD", "€", "£", "kr", "A$", "CHF")) {
+      assertThat(Config.load(Map.of("RAPPORT_CURRENCY", " " + currency + " "), dir).currency()).contains(currency);
+    }
+    for (String bad : java.util.List.of("<!channel>", "EURO DOLLARS", "12", "dollars")) {
+      assertThatThrownBy(() -> Config.load(Map.of("RAPPORT_CURRENCY", bad), dir))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("RAPPORT_CURRENCY must be a currency code or symbol of up to 5 characters");
+    }
+    assertThat(Config.load(Map.of("RAPPORT_CURRENCY", "EUR"), dir).withPort(1).withDatabaseUrl("jdbc:sqlite:x")
+        .currency()).as("kept by the copies").contains("EUR");
+  }
+
+  @Test
   void theNotesRetentionIsWholeDaysDefaulting365AndABadValueIsAClearError() {
     assertThat(Config.load(Map.of(), dir).notesRetention()).isEqualTo(java.time.Duration.ofDays(365));
     assertThat(Config.load(Map.of("RAPPORT_NOTES_RETENTION_DAYS", " 30 "), dir).notesRetention())

@@ -52,7 +52,8 @@ class ReportEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    rapport = RapportUnderTest.start(Map.of(), new MutableClock(Instant.now()));
+    // The workspace writes amounts in euros: evidence says so on every surface built by the bot.
+    rapport = RapportUnderTest.start(Map.of("RAPPORT_CURRENCY", "EUR"), new MutableClock(Instant.now()));
     Store store = rapport.rapport().foundation().store();
     long now = rapport.clock().millis();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -139,6 +140,16 @@ class ReportEndToEndTest {
     // Dan: 5 key accounts x 4 weeks = 20 due, 3 missing (Westbrook twice, Sunridge once).
     assertThat(text).contains("Check-in completion:* 85% (17 of 20 due check-ins)");
     assertThat(text).contains("Reps over-servicing existing accounts").contains("<@U0DEMODAN> — ");
+  }
+
+  @Test
+  void amountsInAFlagsEvidenceCarryTheWorkspacesCurrency() throws Exception {
+    rapport.rapport().flags().service().judgeWorkspace(WS);
+
+    FakeSlack.Call flag = rapport.fake().awaitCall("chat.postMessage",
+        c -> (c.params() + " " + c.json()).contains("Riverbend Vineyards"));
+
+    assertThat(flag.params() + " " + flag.json()).contains("from EUR 45,000 in the 6 weeks before to EUR 0 since");
   }
 
   @Test
