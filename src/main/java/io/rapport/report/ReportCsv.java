@@ -92,19 +92,20 @@ public final class ReportCsv {
     v.add(report.period().from().monday().toString());
     v.add(report.period().to().monday().plusDays(6).toString());
     v.add(t.checkIns());
-    v.add(t.businessContacts());
-    v.add(t.socialContacts());
-    v.add(number(t.serviceHours()));
-    v.add(number(t.unpaidHours()));
+    // Empty: not reported in the period; 0: reported, and zero.
+    v.add(orEmpty(t.businessContacts()));
+    v.add(orEmpty(t.socialContacts()));
+    v.add(t.serviceHours() == null ? "" : number(t.serviceHours()));
+    v.add(t.unpaidHours() == null ? "" : number(t.unpaidHours()));
     v.add(t.newBusinessWeeks());
     v.add(t.wins());
-    v.add(number(t.revenueWon()));
+    v.add(t.revenueWon() == null ? "" : number(t.revenueWon()));
     v.add(t.averageDiscountPct() == null ? "" : number(t.averageDiscountPct()));
     v.add(t.freebieWeeks());
     v.add(t.quotaPressureWeeks());
     v.add(t.difficultConductWeeks());
-    v.add(t.promisesBrokenByClient());
-    v.add(t.promisesBrokenByUs());
+    v.add(orEmpty(t.promisesBrokenByClient()));
+    v.add(orEmpty(t.promisesBrokenByUs()));
     v.add(t.maxPaymentDays() == null ? "" : t.maxPaymentDays());
     v.add(t.billingDisputes());
     v.add(t.averageValueRating() == null ? "" : number(t.averageValueRating()));
@@ -124,6 +125,10 @@ public final class ReportCsv {
       case '=', '+', '-', '@', '\t', '\r' -> "'" + s;
       default -> s;
     };
+  }
+
+  private static Object orEmpty(Integer value) {
+    return value == null ? "" : value;
   }
 
   private static String finding(Finding f) {

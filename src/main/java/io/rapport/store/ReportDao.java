@@ -49,21 +49,25 @@ public interface ReportDao {
       SignalTotals totals) {}
 
   /** The signals of SPEC §6 added up over a period (averages where a sum means nothing). */
+  /**
+   * A period's signals added up. A sum is null when no check-in of the period reported that signal
+   * (not reported), and 0 only when what was reported adds up to zero; counts of weeks are counts.
+   */
   record SignalTotals(
       int checkIns,
-      int businessContacts,
-      int socialContacts,
-      double serviceHours,
-      double unpaidHours,
+      Integer businessContacts,
+      Integer socialContacts,
+      Double serviceHours,
+      Double unpaidHours,
       int newBusinessWeeks,
       int wins,
-      double revenueWon,
+      Double revenueWon,
       Double averageDiscountPct,
       int freebieWeeks,
       int quotaPressureWeeks,
       int difficultConductWeeks,
-      int promisesBrokenByClient,
-      int promisesBrokenByUs,
+      Integer promisesBrokenByClient,
+      Integer promisesBrokenByUs,
       Integer maxPaymentDays,
       int billingDisputes,
       Double averageValueRating) {}
@@ -164,19 +168,19 @@ public interface ReportDao {
       SignalTotals totals =
           new SignalTotals(
               rs.getInt("checkins"),
-              rs.getInt("business"),
-              rs.getInt("social"),
-              rs.getDouble("service_hours"),
-              rs.getDouble("unpaid_hours"),
+              integer(rs, "business"),
+              integer(rs, "social"),
+              decimal(rs, "service_hours"),
+              decimal(rs, "unpaid_hours"),
               rs.getInt("new_business"),
               rs.getInt("wins"),
-              rs.getDouble("revenue_won"),
+              decimal(rs, "revenue_won"),
               decimal(rs, "discount"),
               rs.getInt("freebies"),
               rs.getInt("quota_pressure"),
               rs.getInt("difficult"),
-              rs.getInt("broken_by_client"),
-              rs.getInt("broken_by_us"),
+              integer(rs, "broken_by_client"),
+              integer(rs, "broken_by_us"),
               integer(rs, "payment_days"),
               rs.getInt("disputes"),
               decimal(rs, "value_rating"));
