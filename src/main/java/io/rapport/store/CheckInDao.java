@@ -34,6 +34,16 @@ public interface CheckInDao {
           + " :c.promisesBrokenByClient, :c.promisesBrokenByUs, :c.paymentDays, :c.billingDispute,"
           + " :c.valueRating, :c.note";
 
+  /** The answer's values set from a bound {@code c} check-in (and its rep, contacts, outcome, conduct). */
+  String SET_VALUES =
+      " rep_id = :rep, contacts_business = :business, contacts_social = :social,"
+          + " service_hours = :c.serviceHours, unpaid_hours = :c.unpaidHours, outcome = :outcome,"
+          + " revenue_won = :c.revenueWon, discount_pct = :c.discountPct, freebies = :c.freebies,"
+          + " quota_pressure = :c.quotaPressure, client_conduct = :conduct,"
+          + " promises_broken_by_client = :c.promisesBrokenByClient,"
+          + " promises_broken_by_us = :c.promisesBrokenByUs, payment_days = :c.paymentDays,"
+          + " billing_dispute = :c.billingDispute, value_rating = :c.valueRating, note = :c.note,";
+
   /**
    * Stores a check-in as its rep's; a second one for the same account and week replaces the first
    * without keeping a version. Only for loading data as it is (tests, fixtures): every check-in a
@@ -44,14 +54,7 @@ public interface CheckInDao {
       "INSERT INTO checkins (workspace_id, nothing_to_report, created_at, updated_at, recorded_by, " + COLUMNS + ")"
           + " VALUES (:ws, FALSE, :now, :now, :rep, " + VALUES + ")"
           + " ON CONFLICT (workspace_id, account_id, week) DO UPDATE SET nothing_to_report = FALSE,"
-          + " rep_id = :rep, contacts_business = :business, contacts_social = :social,"
-          + " service_hours = :c.serviceHours, unpaid_hours = :c.unpaidHours, outcome = :outcome,"
-          + " revenue_won = :c.revenueWon, discount_pct = :c.discountPct, freebies = :c.freebies,"
-          + " quota_pressure = :c.quotaPressure, client_conduct = :conduct,"
-          + " promises_broken_by_client = :c.promisesBrokenByClient,"
-          + " promises_broken_by_us = :c.promisesBrokenByUs, payment_days = :c.paymentDays,"
-          + " billing_dispute = :c.billingDispute, value_rating = :c.valueRating, note = :c.note,"
-          + " updated_at = :now")
+          + SET_VALUES + " updated_at = :now")
   void upsert(
       @Bind("ws") String workspaceId,
       @org.jdbi.v3.sqlobject.customizer.BindMethods("c") CheckIn checkIn,
@@ -154,14 +157,7 @@ public interface CheckInDao {
    */
   @SqlUpdate(
       "UPDATE checkins SET nothing_to_report = FALSE,"
-          + " rep_id = :rep, contacts_business = :business, contacts_social = :social,"
-          + " service_hours = :c.serviceHours, unpaid_hours = :c.unpaidHours, outcome = :outcome,"
-          + " revenue_won = :c.revenueWon, discount_pct = :c.discountPct, freebies = :c.freebies,"
-          + " quota_pressure = :c.quotaPressure, client_conduct = :conduct,"
-          + " promises_broken_by_client = :c.promisesBrokenByClient,"
-          + " promises_broken_by_us = :c.promisesBrokenByUs, payment_days = :c.paymentDays,"
-          + " billing_dispute = :c.billingDispute, value_rating = :c.valueRating, note = :c.note,"
-          + " updated_at = :now, changed_by = :actor, changed_at = :now, version = version + 1"
+          + SET_VALUES + " updated_at = :now, changed_by = :actor, changed_at = :now, version = version + 1"
           + " WHERE workspace_id = :ws AND account_id = :c.account AND week = :week AND version = :version")
   int replace(
       @Bind("ws") String workspaceId,

@@ -8,23 +8,16 @@ import io.rapport.e2e.CheckInForms.Answer;
 import io.rapport.store.Database;
 import io.rapport.store.Store;
 import io.rapport.testing.FakeSlack;
+import io.rapport.testing.ServedJar;
 import io.rapport.testing.SlackRequests;
 import io.rapport.testing.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -160,48 +153,23 @@ class KillDuringCheckInsIT {
   }
 
   private Process start(FakeSlack slack, String url, int port, String logName) throws IOException {
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toAbsolutePath().toString(), "serve");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(logName).toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.equals("PORT")
-        || k.equals("DATABASE_URL") || k.equals("RAPPORT_ADMINS"));
-    pb.environment().putAll(Map.of(
+    return ServedJar.start(JAR, dir, logName, Map.of(
         "SLACK_BOT_TOKEN", TOKEN,
         "SLACK_SIGNING_SECRET", SECRET,
         "SLACK_API_URL", slack.apiUrl(),
         "PORT", Integer.toString(port),
         "DATABASE_URL", url));
-    return pb.start();
   }
 
   private void awaitHealthy(Process p, int port, String logName) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the jar did not become healthy; output:\n" + log(logName));
+    ServedJar.awaitHealthy(p, port, dir.resolve(logName));
   }
 
-  private String log(String name) throws IOException {
-    Path file = dir.resolve(name);
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
+  private String log(String name) {
+    return ServedJar.log(dir.resolve(name));
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return ServedJar.freePort();
   }
 }
